@@ -1,0 +1,17 @@
+// Shared jest settings: ts-jest over each project's tsconfig.spec.json, and the workspace path
+// aliases mapped onto the libraries' sources so tests never need a build first.
+const path = require('node:path');
+
+const aliases = {
+  '^@fenceline/netpol$': path.join(__dirname, 'libs/netpol/src/index.ts'),
+  '^@fenceline/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
+};
+
+module.exports = {
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: aliases,
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+};

@@ -1,0 +1,44 @@
+import { FAMILY_BITS, type IpFamily } from '../cidr/ip-address';
+import type { IpRange } from '../cidr/ip-set';
+import type { NetworkPolicy } from '../policy/network-policy';
+
+/** Every CIDR (and `except`) the policies name, as ranges. */
+export function policyCidrRanges(policies: readonly NetworkPolicy[]): IpRange[] {
+  const ranges: IpRange[] = [];
+  for (const policy of policies) {
+    for (const rule of [...policy.ingress, ...policy.egress]) {
+      for (const peer of rule.peers ?? []) {
+        if (peer.kind !== 'ipBlock') continue;
+        ranges.push(peer.cidr, ...peer.except);
+      }
+    }
+  }
+  return ranges;
+}
+
+/**
+ * Cuts the address space into disjoint ranges at every boundary of `ranges`, so that every
+ * address in one atom is treated alike by every ipBlock. IPv4 is always cut (one atom,
+ * `0.0.0.0-255.255.255.255`, when nothing is named); IPv6 only when some range is IPv6.
+ *
+ * @example externalAtoms([parseCidr('10.0.0.0/8')!]).length // 3
+ */
+export function externalAtoms(ranges: readonly IpRange[]): IpRange[] {
+  const families: IpFamily[] = ranges.some((r) => r.family === 6) ? [4, 6] : [4];
+  const atoms: IpRange[] = [];
+  for (const family of families) {
+    const max = (1n << BigInt(FAMILY_BITS[family])) - 1n;
+    const starts = new Set<bigint>([0n]);
+    for (const r of ranges) {
+      if (r.family !== family) continue;
+      starts.add(r.first);
+      if (r.last < max) starts.add(r.last + 1n);
+    }
+    const sorted = [...starts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    sorted.forEach((first, i) => {
+      const next = sorted[i + 1];
+      atoms.push({ family, first, last: next === undefined ? max : next - 1n });
+    });
+  }
+  return atoms;
+}

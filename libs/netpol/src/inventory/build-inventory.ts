@@ -1,0 +1,156 @@
+import { IssueSink } from '../errors/issue-sink';
+import type { ObjectRef } from '../errors/object-ref';
+import type { ValidationIssue } from '../errors/validation-issue';
+import type { NetworkPolicy } from '../policy/network-policy';
+import { parseNetworkPolicy } from '../policy/parse-network-policy';
+import { isRawObject, readObject, readString, readStringMap, type RawObject } from '../raw/read-field';
+import { isDns1123Label } from '../selector/label-syntax';
+import { checkLabels } from './check-labels';
+import { NAMESPACE_NAME_LABEL, type Exposure, type Inventory, type Namespace, type Pod, type Service } from './inventory';
+import { parsePodObject, parseWorkloadTemplate, TEMPLATE_ANNOTATION, TEMPLATE_PATHS } from './parse-pod';
+import { parseIngress, parseRoute, parseService } from './parse-service';
+
+/** A decoded Kubernetes object and where it came from (file and document), for messages. */
+export interface SourcedObject {
+  readonly object: unknown;
+  readonly source?: string;
+}
+
+/** API groups accepted per kind; others with the same kind name (e.g. Calico's) are not these. */
+const KNOWN_KINDS: Readonly<Record<string, readonly string[]>> = {
+  Namespace: ['v1'],
+  Pod: ['v1'],
+  Service: ['v1'],
+  ReplicationController: ['v1'],
+  Deployment: ['apps/v1', 'apps/v1beta1', 'apps/v1beta2', 'extensions/v1beta1'],
+  StatefulSet: ['apps/v1', 'apps/v1beta1', 'apps/v1beta2'],
+  DaemonSet: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'],
+  ReplicaSet: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'],
+  Job: ['batch/v1'],
+  CronJob: ['batch/v1', 'batch/v1beta1'],
+  NetworkPolicy: ['networking.k8s.io/v1'],
+  Ingress: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1'],
+  Route: ['route.openshift.io/v1', 'v1'],
+};
+
+/** Pod phases whose pods no longer take part in networking. */
+const FINISHED_PHASES = new Set(['Succeeded', 'Failed']);
+
+/**
+ * Builds the engine's inventory from decoded objects. Never stops at the first bad object: every
+ * issue is collected. An invalid NetworkPolicy, Service or Ingress is left out (it cannot be
+ * evaluated safely); a pod or workload with an invalid part is kept without that part (a bad
+ * container port is dropped), so the rest of the analysis stays useful. Objects of other kinds
+ * are counted in `ignoredKinds`.
+ *
+ * @example buildInventory([{ object: { kind: 'Namespace', apiVersion: 'v1', metadata: { name: 'a' } } }]).namespaces.get('a')
+ */
+export function buildInventory(objects: readonly SourcedObject[]): Inventory {
+  const issues: ValidationIssue[] = [];
+  const namespaces = new Map<string, Namespace>();
+  const pods: Pod[] = [];
+  const policies: NetworkPolicy[] = [];
+  const services: Service[] = [];
+  const exposures: Exposure[] = [];
+  const ignoredKinds: Record<string, number> = {};
+  const skipped: { object: ObjectRef; reason: string }[] = [];
+  const seen = new Map<string, ObjectRef>();
+
+  objects.forEach(({ object, source }, index) => {
+    const where = source ?? `object #${index + 1}`;
+    if (!isRawObject(object)) {
+      issues.push({ code: 'INVALID_TYPE', object: { kind: 'Unknown', name: '?', source: where }, path: '', message: 'a Kubernetes object must be a mapping' });
+      return;
+    }
+    const kind = typeof object['kind'] === 'string' ? object['kind'] : undefined;
+    const apiVersion = typeof object['apiVersion'] === 'string' ? object['apiVersion'] : undefined;
+    const groups = kind ? KNOWN_KINDS[kind] : undefined;
+    if (!kind || !groups || (apiVersion !== undefined && !groups.includes(apiVersion))) {
+      const key = `${apiVersion ?? '?'}/${kind ?? '?'}`;
+      ignoredKinds[key] = (ignoredKinds[key] ?? 0) + 1;
+      return;
+    }
+    const ref = objectRef(object, kind, where);
+    const sink = new IssueSink(ref);
+    if (!validateMetadata(sink, object, ref)) {
+      issues.push(...sink.issues);
+      return;
+    }
+    const namespace = ref.namespace ?? 'default';
+    const isTemplatePod = kind === 'Pod' && hasTemplateAnnotation(object);
+    const key = `${isTemplatePod ? 'TemplatePod' : kind}/${kind === 'Namespace' ? '' : namespace}/${ref.name}`;
+    const first = seen.get(key);
+    if (first) {
+      issues.push({ code: 'DUPLICATE_NAME', object: ref, path: 'metadata.name', message: `${kind} ${JSON.stringify(ref.name)} is defined twice (first in ${first.source ?? 'an earlier object'})` });
+      return;
+    }
+    seen.set(key, ref);
+
+    if (kind === 'Namespace') {
+      const labels = readStringMap(sink, readObject(sink, object['metadata'], 'metadata')?.['labels'], 'metadata.labels');
+      checkLabels(sink, labels, 'metadata.labels');
+      if (!isDns1123Label(ref.name)) sink.add('INVALID_NAME', 'metadata.name', `${JSON.stringify(ref.name)} is not a valid namespace name (RFC 1123 label)`);
+      if (sink.count === 0) namespaces.set(ref.name, { name: ref.name, labels: { ...labels, [NAMESPACE_NAME_LABEL]: ref.name }, defined: true });
+    } else if (kind === 'NetworkPolicy') {
+      const parsed = parseNetworkPolicy(object, { ...ref, namespace });
+      sink.issues.push(...parsed.issues);
+      if (parsed.value) policies.push(parsed.value);
+    } else if (kind === 'Pod') {
+      const phase = readString(sink, readObject(sink, object['status'], 'status')?.['phase'], 'status.phase');
+      const pod = parsePodObject(sink, object, ref, namespace);
+      if (phase && FINISHED_PHASES.has(phase)) skipped.push({ object: ref, reason: `pod phase ${phase}: it takes no traffic` });
+      else pods.push(pod);
+    } else if (TEMPLATE_PATHS[kind]) {
+      const pod = parseWorkloadTemplate(sink, object, ref, namespace);
+      if (pod) pods.push(pod);
+    } else if (kind === 'Service') {
+      const service = parseService(sink, object, ref, namespace);
+      if (sink.count === 0) services.push(service);
+    } else if (kind === 'Ingress' || kind === 'Route') {
+      const found = kind === 'Ingress' ? parseIngress(sink, object, ref, namespace) : parseRoute(sink, object, ref, namespace);
+      if (sink.count === 0) exposures.push(...found);
+    }
+    issues.push(...sink.issues);
+  });
+
+  const ensureNamespace = (name: string): void => {
+    if (!namespaces.has(name)) namespaces.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, defined: false });
+  };
+  pods.forEach((p) => ensureNamespace(p.namespace));
+  policies.forEach((p) => ensureNamespace(p.namespace));
+
+  return { namespaces, pods, policies, services, exposures, ignoredKinds, skipped, issues };
+}
+
+function objectRef(object: RawObject, kind: string, source: string): ObjectRef {
+  const metadata = isRawObject(object['metadata']) ? object['metadata'] : {};
+  const name = typeof metadata['name'] === 'string' ? metadata['name'] : '?';
+  const namespace = typeof metadata['namespace'] === 'string' && metadata['namespace'] !== '' ? metadata['namespace'] : undefined;
+  if (kind === 'Namespace') return { kind, name, source };
+  return { kind, namespace: namespace ?? 'default', name, source };
+}
+
+function validateMetadata(sink: IssueSink, object: RawObject, ref: ObjectRef): boolean {
+  const metadata = readObject(sink, object['metadata'], 'metadata');
+  if (!metadata) {
+    sink.add('MISSING_FIELD', 'metadata', 'metadata is required');
+    return false;
+  }
+  const name = readString(sink, metadata['name'], 'metadata.name');
+  if (!name) {
+    sink.add('MISSING_FIELD', 'metadata.name', 'name is required');
+    return false;
+  }
+  const namespace = readString(sink, metadata['namespace'], 'metadata.namespace');
+  if (namespace && !isDns1123Label(namespace)) {
+    sink.add('INVALID_NAME', 'metadata.namespace', `${JSON.stringify(namespace)} is not a valid namespace name (RFC 1123 label)`);
+    return false;
+  }
+  return ref.name === name;
+}
+
+function hasTemplateAnnotation(object: RawObject): boolean {
+  const metadata = object['metadata'];
+  const annotations = isRawObject(metadata) ? metadata['annotations'] : undefined;
+  return isRawObject(annotations) && annotations[TEMPLATE_ANNOTATION] === 'true';
+}

@@ -1,0 +1,93 @@
+import type { IpAddress } from '../cidr/ip-address';
+import type { ObjectRef } from '../errors/object-ref';
+import type { ValidationIssue } from '../errors/validation-issue';
+import type { NetworkPolicy } from '../policy/network-policy';
+import type { Protocol } from '../ports/protocol';
+import type { Labels } from '../selector/label-selector';
+
+/** Label the API server sets on every namespace (immutable, always equal to the name). */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+export interface Namespace {
+  readonly name: string;
+  /** Always includes `kubernetes.io/metadata.name=<name>`. */
+  readonly labels: Labels;
+  /** False when the namespace was only referenced (by a pod or policy), not defined. */
+  readonly defined: boolean;
+}
+
+/** What pods are reported as: their controlling owner, or the pod itself. */
+export interface WorkloadRef {
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/** A container port; named ports are what NetworkPolicy named ports resolve against. */
+export interface ContainerPort {
+  readonly name: string | undefined;
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+/**
+ * A pod: a real Pod object, or the pod a workload's template would create (`fromTemplate`,
+ * which has no IP).
+ */
+export interface Pod {
+  /** Unique within an inventory: `namespace/name` for real pods, `Kind:namespace/name` for templates. */
+  readonly id: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Labels;
+  /** Primary address first (status.podIPs order). Empty when unknown. */
+  readonly ips: readonly IpAddress[];
+  readonly hostNetwork: boolean;
+  readonly ports: readonly ContainerPort[];
+  readonly workload: WorkloadRef;
+  readonly fromTemplate: boolean;
+  readonly ref: ObjectRef;
+}
+
+export interface ServicePort {
+  readonly name: string | undefined;
+  readonly port: number;
+  /** Defaults to `port`; a string is a container port name on the selected pods. */
+  readonly targetPort: number | string;
+  readonly protocol: Protocol;
+}
+
+export interface Service {
+  readonly ref: ObjectRef;
+  readonly namespace: string;
+  readonly name: string;
+  /** `spec.selector`; undefined for a service without selector (it selects no pods). */
+  readonly selector: Labels | undefined;
+  readonly ports: readonly ServicePort[];
+}
+
+/**
+ * A route from outside through the cluster's ingress controller to a service: one backend of an
+ * Ingress, or an OpenShift Route. `port` undefined means every port of the service.
+ */
+export interface Exposure {
+  readonly ref: ObjectRef;
+  readonly namespace: string;
+  readonly service: string;
+  /** Ingress: service port number or name. Route: target port number, or service port name. */
+  readonly port: { readonly kind: 'servicePort' | 'targetPort'; readonly value: number | string } | undefined;
+}
+
+/** Everything the engine knows about one cluster (or one set of manifests). */
+export interface Inventory {
+  readonly namespaces: ReadonlyMap<string, Namespace>;
+  readonly pods: readonly Pod[];
+  readonly policies: readonly NetworkPolicy[];
+  readonly services: readonly Service[];
+  readonly exposures: readonly Exposure[];
+  /** Objects of kinds the engine does not evaluate, counted per `apiVersion/kind`. */
+  readonly ignoredKinds: Readonly<Record<string, number>>;
+  /** Objects that were understood but deliberately left out, with the reason. */
+  readonly skipped: readonly { readonly object: ObjectRef; readonly reason: string }[];
+  readonly issues: readonly ValidationIssue[];
+}
