@@ -23,3 +23,8 @@ export * from './connlist/external-atoms';
 export * from './connlist/peer-names';
 export * from './diff/connectivity-diff';
 export * from './diff/reference-diff';
+export * from './explain/resolve-peer';
+export * from './explain/explain';
+export { portConnections } from './reference/allowed-connections';
+export { policySelectsPod, peerMatches } from './reference/peer-match';
+export { inventoryWarnings } from './inventory/inventory-warnings';

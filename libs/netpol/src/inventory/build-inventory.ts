@@ -17,7 +17,7 @@ export interface SourcedObject {
 }
 
 /** API groups accepted per kind; others with the same kind name (e.g. Calico's) are not these. */
-const KNOWN_KINDS: Readonly<Record<string, readonly string[]>> = {
+const KNOWN_KINDS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   Namespace: ['v1'],
   Pod: ['v1'],
   Service: ['v1'],
@@ -31,7 +31,7 @@ const KNOWN_KINDS: Readonly<Record<string, readonly string[]>> = {
   NetworkPolicy: ['networking.k8s.io/v1'],
   Ingress: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1'],
   Route: ['route.openshift.io/v1', 'v1'],
-};
+}));
 
 /** Pod phases whose pods no longer take part in networking. */
 const FINISHED_PHASES = new Set(['Succeeded', 'Failed']);
@@ -52,7 +52,7 @@ export function buildInventory(objects: readonly SourcedObject[]): Inventory {
   const policies: NetworkPolicy[] = [];
   const services: Service[] = [];
   const exposures: Exposure[] = [];
-  const ignoredKinds: Record<string, number> = {};
+  const ignoredKinds = new Map<string, number>();
   const skipped: { object: ObjectRef; reason: string }[] = [];
   const seen = new Map<string, ObjectRef>();
 
@@ -64,10 +64,10 @@ export function buildInventory(objects: readonly SourcedObject[]): Inventory {
     }
     const kind = typeof object['kind'] === 'string' ? object['kind'] : undefined;
     const apiVersion = typeof object['apiVersion'] === 'string' ? object['apiVersion'] : undefined;
-    const groups = kind ? KNOWN_KINDS[kind] : undefined;
+    const groups = kind ? KNOWN_KINDS.get(kind) : undefined;
     if (!kind || !groups || (apiVersion !== undefined && !groups.includes(apiVersion))) {
       const key = `${apiVersion ?? '?'}/${kind ?? '?'}`;
-      ignoredKinds[key] = (ignoredKinds[key] ?? 0) + 1;
+      ignoredKinds.set(key, (ignoredKinds.get(key) ?? 0) + 1);
       return;
     }
     const ref = objectRef(object, kind, where);
@@ -100,7 +100,7 @@ export function buildInventory(objects: readonly SourcedObject[]): Inventory {
       const pod = parsePodObject(sink, object, ref, namespace);
       if (phase && FINISHED_PHASES.has(phase)) skipped.push({ object: ref, reason: `pod phase ${phase}: it takes no traffic` });
       else pods.push(pod);
-    } else if (TEMPLATE_PATHS[kind]) {
+    } else if (Object.hasOwn(TEMPLATE_PATHS, kind)) {
       const pod = parseWorkloadTemplate(sink, object, ref, namespace);
       if (pod) pods.push(pod);
     } else if (kind === 'Service') {
@@ -119,7 +119,17 @@ export function buildInventory(objects: readonly SourcedObject[]): Inventory {
   pods.forEach((p) => ensureNamespace(p.namespace));
   policies.forEach((p) => ensureNamespace(p.namespace));
 
-  return { namespaces, pods, policies, services, exposures, ignoredKinds, skipped, issues };
+  return {
+    namespaces,
+    pods,
+    policies,
+    services,
+    exposures,
+    // fromEntries defines own properties, so even a kind named `__proto__` is counted safely.
+    ignoredKinds: Object.fromEntries(ignoredKinds),
+    skipped,
+    issues,
+  };
 }
 
 function objectRef(object: RawObject, kind: string, source: string): ObjectRef {

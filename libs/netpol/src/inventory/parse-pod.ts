@@ -49,8 +49,8 @@ export function parsePodObject(sink: IssueSink, obj: RawObject, ref: ObjectRef, 
 
 /** The pod a workload's template would create; it has no IP and reports as the workload. */
 export function parseWorkloadTemplate(sink: IssueSink, obj: RawObject, ref: ObjectRef, namespace: string): Pod | undefined {
-  const path = TEMPLATE_PATHS[ref.kind];
-  if (!path) return undefined;
+  if (!Object.hasOwn(TEMPLATE_PATHS, ref.kind)) return undefined;
+  const path = TEMPLATE_PATHS[ref.kind] as readonly string[];
   let node: unknown = obj;
   for (const key of path) node = isRawObject(node) ? node[key] : undefined;
   const fieldPath = path.join('.');

@@ -38,7 +38,14 @@ export function parseDocuments(text: string, fileName: string): ParsedDocuments 
       fail(`invalid YAML: ${doc.errors[0]?.message ?? 'syntax error'}`, number);
       return;
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    let value: unknown;
+    try {
+      // Unresolved aliases and alias bombs only surface when the document is converted.
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      fail(`invalid YAML: ${(error as Error).message}`, number);
+      return;
+    }
     if (value === null || value === undefined) return;
     flatten(value, `${fileName}#${number}`, objects);
   });

@@ -21,6 +21,8 @@ export interface NetworkPolicy {
   /** Rules of an isolating direction only; rules of a direction not in policyTypes never apply. */
   readonly ingress: readonly PolicyRule[];
   readonly egress: readonly PolicyRule[];
+  /** The `spec` as written, kept for snapshots and display. */
+  readonly spec: Readonly<Record<string, unknown>>;
 }
 
 export type Direction = 'ingress' | 'egress';

@@ -44,6 +44,7 @@ export function parseNetworkPolicy(obj: RawObject, ref: ObjectRef): ParseResult<
       isolates,
       ingress: isolates.ingress ? ingressRules : [],
       egress: isolates.egress ? egressRules : [],
+      spec,
     },
     issues: [],
   };

@@ -46,14 +46,15 @@ export function readStringMap(
   value: unknown,
   path: string,
 ): Record<string, string> {
-  const out: Record<string, string> = {};
+  const entries: [string, string][] = [];
   const obj = readObject(sink, value, path);
-  if (!obj) return out;
+  if (!obj) return {};
   for (const [key, v] of Object.entries(obj)) {
-    if (typeof v === 'string') out[key] = v;
+    if (typeof v === 'string') entries.push([key, v]);
     else sink.add('INVALID_TYPE', `${path}.${key}`, `expected a string, got ${describe(v)}`);
   }
-  return out;
+  // fromEntries defines own properties: a key such as `__proto__` stays a plain (invalid) label.
+  return Object.fromEntries(entries);
 }
 
 export function describe(value: unknown): string {

@@ -1,0 +1,129 @@
+import type { ObjectRef } from '../errors/object-ref';
+import type { Inventory } from '../inventory/inventory';
+import type { Direction } from '../policy/network-policy';
+import { ConnectionSet } from '../ports/connection-set';
+import type { Protocol } from '../ports/protocol';
+import { portConnections } from '../reference/allowed-connections';
+import { isolatingPolicies } from '../reference/evaluate';
+import { rulePeersMatch } from '../reference/peer-match';
+import { DEFAULT_OPTIONS, type Endpoint, type EvaluationOptions } from '../reference/traffic';
+import { resolvePeer } from './resolve-peer';
+
+/** A rule whose peers match the pair, and what it admits between them. */
+export interface RuleExplanation {
+  readonly policy: ObjectRef;
+  readonly direction: Direction;
+  readonly ruleIndex: number;
+  readonly connections: ConnectionSet;
+  /** With a port query: whether this rule admits that port. */
+  readonly admitsQuery?: boolean;
+}
+
+/** One side of the decision: egress at the source or ingress at the destination. */
+export interface DirectionExplanation {
+  readonly direction: Direction;
+  /** The pod this side is about, or `undefined` for an external end (never restricted). */
+  readonly subject: string | undefined;
+  readonly isolated: boolean;
+  readonly isolatingPolicies: readonly ObjectRef[];
+  readonly matchingRules: readonly RuleExplanation[];
+  readonly allowed: ConnectionSet;
+  /** The default when no rule decides: `allow` when not isolated, `deny` when isolated. */
+  readonly default: 'allow' | 'deny';
+}
+
+export interface Explanation {
+  readonly src: string;
+  readonly dst: string;
+  readonly query: { readonly protocol: Protocol; readonly port: number } | undefined;
+  /** Egress at src ∩ ingress at dst. */
+  readonly allowed: ConnectionSet;
+  /** With a port query: the verdict for it. */
+  readonly verdict: boolean | undefined;
+  readonly egress: DirectionExplanation;
+  readonly ingress: DirectionExplanation;
+  /** Things the reader must know, e.g. that only the first pod of a workload was explained. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * Explains what `src` may open to `dst` (optionally on one port): for each direction, which
+ * policies isolate the pod, which rules (policy, direction, rule index) match the pair and what
+ * each admits, and the default that applies when none does.
+ * See https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors
+ *
+ * @example explain(inventory, 'shop/web[Deployment]', 'shop/db[StatefulSet]', { protocol: 'TCP', port: 5432 }).verdict
+ */
+export function explain(
+  inventory: Inventory,
+  srcName: string,
+  dstName: string,
+  query?: { protocol: Protocol; port: number },
+  options: EvaluationOptions = DEFAULT_OPTIONS,
+): Explanation {
+  const src = resolvePeer(inventory, srcName);
+  const dst = resolvePeer(inventory, dstName);
+  const notes: string[] = [];
+  for (const peer of [src, dst]) {
+    if (peer.pods.length > 1) notes.push(`${peer.name} has ${peer.pods.length} pods; explained for ${peer.pods[0]?.name}`);
+    if (peer.pods.some((p) => p.hostNetwork)) {
+      notes.push(`${peer.name} uses hostNetwork: most CNIs do not enforce NetworkPolicy on such pods`);
+    }
+  }
+  const egress = explainDirection(inventory, 'egress', src.endpoint, dst.endpoint, query, options);
+  const ingress = explainDirection(inventory, 'ingress', src.endpoint, dst.endpoint, query, options);
+  const allowed = egress.allowed.intersect(ingress.allowed);
+  return {
+    src: src.name,
+    dst: dst.name,
+    query,
+    allowed,
+    verdict: query ? allowed.has(query.protocol, query.port) : undefined,
+    egress,
+    ingress,
+    notes,
+  };
+}
+
+function explainDirection(
+  inventory: Inventory,
+  direction: Direction,
+  src: Endpoint,
+  dst: Endpoint,
+  query: { protocol: Protocol; port: number } | undefined,
+  options: EvaluationOptions,
+): DirectionExplanation {
+  const subject = direction === 'egress' ? src : dst;
+  const peer = direction === 'egress' ? dst : src;
+  if (subject.kind !== 'pod') {
+    return { direction, subject: undefined, isolated: false, isolatingPolicies: [], matchingRules: [], allowed: ConnectionSet.ALL, default: 'allow' };
+  }
+  const name = `${subject.pod.namespace}/${subject.pod.name}`;
+  const policies = isolatingPolicies(inventory, subject.pod, direction, options);
+  const matchingRules: RuleExplanation[] = [];
+  let allowed = policies.length === 0 ? ConnectionSet.ALL : ConnectionSet.NONE;
+  for (const policy of policies) {
+    for (const rule of policy[direction]) {
+      if (!rulePeersMatch(inventory, policy, rule, peer, options)) continue;
+      const connections =
+        rule.ports.length === 0 ? ConnectionSet.ALL : rule.ports.reduce((acc, p) => acc.union(portConnections(p, dst)), ConnectionSet.NONE);
+      allowed = allowed.union(connections);
+      matchingRules.push({
+        policy: policy.ref,
+        direction,
+        ruleIndex: rule.index,
+        connections,
+        ...(query ? { admitsQuery: connections.has(query.protocol, query.port) } : {}),
+      });
+    }
+  }
+  return {
+    direction,
+    subject: name,
+    isolated: policies.length > 0,
+    isolatingPolicies: policies.map((p) => p.ref),
+    matchingRules,
+    allowed,
+    default: policies.length > 0 ? 'deny' : 'allow',
+  };
+}
