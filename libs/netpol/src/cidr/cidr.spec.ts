@@ -10,17 +10,35 @@ const V6_DOC = 0x20010db8n << 96n;
 
 describe('parseCidr', () => {
   it.each<[string, Cidr]>([
-    ['10.0.0.0/8', { family: 4, first: 167772160n, last: 184549375n, prefix: 8, hostBitsSet: false }],
+    [
+      '10.0.0.0/8',
+      { family: 4, first: 167772160n, last: 184549375n, prefix: 8, hostBitsSet: false },
+    ],
     ['0.0.0.0/0', { family: 4, first: 0n, last: 4294967295n, prefix: 0, hostBitsSet: false }],
-    ['1.2.3.4/32', { family: 4, first: 16909060n, last: 16909060n, prefix: 32, hostBitsSet: false }],
-    ['192.168.1.0/24', { family: 4, first: 3232235776n, last: 3232236031n, prefix: 24, hostBitsSet: false }],
+    [
+      '1.2.3.4/32',
+      { family: 4, first: 16909060n, last: 16909060n, prefix: 32, hostBitsSet: false },
+    ],
+    [
+      '192.168.1.0/24',
+      { family: 4, first: 3232235776n, last: 3232236031n, prefix: 24, hostBitsSet: false },
+    ],
     // the API server accepts host bits and masks them: 10.0.1.1/4 is 0.0.0.0/4
     ['10.0.1.1/4', { family: 4, first: 0n, last: 268435455n, prefix: 4, hostBitsSet: true }],
-    ['192.168.1.77/24', { family: 4, first: 3232235776n, last: 3232236031n, prefix: 24, hostBitsSet: true }],
+    [
+      '192.168.1.77/24',
+      { family: 4, first: 3232235776n, last: 3232236031n, prefix: 24, hostBitsSet: true },
+    ],
     ['::/0', { family: 6, first: 0n, last: (1n << 128n) - 1n, prefix: 0, hostBitsSet: false }],
     ['::1/128', { family: 6, first: 1n, last: 1n, prefix: 128, hostBitsSet: false }],
-    ['2001:db8::/32', { family: 6, first: V6_DOC, last: V6_DOC + (1n << 96n) - 1n, prefix: 32, hostBitsSet: false }],
-    ['2001:db8::1/64', { family: 6, first: V6_DOC, last: V6_DOC + (1n << 64n) - 1n, prefix: 64, hostBitsSet: true }],
+    [
+      '2001:db8::/32',
+      { family: 6, first: V6_DOC, last: V6_DOC + (1n << 96n) - 1n, prefix: 32, hostBitsSet: false },
+    ],
+    [
+      '2001:db8::1/64',
+      { family: 6, first: V6_DOC, last: V6_DOC + (1n << 64n) - 1n, prefix: 64, hostBitsSet: true },
+    ],
   ])('parses %s', (text, expected) => {
     expect(parseCidr(text)).toEqual(expected);
   });

@@ -47,11 +47,12 @@ function parseIpv6(text: string): bigint | undefined {
   const tail = halves.length === 2 ? groups(halves[1] ?? '') : [];
   if (!head || !tail) return undefined;
   const words: number[] = [];
-  const pushGroups = (list: string[], out: number[]): boolean => {
+  // An embedded IPv4 address may only form the last 32 bits of the whole address (RFC 4291 2.2).
+  const pushGroups = (list: string[], out: number[], endsAddress: boolean): boolean => {
     for (let i = 0; i < list.length; i++) {
       const g = list[i] as string;
       const isLast = i === list.length - 1;
-      if (isLast && g.includes('.')) {
+      if (isLast && endsAddress && g.includes('.')) {
         const v4 = parseIpv4(g);
         if (v4 === undefined) return false;
         out.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
@@ -62,8 +63,8 @@ function parseIpv6(text: string): bigint | undefined {
   };
   const headWords: number[] = [];
   const tailWords: number[] = [];
-  if (!pushGroups(head, headWords)) return undefined;
-  if (!pushGroups(tail, tailWords)) return undefined;
+  if (!pushGroups(head, headWords, halves.length === 1)) return undefined;
+  if (!pushGroups(tail, tailWords, true)) return undefined;
   if (halves.length === 1) {
     if (headWords.length !== 8) return undefined;
     words.push(...headWords);

@@ -1,6 +1,6 @@
 import type { IssueSink } from '../errors/issue-sink';
 import type { ObjectRef } from '../errors/object-ref';
-import { parsePortNumber, parseProtocol } from '../policy/parse-port';
+import { parsePortNumber, parseProtocol, portNameError } from '../policy/parse-port';
 import { isUnset, readArray, readObject, readString, readStringMap, type RawObject } from '../raw/read-field';
 import type { Exposure, Service, ServicePort } from './inventory';
 
@@ -10,7 +10,9 @@ import type { Exposure, Service, ServicePort } from './inventory';
  */
 export function parseService(sink: IssueSink, obj: RawObject, ref: ObjectRef, namespace: string): Service {
   const spec = readObject(sink, obj['spec'], 'spec') ?? {};
-  const selector = isUnset(spec['selector']) ? undefined : readStringMap(sink, spec['selector'], 'spec.selector');
+  // An empty or absent selector means endpoints are managed elsewhere: the service selects no pods.
+  const selectorMap = isUnset(spec['selector']) ? {} : readStringMap(sink, spec['selector'], 'spec.selector');
+  const selector = Object.keys(selectorMap).length > 0 ? selectorMap : undefined;
   const ports: ServicePort[] = [];
   (readArray(sink, spec['ports'], 'spec.ports') ?? []).forEach((raw, i) => {
     const path = `spec.ports[${i}]`;
@@ -19,7 +21,11 @@ export function parseService(sink: IssueSink, obj: RawObject, ref: ObjectRef, na
     const number = parsePortNumber(sink, port['port'], `${path}.port`);
     const rawTarget = port['targetPort'];
     let targetPort: number | string | undefined = number;
-    if (typeof rawTarget === 'string') targetPort = /^\d+$/.test(rawTarget) ? Number(rawTarget) : rawTarget;
+    if (typeof rawTarget === 'string') {
+      const err = portNameError(rawTarget);
+      if (err) sink.add('INVALID_PORT_NAME', `${path}.targetPort`, `${JSON.stringify(rawTarget)}: ${err}`);
+      targetPort = rawTarget;
+    }
     else if (!isUnset(rawTarget)) targetPort = parsePortNumber(sink, rawTarget, `${path}.targetPort`);
     if (number === undefined || targetPort === undefined) return;
     ports.push({

@@ -34,7 +34,7 @@ export function listManifestFiles(path: string, issues: ValidationIssue[]): stri
   }
   if (stat.isFile()) return [path];
   const files: string[] = [];
-  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith('.')) continue;
     const full = join(path, entry.name);
     if (entry.isDirectory()) files.push(...listManifestFiles(full, issues));

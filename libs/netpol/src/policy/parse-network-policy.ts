@@ -50,10 +50,13 @@ export function parseNetworkPolicy(obj: RawObject, ref: ObjectRef): ParseResult<
   };
 }
 
-/** `policyTypes` omitted: Ingress always, Egress when the policy has at least one egress rule. */
+/**
+ * `policyTypes` omitted or empty (the API server defaults when `len(policyTypes) == 0`): Ingress
+ * always, Egress when the policy has at least one egress rule.
+ */
 function parsePolicyTypes(sink: IssueSink, spec: RawObject, hasEgressRules: boolean): NetworkPolicy['isolates'] {
   const raw = readArray(sink, spec['policyTypes'], 'spec.policyTypes');
-  if (raw === undefined) return { ingress: true, egress: hasEgressRules };
+  if (raw === undefined || raw.length === 0) return { ingress: true, egress: hasEgressRules };
   const isolates = { ingress: false, egress: false };
   raw.forEach((value, i) => {
     const text = readString(sink, value, `spec.policyTypes[${i}]`);

@@ -1,4 +1,4 @@
-import { PortSet } from './port-set';
+import { MAX_PORT, MIN_PORT, PortSet } from './port-set';
 import { isProtocol, PROTOCOLS, type Protocol } from './protocol';
 
 /**
@@ -96,6 +96,7 @@ export class ConnectionSet {
       if (!protocol || !m) return undefined;
       const from = Number(m[1]);
       const to = m[2] === undefined ? from : Number(m[2]);
+      if (from < MIN_PORT || to > MAX_PORT || from > to) return undefined;
       result = result.with(protocol, result.ports(protocol).union(PortSet.range(from, to)));
     }
     return result;

@@ -16,9 +16,11 @@ export class PortSet {
   static readonly EMPTY = new PortSet([]);
   static readonly ALL = new PortSet([[MIN_PORT, MAX_PORT]]);
 
+  /** `from..to` clamped to 1..65535; empty when nothing of it is a valid port. */
   static range(from: number, to: number): PortSet {
-    if (from > to) return PortSet.EMPTY;
-    return new PortSet([[Math.max(from, MIN_PORT), Math.min(to, MAX_PORT)]]);
+    const lo = Math.max(from, MIN_PORT);
+    const hi = Math.min(to, MAX_PORT);
+    return lo > hi ? PortSet.EMPTY : new PortSet([[lo, hi]]);
   }
 
   static fromRanges(ranges: readonly PortRange[]): PortSet {

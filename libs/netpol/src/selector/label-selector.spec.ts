@@ -55,13 +55,19 @@ describe('matchesLabels', () => {
     ['matchLabels: all pairs required', { matchLabels: { app: 'web', tier: 'back' } }, web, false],
     [
       'matchLabels AND matchExpressions: both hold',
-      { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['front'] }] },
+      {
+        matchLabels: { app: 'web' },
+        matchExpressions: [{ key: 'tier', operator: 'In', values: ['front'] }],
+      },
       web,
       true,
     ],
     [
       'matchLabels AND matchExpressions: only labels hold',
-      { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] },
+      {
+        matchLabels: { app: 'web' },
+        matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }],
+      },
       web,
       false,
     ],
@@ -121,20 +127,85 @@ describe('parseLabelSelector', () => {
   });
 
   it.each<[string, unknown, string, string]>([
-    ['bad matchLabels key', { matchLabels: { '-app': 'web' } }, 'INVALID_LABEL_KEY', 'spec.podSelector.matchLabels'],
-    ['bad matchLabels value', { matchLabels: { app: 'we b' } }, 'INVALID_LABEL_VALUE', 'spec.podSelector.matchLabels.app'],
-    ['bad expression key', expr('a/b/c', 'Exists'), 'INVALID_LABEL_KEY', 'spec.podSelector.matchExpressions[0].key'],
-    ['bad expression value', expr('app', 'In', ['-x']), 'INVALID_LABEL_VALUE', 'spec.podSelector.matchExpressions[0].values[0]'],
-    ['unknown operator', expr('app', 'Equals', ['x']), 'UNKNOWN_OPERATOR', 'spec.podSelector.matchExpressions[0].operator'],
-    ['operators are case-sensitive', expr('app', 'in', ['x']), 'UNKNOWN_OPERATOR', 'spec.podSelector.matchExpressions[0].operator'],
-    ['In without values', expr('app', 'In', []), 'INVALID_SELECTOR_VALUES', 'spec.podSelector.matchExpressions[0].values'],
-    ['NotIn without values', expr('app', 'NotIn'), 'INVALID_SELECTOR_VALUES', 'spec.podSelector.matchExpressions[0].values'],
-    ['Exists with values', expr('app', 'Exists', ['x']), 'INVALID_SELECTOR_VALUES', 'spec.podSelector.matchExpressions[0].values'],
-    ['DoesNotExist with values', expr('app', 'DoesNotExist', ['x']), 'INVALID_SELECTOR_VALUES', 'spec.podSelector.matchExpressions[0].values'],
-    ['missing key', { matchExpressions: [{ operator: 'Exists' }] }, 'MISSING_FIELD', 'spec.podSelector.matchExpressions[0].key'],
-    ['missing operator', { matchExpressions: [{ key: 'app' }] }, 'MISSING_FIELD', 'spec.podSelector.matchExpressions[0].operator'],
+    [
+      'bad matchLabels key',
+      { matchLabels: { '-app': 'web' } },
+      'INVALID_LABEL_KEY',
+      'spec.podSelector.matchLabels',
+    ],
+    [
+      'bad matchLabels value',
+      { matchLabels: { app: 'we b' } },
+      'INVALID_LABEL_VALUE',
+      'spec.podSelector.matchLabels.app',
+    ],
+    [
+      'bad expression key',
+      expr('a/b/c', 'Exists'),
+      'INVALID_LABEL_KEY',
+      'spec.podSelector.matchExpressions[0].key',
+    ],
+    [
+      'bad expression value',
+      expr('app', 'In', ['-x']),
+      'INVALID_LABEL_VALUE',
+      'spec.podSelector.matchExpressions[0].values[0]',
+    ],
+    [
+      'unknown operator',
+      expr('app', 'Equals', ['x']),
+      'UNKNOWN_OPERATOR',
+      'spec.podSelector.matchExpressions[0].operator',
+    ],
+    [
+      'operators are case-sensitive',
+      expr('app', 'in', ['x']),
+      'UNKNOWN_OPERATOR',
+      'spec.podSelector.matchExpressions[0].operator',
+    ],
+    [
+      'In without values',
+      expr('app', 'In', []),
+      'INVALID_SELECTOR_VALUES',
+      'spec.podSelector.matchExpressions[0].values',
+    ],
+    [
+      'NotIn without values',
+      expr('app', 'NotIn'),
+      'INVALID_SELECTOR_VALUES',
+      'spec.podSelector.matchExpressions[0].values',
+    ],
+    [
+      'Exists with values',
+      expr('app', 'Exists', ['x']),
+      'INVALID_SELECTOR_VALUES',
+      'spec.podSelector.matchExpressions[0].values',
+    ],
+    [
+      'DoesNotExist with values',
+      expr('app', 'DoesNotExist', ['x']),
+      'INVALID_SELECTOR_VALUES',
+      'spec.podSelector.matchExpressions[0].values',
+    ],
+    [
+      'missing key',
+      { matchExpressions: [{ operator: 'Exists' }] },
+      'MISSING_FIELD',
+      'spec.podSelector.matchExpressions[0].key',
+    ],
+    [
+      'missing operator',
+      { matchExpressions: [{ key: 'app' }] },
+      'MISSING_FIELD',
+      'spec.podSelector.matchExpressions[0].operator',
+    ],
     ['selector not an object', 'app=web', 'INVALID_TYPE', 'spec.podSelector'],
-    ['non-string label value', { matchLabels: { app: 1 } }, 'INVALID_TYPE', 'spec.podSelector.matchLabels.app'],
+    [
+      'non-string label value',
+      { matchLabels: { app: 1 } },
+      'INVALID_TYPE',
+      'spec.podSelector.matchLabels.app',
+    ],
   ])('reports %s', (_name, raw, code, path) => {
     const { sink } = parse(raw);
     expect(sink.issues.map((i) => [i.code, i.path])).toEqual([[code, path]]);
@@ -165,7 +236,10 @@ describe('formatSelector', () => {
     [expr('tier', 'NotIn', ['db']), 'tier notin (db)'],
     [expr('tier', 'Exists'), 'tier'],
     [expr('tier', 'DoesNotExist'), '!tier'],
-    [{ matchLabels: { app: 'web' }, ...(expr('tier', 'NotIn', ['db']) as object) }, 'app=web,tier notin (db)'],
+    [
+      { matchLabels: { app: 'web' }, ...(expr('tier', 'NotIn', ['db']) as object) },
+      'app=web,tier notin (db)',
+    ],
   ])('%j → %s', (raw, expected) => {
     expect(formatSelector(parseValid(raw))).toBe(expected);
   });
