@@ -45,6 +45,9 @@ export interface ValidationIssue {
 
 /** Renders an issue on one line: `Kind ns/name: path: message [CODE]`. */
 export function formatIssue(issue: ValidationIssue): string {
+  if (issue.object.kind === 'File') {
+    return `File ${issue.object.source ?? issue.object.name}: ${issue.message} [${issue.code}]`;
+  }
   const where = issue.object.source ? ` (${issue.object.source})` : '';
   const path = issue.path ? `${issue.path}: ` : '';
   return `${formatObjectRef(issue.object)}${where}: ${path}${issue.message} [${issue.code}]`;

@@ -25,6 +25,8 @@ export interface DirectionExplanation {
   /** The pod this side is about, or `undefined` for an external end (never restricted). */
   readonly subject: string | undefined;
   readonly isolated: boolean;
+  /** The pod uses hostNetwork and `hostNetwork: 'unrestricted'` exempts it from isolation. */
+  readonly hostNetworkExempt: boolean;
   readonly isolatingPolicies: readonly ObjectRef[];
   readonly matchingRules: readonly RuleExplanation[];
   readonly allowed: ConnectionSet;
@@ -96,7 +98,16 @@ function explainDirection(
   const subject = direction === 'egress' ? src : dst;
   const peer = direction === 'egress' ? dst : src;
   if (subject.kind !== 'pod') {
-    return { direction, subject: undefined, isolated: false, isolatingPolicies: [], matchingRules: [], allowed: ConnectionSet.ALL, default: 'allow' };
+    return {
+      direction,
+      subject: undefined,
+      isolated: false,
+      hostNetworkExempt: false,
+      isolatingPolicies: [],
+      matchingRules: [],
+      allowed: ConnectionSet.ALL,
+      default: 'allow',
+    };
   }
   const name = `${subject.pod.namespace}/${subject.pod.name}`;
   const policies = isolatingPolicies(inventory, subject.pod, direction, options);
@@ -121,6 +132,7 @@ function explainDirection(
     direction,
     subject: name,
     isolated: policies.length > 0,
+    hostNetworkExempt: subject.pod.hostNetwork && options.hostNetwork === 'unrestricted',
     isolatingPolicies: policies.map((p) => p.ref),
     matchingRules,
     allowed,

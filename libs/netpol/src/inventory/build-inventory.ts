@@ -77,8 +77,9 @@ export function buildInventory(objects: readonly SourcedObject[]): Inventory {
       return;
     }
     const namespace = ref.namespace ?? 'default';
-    const isTemplatePod = kind === 'Pod' && hasTemplateAnnotation(object);
-    const key = `${isTemplatePod ? 'TemplatePod' : kind}/${kind === 'Namespace' ? '' : namespace}/${ref.name}`;
+    // A template pod stands for its workload: a Deployment and a StatefulSet may share a name.
+    const keyKind = kind === 'Pod' && hasTemplateAnnotation(object) ? `TemplatePod:${controllerKind(object)}` : kind;
+    const key = `${keyKind}/${kind === 'Namespace' ? '' : namespace}/${ref.name}`;
     const first = seen.get(key);
     if (first) {
       issues.push({ code: 'DUPLICATE_NAME', object: ref, path: 'metadata.name', message: `${kind} ${JSON.stringify(ref.name)} is defined twice (first in ${first.source ?? 'an earlier object'})` });
@@ -157,6 +158,13 @@ function validateMetadata(sink: IssueSink, object: RawObject, ref: ObjectRef): b
     return false;
   }
   return ref.name === name;
+}
+
+function controllerKind(object: RawObject): string {
+  const metadata = object['metadata'];
+  const owners = isRawObject(metadata) && Array.isArray(metadata['ownerReferences']) ? metadata['ownerReferences'] : [];
+  const controller: unknown = owners.find((o: unknown) => isRawObject(o) && o['controller'] === true);
+  return isRawObject(controller) && typeof controller['kind'] === 'string' ? controller['kind'] : 'Pod';
 }
 
 function hasTemplateAnnotation(object: RawObject): boolean {

@@ -1,0 +1,34 @@
+import type { EvaluationOptions } from '@fenceline/netpol';
+import { Option, type Command } from 'commander';
+
+export interface AnalysisFlags {
+  readonly ipBlockMatchesPods: boolean;
+  readonly hostNetwork: EvaluationOptions['hostNetwork'];
+}
+
+/** The evaluation choices the API reference leaves open, as flags shared by every analysis command. */
+export function addAnalysisOptions(command: Command): Command {
+  return command
+    .option(
+      '--ip-block-matches-pods',
+      'let ipBlock peers also match pods whose IP lies in the block',
+      false,
+    )
+    .addOption(
+      new Option(
+        '--host-network <mode>',
+        'hostNetwork pods: evaluated like other pods, or never isolated',
+      )
+        .choices(['as-pods', 'unrestricted'])
+        .default('as-pods'),
+    );
+}
+
+export function evaluationOptions(flags: AnalysisFlags): EvaluationOptions {
+  return { ipBlockMatchesPods: flags.ipBlockMatchesPods, hostNetwork: flags.hostNetwork };
+}
+
+/** An `--output` option limited to the formats a command can print. */
+export function outputOption(formats: readonly string[]): Option {
+  return new Option('-o, --output <format>', 'output format').choices(formats).default('txt');
+}

@@ -1,0 +1,109 @@
+import {
+  buildInventory,
+  DEFAULT_OPTIONS,
+  inventoryWarnings,
+  type EvaluationOptions,
+  loadPaths,
+  type Inventory,
+  type SourcedObject,
+  type ValidationIssue,
+} from '@fenceline/netpol';
+import {
+  isSnapshotDocument,
+  parseSnapshot,
+  snapshotToObjects,
+  type InventorySnapshot,
+} from '@fenceline/contracts';
+import { resolve, sep } from 'node:path';
+
+/** An inventory ready to analyse, with every problem met on the way. */
+export interface LoadedInput {
+  readonly inventory: Inventory;
+  /** Loader, snapshot and validation issues: each one makes the exit code 2. */
+  readonly issues: readonly ValidationIssue[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Reads manifests and snapshot files from the given paths (files or folders) into one
+ * inventory. A document that is an `InventorySnapshot` is validated against the snapshot schema
+ * and expanded into the objects it stands for; an invalid one is left out with one issue per
+ * field.
+ *
+ * @example loadInput(['./manifests', 'prod.snapshot.json'], process.cwd()).inventory.pods.length
+ */
+export function loadInput(
+  paths: readonly string[],
+  cwd: string,
+  options: EvaluationOptions = DEFAULT_OPTIONS,
+): LoadedInput {
+  const loaded = loadWithTypedNames(paths, cwd);
+  const issues: ValidationIssue[] = [...loaded.issues];
+  const warnings: string[] = [];
+  const objects: SourcedObject[] = [];
+  for (const item of loaded.objects) {
+    if (!isSnapshotDocument(item.object)) {
+      objects.push(item);
+      continue;
+    }
+    const origin = item.source ?? 'snapshot';
+    const parsed = parseSnapshot(item.object);
+    if (!parsed.ok) {
+      for (const { path, message } of parsed.issues) {
+        issues.push({
+          code: 'INVALID_SNAPSHOT',
+          object: { kind: 'InventorySnapshot', name: origin },
+          path,
+          message,
+        });
+      }
+      continue;
+    }
+    objects.push(...snapshotToObjects(parsed.snapshot, origin));
+    const cniWarning = cniEnforcementWarning(parsed.snapshot, origin);
+    if (cniWarning) warnings.push(cniWarning);
+  }
+  const inventory = buildInventory(objects);
+  issues.push(...inventory.issues);
+  warnings.push(...inventoryWarnings(inventory, options));
+  return { inventory, issues, warnings };
+}
+
+/**
+ * Reads the paths relative to `cwd`, then names files in sources and messages as the user typed
+ * them (`base/policy.yaml#2`, not the absolute path it was read from).
+ */
+function loadWithTypedNames(paths: readonly string[], cwd: string): ReturnType<typeof loadPaths> {
+  const mapping = paths
+    .map((typed) => ({ typed: typed.replace(/(.)[\\/]+$/, '$1'), resolved: resolve(cwd, typed) }))
+    .sort((a, b) => b.resolved.length - a.resolved.length);
+  const rename = (text: string | undefined): string | undefined => {
+    if (text === undefined) return undefined;
+    const hit = mapping.find(
+      ({ resolved }) =>
+        text.startsWith(resolved) && ['', sep, '#'].includes(text.charAt(resolved.length)),
+    );
+    return hit ? hit.typed + text.slice(hit.resolved.length) : text;
+  };
+  const loaded = loadPaths(paths.map((typed) => resolve(cwd, typed)));
+  return {
+    objects: loaded.objects.map((o) => ({ ...o, source: rename(o.source) })),
+    issues: loaded.issues.map((issue) => ({
+      ...issue,
+      object: {
+        ...issue.object,
+        ...(issue.object.kind === 'File'
+          ? { name: rename(issue.object.name) ?? issue.object.name }
+          : {}),
+        ...(issue.object.source === undefined ? {} : { source: rename(issue.object.source) }),
+      },
+    })),
+  };
+}
+
+function cniEnforcementWarning(snapshot: InventorySnapshot, origin: string): string | undefined {
+  const cni = snapshot.source.cni;
+  if (!cni || cni.enforcesNetworkPolicy === true) return undefined;
+  const state = cni.enforcesNetworkPolicy === false ? 'does not enforce' : 'may not enforce';
+  return `${origin}: the cluster's CNI (${cni.name}) ${state} NetworkPolicy: the results show what the policies say, not what the network does`;
+}

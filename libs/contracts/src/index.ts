@@ -1,0 +1,5 @@
+export * from './snapshot/snapshot.schema';
+export * from './snapshot/create-snapshot';
+export * from './snapshot/snapshot-objects';
+export * from './snapshot/parse-snapshot';
+export * from './snapshot/content-hash';

@@ -1,0 +1,141 @@
+import {
+  formatIp,
+  NAMESPACE_NAME_LABEL,
+  type Exposure,
+  type Inventory,
+  type Pod,
+} from '@fenceline/netpol';
+import {
+  SNAPSHOT_API_VERSION,
+  SNAPSHOT_KIND,
+  SNAPSHOT_SCHEMA_VERSION,
+  type InventorySnapshot,
+  type SnapshotExposure,
+  type SnapshotPod,
+  type SnapshotSource,
+} from './snapshot.schema';
+
+export interface CreateSnapshotOptions {
+  /** When the inventory was read; a `Date` is written as an ISO 8601 UTC string. */
+  readonly collectedAt: string | Date;
+  readonly source: SnapshotSource;
+  readonly cluster?: { readonly name?: string };
+}
+
+/**
+ * The slim, deterministic snapshot of an inventory: every list sorted, label maps with sorted
+ * keys, only namespaces that were defined (their implicit `kubernetes.io/metadata.name` label is
+ * left out: the engine adds it back). Pods keep their container ports in definition order, since
+ * a named port resolves to the first match.
+ *
+ * @example createSnapshot(buildInventory(objects), { collectedAt: new Date(), source: { type: 'manifests' } })
+ */
+export function createSnapshot(
+  inventory: Inventory,
+  options: CreateSnapshotOptions,
+): InventorySnapshot {
+  const collectedAt =
+    typeof options.collectedAt === 'string'
+      ? options.collectedAt
+      : options.collectedAt.toISOString();
+  const namespaces = [...inventory.namespaces.values()]
+    .filter((ns) => ns.defined)
+    .map((ns) => ({
+      name: ns.name,
+      labels: sortedRecord(
+        Object.fromEntries(
+          Object.entries(ns.labels).filter(([key]) => key !== NAMESPACE_NAME_LABEL),
+        ),
+      ),
+    }))
+    .sort(by((ns) => [ns.name]));
+  return {
+    apiVersion: SNAPSHOT_API_VERSION,
+    kind: SNAPSHOT_KIND,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    ...(options.cluster ? { cluster: { ...options.cluster } } : {}),
+    collectedAt,
+    source: options.source,
+    namespaces,
+    pods: inventory.pods
+      .map(snapshotPod)
+      .sort(by((p) => [p.namespace, p.name, p.fromTemplate ? '1' : '0', p.owner?.kind ?? ''])),
+    policies: inventory.policies
+      .map((p) => ({ namespace: p.namespace, name: p.name, spec: { ...p.spec } }))
+      .sort(by((p) => [p.namespace, p.name])),
+    services: inventory.services
+      .map((s) => ({
+        namespace: s.namespace,
+        name: s.name,
+        ...(s.selector ? { selector: sortedRecord(s.selector) } : {}),
+        ports: s.ports.map((sp) => ({
+          ...(sp.name !== undefined ? { name: sp.name } : {}),
+          port: sp.port,
+          targetPort: sp.targetPort,
+          protocol: sp.protocol,
+        })),
+      }))
+      .sort(by((s) => [s.namespace, s.name])),
+    exposures: inventory.exposures
+      .map(snapshotExposure)
+      .sort(
+        by((e) => [
+          e.kind,
+          e.namespace,
+          e.name,
+          e.service,
+          e.port?.kind ?? '',
+          String(e.port?.value ?? ''),
+        ]),
+      ),
+    ignoredKinds: sortedRecord(inventory.ignoredKinds),
+  };
+}
+
+function snapshotPod(pod: Pod): SnapshotPod {
+  const bare = !pod.fromTemplate && pod.workload.kind === 'Pod' && pod.workload.name === pod.name;
+  return {
+    namespace: pod.namespace,
+    name: pod.name,
+    labels: sortedRecord(pod.labels),
+    ips: pod.ips.map(formatIp),
+    ...(pod.hostNetwork ? { hostNetwork: true } : {}),
+    ports: pod.ports.map((cp) => ({
+      ...(cp.name !== undefined ? { name: cp.name } : {}),
+      port: cp.port,
+      protocol: cp.protocol,
+    })),
+    ...(bare ? {} : { owner: { kind: pod.workload.kind, name: pod.workload.name } }),
+    ...(pod.fromTemplate ? { fromTemplate: true } : {}),
+  };
+}
+
+function snapshotExposure(exposure: Exposure): SnapshotExposure {
+  return {
+    kind: exposure.ref.kind === 'Route' ? 'Route' : 'Ingress',
+    namespace: exposure.namespace,
+    name: exposure.ref.name,
+    service: exposure.service,
+    ...(exposure.port ? { port: { kind: exposure.port.kind, value: exposure.port.value } } : {}),
+  };
+}
+
+function sortedRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(record).sort()) out[key] = record[key] as T;
+  return out;
+}
+
+/** A comparator over string keys with code-unit order, so output never depends on the locale. */
+function by<T>(keys: (item: T) => readonly string[]): (a: T, b: T) => number {
+  return (a, b) => {
+    const ka = keys(a);
+    const kb = keys(b);
+    for (let i = 0; i < ka.length; i++) {
+      const x = ka[i] as string;
+      const y = kb[i] as string;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+}

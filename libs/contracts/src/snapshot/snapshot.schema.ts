@@ -1,0 +1,168 @@
+import { parseIp } from '@fenceline/netpol';
+import { z } from 'zod';
+
+/** Limits that keep one snapshot bounded; a cluster beyond them needs a newer schema version. */
+export const SNAPSHOT_LIMITS = Object.freeze({
+  namespaces: 20_000,
+  pods: 500_000,
+  policies: 100_000,
+  services: 200_000,
+  exposures: 200_000,
+  portsPerObject: 1_000,
+  ipsPerPod: 8,
+  labelsPerObject: 256,
+  ignoredKinds: 1_000,
+  ignoredObjects: 1_000_000,
+});
+
+const name = z.string().min(1).max(253);
+const namespaceName = z.string().min(1).max(63);
+const labels = z
+  .record(z.string().min(1).max(317), z.string().max(63))
+  .refine((value) => Object.keys(value).length <= SNAPSHOT_LIMITS.labelsPerObject, {
+    message: `at most ${SNAPSHOT_LIMITS.labelsPerObject} labels`,
+  });
+const port = z.int().min(1).max(65535);
+const protocol = z.enum(['TCP', 'UDP', 'SCTP']);
+const portName = z.string().min(1).max(63);
+
+const namespaceSchema = z.strictObject({ name: namespaceName, labels });
+
+const podSchema = z.strictObject({
+  namespace: namespaceName,
+  name,
+  labels,
+  /** Primary address first, as in `status.podIPs`. */
+  ips: z
+    .array(
+      z
+        .string()
+        .max(45)
+        .refine((ip) => parseIp(ip) !== undefined, 'not an IP address'),
+    )
+    .max(SNAPSHOT_LIMITS.ipsPerPod),
+  hostNetwork: z.boolean().optional(),
+  ports: z
+    .array(z.strictObject({ name: portName.optional(), port, protocol }))
+    .max(SNAPSHOT_LIMITS.portsPerObject),
+  /** The controlling owner the pod is reported as; absent for a bare pod. */
+  owner: z.strictObject({ kind: z.string().min(1).max(63), name }).optional(),
+  /** A pod a workload's template would create, rather than a running pod. */
+  fromTemplate: z.boolean().optional(),
+});
+
+const policySchema = z.strictObject({
+  namespace: namespaceName,
+  name,
+  /** The NetworkPolicy `spec` as written; the engine validates it when it rebuilds the inventory. */
+  spec: z.record(z.string(), z.unknown()),
+});
+
+const serviceSchema = z.strictObject({
+  namespace: namespaceName,
+  name,
+  selector: labels.optional(),
+  ports: z
+    .array(
+      z.strictObject({
+        name: portName.optional(),
+        port,
+        targetPort: z.union([port, portName]),
+        protocol,
+      }),
+    )
+    .max(SNAPSHOT_LIMITS.portsPerObject),
+});
+
+/**
+ * An Ingress backend names a service port (number or name). A Route's `targetPort` is a target
+ * port number, or a service port name: the shapes each kind can express.
+ */
+const exposureSchema = z
+  .strictObject({
+    kind: z.enum(['Ingress', 'Route']),
+    namespace: namespaceName,
+    name,
+    service: name,
+    port: z
+      .strictObject({
+        kind: z.enum(['servicePort', 'targetPort']),
+        value: z.union([port, portName]),
+      })
+      .optional(),
+  })
+  .superRefine((exposure, ctx) => {
+    const p = exposure.port;
+    if (!p) return;
+    const expressible =
+      exposure.kind === 'Ingress'
+        ? p.kind === 'servicePort'
+        : (p.kind === 'servicePort') === (typeof p.value === 'string');
+    if (!expressible) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['port'],
+        message:
+          exposure.kind === 'Ingress'
+            ? 'an Ingress backend names a servicePort'
+            : 'a Route names a servicePort by name or a targetPort by number',
+      });
+    }
+  });
+
+const ignoredKindsSchema = z
+  .record(z.string().min(1).max(317), z.int().min(0).max(SNAPSHOT_LIMITS.ignoredObjects))
+  .superRefine((value, ctx) => {
+    const counts = Object.values(value);
+    if (counts.length > SNAPSHOT_LIMITS.ignoredKinds) {
+      ctx.addIssue({ code: 'custom', message: `at most ${SNAPSHOT_LIMITS.ignoredKinds} kinds` });
+    }
+    if (counts.reduce((a, b) => a + b, 0) > SNAPSHOT_LIMITS.ignoredObjects) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `at most ${SNAPSHOT_LIMITS.ignoredObjects} objects in total`,
+      });
+    }
+  });
+
+/**
+ * The versioned, slim inventory an agent pushes (or `fenceline snapshot` prints): what the
+ * engine needs of namespaces, pods, policies, services and their exposures, nothing more.
+ *
+ * @example inventorySnapshotSchema.safeParse(JSON.parse(body)).success
+ */
+export const inventorySnapshotSchema = z.strictObject({
+  apiVersion: z.literal('fenceline.dev/v1alpha1'),
+  kind: z.literal('InventorySnapshot'),
+  schemaVersion: z.literal(1),
+  cluster: z.strictObject({ name: z.string().min(1).max(253).optional() }).optional(),
+  collectedAt: z.iso.datetime({ offset: true }),
+  source: z.strictObject({
+    type: z.enum(['manifests', 'cluster']),
+    agentVersion: z.string().min(1).max(64).optional(),
+    cni: z
+      .strictObject({
+        name: z.string().min(1).max(64),
+        /** `null` when the agent cannot tell. */
+        enforcesNetworkPolicy: z.boolean().nullable(),
+      })
+      .optional(),
+  }),
+  namespaces: z.array(namespaceSchema).max(SNAPSHOT_LIMITS.namespaces),
+  pods: z.array(podSchema).max(SNAPSHOT_LIMITS.pods),
+  policies: z.array(policySchema).max(SNAPSHOT_LIMITS.policies),
+  services: z.array(serviceSchema).max(SNAPSHOT_LIMITS.services),
+  exposures: z.array(exposureSchema).max(SNAPSHOT_LIMITS.exposures),
+  /** Objects the engine did not evaluate, counted per `apiVersion/kind`. */
+  ignoredKinds: ignoredKindsSchema,
+});
+
+export type InventorySnapshot = z.infer<typeof inventorySnapshotSchema>;
+export type SnapshotPod = InventorySnapshot['pods'][number];
+export type SnapshotExposure = InventorySnapshot['exposures'][number];
+export type SnapshotSource = InventorySnapshot['source'];
+
+/** The `apiVersion` and `schemaVersion` this build writes. */
+export const SNAPSHOT_API_VERSION = 'fenceline.dev/v1alpha1';
+export const SNAPSHOT_KIND = 'InventorySnapshot';
+export const SNAPSHOT_SCHEMA_VERSION = 1;
