@@ -97,3 +97,20 @@ describe('Pod objects in the inventory', () => {
     expect(codes(inv)).toEqual(issues);
   });
 });
+
+describe('container port names', () => {
+  it('reports a port name used twice in one pod with its field path, and keeps the pod', () => {
+    const inv = build(
+      pod('web', 'shop', {
+        spec: {
+          containers: [
+            { name: 'a', ports: [{ name: 'http', containerPort: 80 }] },
+            { name: 'b', ports: [{ name: 'http', containerPort: 8080 }] },
+          ],
+        },
+      }),
+    );
+    expect(codes(inv)).toEqual(['DUPLICATE_PORT_NAME spec.containers[1].ports[0].name']);
+    expect(inv.pods).toHaveLength(1);
+  });
+});
