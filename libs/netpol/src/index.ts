@@ -28,3 +28,8 @@ export * from './explain/explain';
 export { portConnections } from './reference/allowed-connections';
 export { policySelectsPod, peerMatches } from './reference/peer-match';
 export { inventoryWarnings } from './inventory/inventory-warnings';
+export * from './model/reachability-model';
+export { diffModels } from './model/model-diff';
+export { ModelRows } from './model/model-connlist';
+export { vocabularyOf, type Vocabulary } from './model/vocabulary';
+export { referenceCoverage } from './reference/coverage';

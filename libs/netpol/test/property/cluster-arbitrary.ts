@@ -88,11 +88,18 @@ const podArbitrary = (index: number) =>
       ports: fc.uniqueArray(containerPort, { maxLength: 3, selector: (p) => p.name }),
       ip: fc.constantFrom('10.1.2.3', '10.1.2.4', '10.1.9.9', '10.2.0.1', '192.168.1.5', '172.16.0.1'),
       hostNetwork: fc.boolean(),
+      owner: fc.option(fc.constantFrom('rs-1', 'rs-2'), { nil: undefined }),
     })
-    .map(({ namespace, labels: podLabels, ports, ip, hostNetwork }) => ({
+    .map(({ namespace, labels: podLabels, ports, ip, hostNetwork, owner }) => ({
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name: `pod-${index}`, namespace, labels: podLabels },
+      metadata: {
+        name: `pod-${index}`,
+        namespace,
+        labels: podLabels,
+        // Several pods of one ReplicaSet, possibly with different labels: rows are unions.
+        ...(owner ? { ownerReferences: [{ kind: 'ReplicaSet', name: owner, controller: true }] } : {}),
+      },
       spec: { hostNetwork, containers: [{ name: 'main', ports }] },
       status: { podIP: ip },
     }));
@@ -100,7 +107,22 @@ const podArbitrary = (index: number) =>
 const namespaceArbitrary = (name: string) =>
   labels.map((nsLabels) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: nsLabels } }));
 
-/** A random cluster: 3 namespaces, 1–6 pods, 0–5 policies, as raw objects. */
+const serviceArbitrary = fc
+  .record({
+    namespace: fc.constantFrom(...NAMESPACES),
+    app: fc.constantFrom(...VALUES),
+    targetPort: fc.constantFrom<number | string>(80, 8080, 'http', 'metrics'),
+    protocol: fc.constantFrom(...PROTOCOLS),
+    route: fc.boolean(),
+  })
+  .map(({ namespace, app, targetPort, protocol, route }) => [
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'svc', namespace }, spec: { selector: { app }, ports: [{ name: 'web', port: 80, targetPort, protocol }] } },
+    route
+      ? { apiVersion: 'route.openshift.io/v1', kind: 'Route', metadata: { name: 'r', namespace }, spec: { to: { kind: 'Service', name: 'svc' }, port: { targetPort: 'web' } } }
+      : { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace }, spec: { defaultBackend: { service: { name: 'svc', port: { number: 80 } } } } },
+  ]);
+
+/** A random cluster: 3 namespaces, 1–6 pods, 0–5 policies, maybe an exposed service, as raw objects. */
 export const clusterArbitrary = fc
   .record({ podCount: fc.integer({ min: 1, max: 6 }), policyCount: fc.integer({ min: 0, max: 5 }) })
   .chain(({ podCount, policyCount }) =>
@@ -108,9 +130,10 @@ export const clusterArbitrary = fc
       fc.tuple(...NAMESPACES.map(namespaceArbitrary)),
       fc.tuple(...Array.from({ length: podCount }, (_, i) => podArbitrary(i))),
       policyCount === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: policyCount }, (_, i) => policyArbitrary(i))),
+      fc.option(serviceArbitrary, { nil: undefined }),
     ),
   )
-  .map(([namespaces, pods, policies]) => [...namespaces, ...pods, ...policies] as unknown[]);
+  .map(([namespaces, pods, policies, exposed]) => [...namespaces, ...pods, ...policies, ...(exposed ?? [])] as unknown[]);
 
 export const externalIpArbitrary = fc.constantFrom('10.1.2.3', '10.1.2.200', '10.1.200.1', '10.3.0.1', '192.168.1.1', '192.168.2.1', '8.8.8.8');
 export const protocolArbitrary = fc.constantFrom(...PROTOCOLS);

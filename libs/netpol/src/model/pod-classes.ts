@@ -1,0 +1,114 @@
+import type { IpAddress } from '../cidr/ip-address';
+import type { IpRange } from '../cidr/ip-set';
+import { workloadName } from '../connlist/peer-names';
+import type { ContainerPort, Inventory, Pod } from '../inventory/inventory';
+import { INGRESS_CONTROLLER_POD, type EvaluationOptions } from '../reference/traffic';
+import type { Labels } from '../selector/label-selector';
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * Pods that no policy can tell apart: same namespace, same value (or absence) of every label key
+ * a selector reads, same resolved named ports, same hostNetwork flag and, when ipBlocks match
+ * pods, the same IP atom. The key is derived from that content only, so the classes of two
+ * snapshots built over one vocabulary align by key.
+ */
+export interface PodClass {
+  readonly id: number;
+  readonly key: string;
+  readonly namespace: string;
+  /** Labels of a representative pod (equal on every key a selector reads). */
+  readonly labels: Labels;
+  readonly ports: readonly ContainerPort[];
+  readonly hostNetwork: boolean;
+  /** The IP atom of the pods' primary IP when ipBlocks match pods, else -1. */
+  readonly ipAtom: number;
+  readonly pods: readonly Pod[];
+  /** Distinct workload names of the pods, in the connectivity-list notation. */
+  readonly workloads: readonly string[];
+}
+
+export interface PodClasses {
+  /** Sorted by key, so each namespace is a contiguous id range; the ingress controller is last. */
+  readonly classes: readonly PodClass[];
+  readonly classOfPod: ReadonlyMap<string, number>;
+  /** `[first, end)` class ids per namespace. */
+  readonly namespaceRanges: ReadonlyMap<string, readonly [number, number]>;
+  readonly ingressControllerId: number;
+}
+
+export function buildPodClasses(
+  inventory: Inventory,
+  vocabulary: Vocabulary,
+  ipAtoms: readonly IpRange[],
+  options: EvaluationOptions,
+): PodClasses {
+  const groups = new Map<string, Pod[]>();
+  for (const pod of inventory.pods) {
+    const key = classKey(pod, vocabulary, ipAtoms, options);
+    const group = groups.get(key);
+    if (group) group.push(pod);
+    else groups.set(key, [pod]);
+  }
+  const keys = [...groups.keys()].sort();
+  const classes: PodClass[] = [];
+  const classOfPod = new Map<string, number>();
+  const namespaceRanges = new Map<string, [number, number]>();
+  keys.forEach((key, id) => {
+    const pods = groups.get(key) as Pod[];
+    const first = pods[0] as Pod;
+    const ipAtom = options.ipBlockMatchesPods ? ipAtomOf(first.ips[0], ipAtoms) : -1;
+    classes.push(makeClass(id, key, pods, first, ipAtom));
+    for (const pod of pods) classOfPod.set(pod.id, id);
+    const range = namespaceRanges.get(first.namespace);
+    if (range) range[1] = id + 1;
+    else namespaceRanges.set(first.namespace, [id, id + 1]);
+  });
+  const controllerId = classes.length;
+  const controller = INGRESS_CONTROLLER_POD;
+  classes.push(makeClass(controllerId, `\u0000${controller.id}`, [controller], controller, -1));
+  namespaceRanges.set(controller.namespace, [controllerId, controllerId + 1]);
+  return { classes, classOfPod, namespaceRanges, ingressControllerId: controllerId };
+}
+
+function makeClass(id: number, key: string, pods: Pod[], first: Pod, ipAtom: number): PodClass {
+  return {
+    id,
+    key,
+    namespace: first.namespace,
+    labels: first.labels,
+    ports: first.ports,
+    hostNetwork: first.hostNetwork,
+    ipAtom,
+    pods,
+    workloads: [...new Set(pods.map((p) => workloadName(p.workload)))],
+  };
+}
+
+function classKey(pod: Pod, vocabulary: Vocabulary, ipAtoms: readonly IpRange[], options: EvaluationOptions): string {
+  const parts: string[] = [pod.namespace];
+  for (const key of vocabulary.podKeys) {
+    if (Object.prototype.hasOwnProperty.call(pod.labels, key)) parts.push(`${key}=${pod.labels[key]}`);
+  }
+  const named = pod.ports
+    .filter((p) => p.name !== undefined && vocabulary.portNames.has(`${p.name}/${p.protocol}`))
+    .map((p) => `${p.name}/${p.protocol}/${p.port}`);
+  parts.push(`#${named.join(',')}`);
+  if (pod.hostNetwork) parts.push('#host');
+  if (options.ipBlockMatchesPods) parts.push(`#ip${ipAtomOf(pod.ips[0], ipAtoms)}`);
+  return parts.join('\u0001');
+}
+
+/** Index of the atom holding the address; -1 when there is no address or no atom of its family. */
+export function ipAtomOf(ip: IpAddress | undefined, atoms: readonly IpRange[]): number {
+  if (!ip) return -1;
+  let lo = 0;
+  let hi = atoms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const atom = atoms[mid] as IpRange;
+    if (atom.family < ip.family || (atom.family === ip.family && atom.last < ip.value)) lo = mid + 1;
+    else if (atom.family > ip.family || atom.first > ip.value) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}

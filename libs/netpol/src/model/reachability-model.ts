@@ -1,0 +1,221 @@
+import type { IpRange } from '../cidr/ip-set';
+import type { ConnlistRow } from '../connlist/connlist';
+import { externalAtoms } from '../connlist/external-atoms';
+import type { Inventory } from '../inventory/inventory';
+import { ConnectionSet } from '../ports/connection-set';
+import { DEFAULT_OPTIONS, type Endpoint, type EvaluationOptions } from '../reference/traffic';
+import { andInto, hasBit, isEmptyBits, orInto, type Bits } from './bitset';
+import { modelConnlist, type ModelRows } from './model-connlist';
+import { buildPodClasses, ipAtomOf, type PodClass, type PodClasses } from './pod-classes';
+import { compilePolicy, type Term } from './policy-terms';
+import { PortAtoms } from './port-atoms';
+import { SelectorIndex } from './selector-index';
+import { vocabularyOf, type Vocabulary } from './vocabulary';
+
+/** Pods, per namespace and in total, that some policy isolates for ingress / egress. */
+export interface Coverage {
+  readonly totalPods: number;
+  readonly ingressIsolatedPods: number;
+  readonly egressIsolatedPods: number;
+  readonly namespaces: readonly {
+    readonly namespace: string;
+    readonly totalPods: number;
+    readonly ingressIsolatedPods: number;
+    readonly egressIsolatedPods: number;
+  }[];
+}
+
+/**
+ * The fast reachability model of one inventory: pods grouped into classes, ports and addresses
+ * into atoms, each class's isolating rules compiled to class sets and atom bitsets. It answers
+ * every query the reference evaluator answers and must agree with it on every input.
+ */
+export class ReachabilityModel {
+  readonly portAtoms: PortAtoms;
+  readonly ipAtoms: readonly IpRange[];
+  readonly pc: PodClasses;
+  /** Per class: the terms of the policies isolating it; `undefined` when not isolated. */
+  readonly ingressTerms: readonly (readonly Term[] | undefined)[];
+  readonly egressTerms: readonly (readonly Term[] | undefined)[];
+  private readonly namedCache = new Map<string, Bits>();
+  private idsByKey: Map<string, number> | undefined;
+  private rows: ModelRows | undefined;
+
+  constructor(
+    readonly inventory: Inventory,
+    readonly vocabulary: Vocabulary,
+    readonly options: EvaluationOptions,
+  ) {
+    this.portAtoms = new PortAtoms(vocabulary.portCuts);
+    this.ipAtoms = externalAtoms(vocabulary.cidrs);
+    this.pc = buildPodClasses(inventory, vocabulary, this.ipAtoms, options);
+    const selectors = new SelectorIndex(inventory, this.pc);
+    const ingress: (Term[] | undefined)[] = new Array(this.pc.classes.length).fill(undefined);
+    const egress: (Term[] | undefined)[] = new Array(this.pc.classes.length).fill(undefined);
+    inventory.policies.forEach((policy, index) => {
+      const selected = selectors.classesIn(policy.namespace, policy.podSelector);
+      if (selected.size === 0) return;
+      const compiled = compilePolicy(policy, index, selectors, this.pc, this.portAtoms, this.ipAtoms, options.ipBlockMatchesPods);
+      selected.forEach((id) => {
+        const cls = this.pc.classes[id] as PodClass;
+        if (cls.hostNetwork && options.hostNetwork === 'unrestricted') return;
+        if (policy.isolates.ingress) (ingress[id] ??= []).push(...compiled.ingress);
+        if (policy.isolates.egress) (egress[id] ??= []).push(...compiled.egress);
+      });
+    });
+    this.ingressTerms = ingress;
+    this.egressTerms = egress;
+  }
+
+  /** Pod classes (the synthetic ingress-controller class not counted). */
+  get classCount(): number {
+    return this.pc.classes.length - 1;
+  }
+
+  /** The id of the class with this content key, if this model has it. */
+  classIdOfKey(key: string): number | undefined {
+    this.idsByKey ??= new Map(this.pc.classes.map((c) => [c.key, c.id]));
+    return this.idsByKey.get(key);
+  }
+
+  /** Ports of `term` towards destination class `d`, ORed into `out` (named ports resolved on `d`). */
+  orTermPorts(out: Bits, term: Term, d: number): void {
+    if (term.allPorts) {
+      orInto(out, this.portAtoms.all);
+      return;
+    }
+    orInto(out, term.numeric);
+    for (const name of term.named) orInto(out, this.namedAtoms(d, name));
+  }
+
+  private namedAtoms(d: number, name: string): Bits {
+    const key = `${d}\u0000${name}`;
+    let bits = this.namedCache.get(key);
+    if (!bits) {
+      bits = this.portAtoms.empty();
+      const cls = this.pc.classes[d] as PodClass;
+      for (const cp of cls.ports) {
+        if (`${cp.name}/${cp.protocol}` === name) this.portAtoms.addRange(bits, cp.protocol, cp.port, cp.port);
+      }
+      this.namedCache.set(key, bits);
+    }
+    return bits;
+  }
+
+  /** Connections from class `s` to class `d` as atoms in `out`; false when none. */
+  pairInto(out: Bits, scratch: Bits, s: number, d: number): boolean {
+    const ingress = this.ingressTerms[d];
+    if (ingress) {
+      out.fill(0);
+      for (const t of ingress) if (t.peers.has(s)) this.orTermPorts(out, t, d);
+      if (isEmptyBits(out)) return false;
+    } else out.set(this.portAtoms.all);
+    const egress = this.egressTerms[s];
+    if (!egress) return true;
+    scratch.fill(0);
+    for (const t of egress) if (t.peers.has(d)) this.orTermPorts(scratch, t, d);
+    return andInto(out, scratch);
+  }
+
+  /** Connections from external atom `e` (-1: an address no ipBlock names) to class `d`. */
+  fromExternalInto(out: Bits, e: number, d: number): boolean {
+    const ingress = this.ingressTerms[d];
+    if (!ingress) {
+      out.set(this.portAtoms.all);
+      return true;
+    }
+    out.fill(0);
+    for (const t of ingress) if (t.ext === undefined || (e >= 0 && hasBit(t.ext, e))) this.orTermPorts(out, t, d);
+    return !isEmptyBits(out);
+  }
+
+  /** Connections from class `s` to external atom `e`; named ports never match an address. */
+  toExternalInto(out: Bits, s: number, e: number): boolean {
+    const egress = this.egressTerms[s];
+    if (!egress) {
+      out.set(this.portAtoms.all);
+      return true;
+    }
+    out.fill(0);
+    for (const t of egress) {
+      if (t.ext !== undefined && (e < 0 || !hasBit(t.ext, e))) continue;
+      if (t.allPorts) orInto(out, this.portAtoms.all);
+      else orInto(out, t.numeric);
+    }
+    return !isEmptyBits(out);
+  }
+
+  /**
+   * Every (protocol, port) `src` may open to `dst` — the same contract as the reference's
+   * `allowedConnections`.
+   */
+  connections(src: Endpoint, dst: Endpoint): ConnectionSet {
+    const out = this.portAtoms.empty();
+    const scratch = this.portAtoms.empty();
+    const s = this.endpointClass(src);
+    const d = this.endpointClass(dst);
+    let ok: boolean;
+    if (s.kind === 'class' && d.kind === 'class') ok = this.pairInto(out, scratch, s.id, d.id);
+    else if (s.kind === 'atom' && d.kind === 'class') ok = this.fromExternalInto(out, s.id, d.id);
+    else if (s.kind === 'class' && d.kind === 'atom') ok = this.toExternalInto(out, s.id, d.id);
+    else return ConnectionSet.ALL;
+    return ok ? this.portAtoms.connections(out) : ConnectionSet.NONE;
+  }
+
+  private endpointClass(e: Endpoint): { kind: 'class' | 'atom'; id: number } {
+    if (e.kind === 'external') return { kind: 'atom', id: ipAtomOf(e.ip, this.ipAtoms) };
+    if (e.pod.id === this.pc.classes[this.pc.ingressControllerId]?.pods[0]?.id) return { kind: 'class', id: this.pc.ingressControllerId };
+    const id = this.pc.classOfPod.get(e.pod.id);
+    if (id === undefined) throw new Error(`pod ${e.pod.id} is not in this model`);
+    return { kind: 'class', id };
+  }
+
+  /** All allowed connections per workload, as the reference's `referenceConnlist` lists them. */
+  connlist(): ConnlistRow[] {
+    return this.modelRows().toConnlist();
+  }
+
+  /** The computed rows (cached): workload-level connections plus per-class digests for diffs. */
+  modelRows(): ModelRows {
+    this.rows ??= modelConnlist(this);
+    return this.rows;
+  }
+
+  /** How many pods some policy isolates, in total and per namespace. */
+  coverage(): Coverage {
+    const perNs = new Map<string, { namespace: string; totalPods: number; ingressIsolatedPods: number; egressIsolatedPods: number }>();
+    for (const cls of this.pc.classes.slice(0, this.pc.ingressControllerId)) {
+      const ns = perNs.get(cls.namespace) ?? { namespace: cls.namespace, totalPods: 0, ingressIsolatedPods: 0, egressIsolatedPods: 0 };
+      ns.totalPods += cls.pods.length;
+      if (this.ingressTerms[cls.id]) ns.ingressIsolatedPods += cls.pods.length;
+      if (this.egressTerms[cls.id]) ns.egressIsolatedPods += cls.pods.length;
+      perNs.set(cls.namespace, ns);
+    }
+    const namespaces = [...perNs.values()].sort((a, b) => (a.namespace < b.namespace ? -1 : 1));
+    const sum = (f: (n: (typeof namespaces)[number]) => number): number => namespaces.reduce((acc, n) => acc + f(n), 0);
+    return {
+      totalPods: sum((n) => n.totalPods),
+      ingressIsolatedPods: sum((n) => n.ingressIsolatedPods),
+      egressIsolatedPods: sum((n) => n.egressIsolatedPods),
+      namespaces,
+    };
+  }
+}
+
+/**
+ * Builds the fast model of one inventory.
+ *
+ * @example buildModel(inventory).connlist()
+ */
+export function buildModel(inventory: Inventory, options: EvaluationOptions = DEFAULT_OPTIONS): ReachabilityModel {
+  return new ReachabilityModel(inventory, vocabularyOf([inventory]), options);
+}
+
+/**
+ * Builds the models of two snapshots over one shared vocabulary, so that their classes and
+ * atoms align and {@link diffModels} can compare them row by row.
+ */
+export function buildModelPair(a: Inventory, b: Inventory, options: EvaluationOptions = DEFAULT_OPTIONS): [ReachabilityModel, ReachabilityModel] {
+  const vocabulary = vocabularyOf([a, b]);
+  return [new ReachabilityModel(a, vocabulary, options), new ReachabilityModel(b, vocabulary, options)];
+}

@@ -1,0 +1,69 @@
+import type { IpRange } from '../cidr/ip-set';
+import { policyCidrRanges } from '../connlist/external-atoms';
+import type { Inventory } from '../inventory/inventory';
+import type { Protocol } from '../ports/protocol';
+import { selectorKeys } from '../selector/label-selector';
+
+/**
+ * What the policies of one or more inventories can tell apart: the pod label keys any selector
+ * (or Service selector) reads, the container port names they resolve, the port boundaries and
+ * the CIDRs. Two models built over one vocabulary have aligned classes and atoms.
+ */
+export interface Vocabulary {
+  readonly podKeys: readonly string[];
+  /** `name/protocol` of every named port a rule or a Service targetPort uses. */
+  readonly portNames: ReadonlySet<string>;
+  readonly portCuts: Readonly<Record<Protocol, ReadonlySet<number>>>;
+  readonly cidrs: readonly IpRange[];
+}
+
+/**
+ * Collects the vocabulary of the given inventories (usually one; two for an aligned diff).
+ *
+ * @example vocabularyOf([inventory]).podKeys // ['app', 'tier']
+ */
+export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
+  const podKeys = new Set<string>();
+  const portNames = new Set<string>();
+  const portCuts: Record<Protocol, Set<number>> = { SCTP: new Set(), TCP: new Set(), UDP: new Set() };
+  const cut = (protocol: Protocol, from: number, to: number): void => {
+    portCuts[protocol].add(from);
+    portCuts[protocol].add(to + 1);
+  };
+  const cidrs: IpRange[] = [];
+  for (const inventory of inventories) {
+    for (const policy of inventory.policies) {
+      selectorKeys(policy.podSelector).forEach((k) => podKeys.add(k));
+      for (const rule of [...policy.ingress, ...policy.egress]) {
+        for (const peer of rule.peers ?? []) {
+          if (peer.kind === 'selector' && peer.podSelector) selectorKeys(peer.podSelector).forEach((k) => podKeys.add(k));
+        }
+        for (const port of rule.ports) {
+          if (typeof port.port === 'number') cut(port.protocol, port.port, port.endPort ?? port.port);
+          else if (typeof port.port === 'string') portNames.add(`${port.port}/${port.protocol}`);
+        }
+      }
+    }
+    cidrs.push(...policyCidrRanges(inventory.policies));
+    for (const service of inventory.services) {
+      Object.keys(service.selector ?? {}).forEach((k) => podKeys.add(k));
+      for (const sp of service.ports) {
+        if (typeof sp.targetPort === 'number') cut(sp.protocol, sp.targetPort, sp.targetPort);
+        else portNames.add(`${sp.targetPort}/${sp.protocol}`);
+      }
+    }
+    for (const exposure of inventory.exposures) {
+      if (exposure.port?.kind === 'targetPort' && typeof exposure.port.value === 'number') {
+        for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) cut(protocol, exposure.port.value, exposure.port.value);
+      }
+    }
+  }
+  for (const inventory of inventories) {
+    for (const pod of inventory.pods) {
+      for (const cp of pod.ports) {
+        if (cp.name !== undefined && portNames.has(`${cp.name}/${cp.protocol}`)) cut(cp.protocol, cp.port, cp.port);
+      }
+    }
+  }
+  return { podKeys: [...podKeys].sort(), portNames, portCuts, cidrs };
+}
