@@ -1,4 +1,4 @@
-import { referenceConnlist, workloadNames } from '@fenceline/netpol';
+import { buildModel, workloadNames } from '@fenceline/netpol';
 import type { Command } from 'commander';
 import type { CommandContext } from '../cli-io';
 import { EXIT_INVALID_INPUT, EXIT_OK } from '../exit-codes';
@@ -30,7 +30,7 @@ export function registerConnlistCommand(program: Command, context: CommandContex
   addAnalysisOptions(command).action((paths: string[], flags: ConnlistFlags) => {
     const input = loadInput(paths, context.io.cwd, evaluationOptions(flags));
     writeDiagnostics(context.io.stderr, input);
-    const rows = referenceConnlist(input.inventory, evaluationOptions(flags));
+    const rows = buildModel(input.inventory, evaluationOptions(flags)).connlist();
     context.io.stdout.write(
       formatConnlist(rows, flags.output, [...workloadNames(input.inventory)]),
     );

@@ -1,4 +1,4 @@
-import { referenceDiff } from '@fenceline/netpol';
+import { buildModelPair, diffModels } from '@fenceline/netpol';
 import type { Command } from 'commander';
 import type { CommandContext } from '../cli-io';
 import { EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK } from '../exit-codes';
@@ -35,7 +35,9 @@ export function registerDiffCommand(program: Command, context: CommandContext): 
     const after = loadInput([afterPath], context.io.cwd, evaluationOptions(flags));
     writeDiagnostics(context.io.stderr, before, 'before');
     writeDiagnostics(context.io.stderr, after, 'after');
-    const rows = referenceDiff(before.inventory, after.inventory, evaluationOptions(flags));
+    const rows = diffModels(
+      ...buildModelPair(before.inventory, after.inventory, evaluationOptions(flags)),
+    );
     context.io.stdout.write(formatDiff(rows, flags.output));
     const invalid = before.issues.length > 0 || after.issues.length > 0;
     context.setExitCode(invalid ? EXIT_INVALID_INPUT : rows.length > 0 ? EXIT_FINDINGS : EXIT_OK);

@@ -1,4 +1,4 @@
-import { allowedConnections, buildInventory, isAllowed, type Endpoint, type Inventory, type Protocol } from '../../src/index';
+import { allowedConnections, buildInventory, buildModel, isAllowed, type Endpoint, type Inventory, type Protocol } from '../../src/index';
 import { readCases } from './conformance-data';
 
 interface E2eCase {
@@ -32,7 +32,7 @@ function inventoryOf(c: E2eCase): Inventory {
 
 const cases = readCases<E2eCase>('k8s-e2e');
 
-describe('Kubernetes e2e NetworkPolicy suite (reference evaluator, ipBlock matches pod IPs)', () => {
+describe('Kubernetes e2e NetworkPolicy suite (reference evaluator and fast model, ipBlock matches pod IPs)', () => {
   it('finds all 58 steps and 65 probes', () => {
     expect(cases).toHaveLength(58);
     expect(cases.reduce((n, c) => n + c.data.probes.length, 0)).toBe(65);
@@ -41,6 +41,7 @@ describe('Kubernetes e2e NetworkPolicy suite (reference evaluator, ipBlock match
   for (const { file, data } of cases) {
     it(file.replace(/\.json$/, ''), () => {
       const inventory = inventoryOf(data);
+      const model = buildModel(inventory, OPTIONS);
       const pod = (id: string): Endpoint => {
         const found = inventory.pods.find((p) => `${p.namespace}/${p.name}` === id);
         if (!found) throw new Error(`no pod ${id}`);
@@ -55,8 +56,9 @@ describe('Kubernetes e2e NetworkPolicy suite (reference evaluator, ipBlock match
             const traffic = { src: pod(from), dst: pod(to), protocol: probe.protocol, port: probe.port };
             const verdict = isAllowed(inventory, traffic, OPTIONS).allowed;
             const symbolic = allowedConnections(inventory, traffic.src, traffic.dst, OPTIONS).has(probe.protocol, probe.port);
-            if (verdict !== want || symbolic !== want) {
-              wrong.push(`${probe.protocol}/${probe.port} ${from} -> ${to}: expected ${want}, isAllowed ${verdict}, allowedConnections ${symbolic}`);
+            const fast = model.connections(traffic.src, traffic.dst).has(probe.protocol, probe.port);
+            if (verdict !== want || symbolic !== want || fast !== want) {
+              wrong.push(`${probe.protocol}/${probe.port} ${from} -> ${to}: expected ${want}, isAllowed ${verdict}, allowedConnections ${symbolic}, fast model ${fast}`);
             }
           }
         }

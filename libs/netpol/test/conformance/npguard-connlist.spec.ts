@@ -1,4 +1,4 @@
-import { buildInventory, referenceConnlist, type SourcedObject } from '../../src/index';
+import { buildInventory, buildModel, referenceConnlist, type Inventory, type SourcedObject } from '../../src/index';
 import { readCases } from './conformance-data';
 import { semanticDifferences, type TextRow } from './semantic-compare';
 
@@ -48,15 +48,20 @@ const INVALID_FIXTURE_OBJECTS: Record<string, string[]> = {
 
 const cases = readCases<ConnlistCase>('npguard/connlist');
 
-export function connlistOf(resources: unknown[], name = ''): TextRow[] {
+const EVALUATORS = {
+  reference: (inventory: Inventory) => referenceConnlist(inventory),
+  'fast model': (inventory: Inventory) => buildModel(inventory).connlist(),
+};
+
+export function connlistOf(resources: unknown[], name = '', evaluator: keyof typeof EVALUATORS = 'reference'): TextRow[] {
   const objects: SourcedObject[] = resources.map((object) => ({ object }));
   const inventory = buildInventory(objects);
   const issues = inventory.issues.map((i) => `${i.code} ${i.object.kind} ${i.object.namespace}/${i.object.name} ${i.path}`);
   expect(issues).toEqual(INVALID_FIXTURE_OBJECTS[name] ?? []);
-  return referenceConnlist(inventory).map((r) => ({ src: r.src, dst: r.dst, conn: r.conn.toString() }));
+  return EVALUATORS[evaluator](inventory).map((r) => ({ src: r.src, dst: r.dst, conn: r.conn.toString() }));
 }
 
-describe('np-guard connlist conformance (reference evaluator)', () => {
+describe.each(Object.keys(EVALUATORS) as (keyof typeof EVALUATORS)[])('np-guard connlist conformance (%s)', (evaluator) => {
   it('finds all 42 cases', () => {
     expect(cases).toHaveLength(42);
   });
@@ -71,7 +76,7 @@ describe('np-guard connlist conformance (reference evaluator)', () => {
   for (const { file, data } of cases) {
     const name = file.replace(/\.json$/, '');
     const run = (): void => {
-      expect(semanticDifferences(data.expected, connlistOf(data.resources, name))).toEqual([]);
+      expect(semanticDifferences(data.expected, connlistOf(data.resources, name, evaluator))).toEqual([]);
     };
     if (ADMIN_POLICY_GAPS.has(name)) it.failing(`${name} (known gap: needs AdminNetworkPolicy)`, run);
     else it(name, run);

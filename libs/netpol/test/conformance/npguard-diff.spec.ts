@@ -1,4 +1,4 @@
-import { buildInventory, referenceDiff } from '../../src/index';
+import { buildInventory, buildModelPair, diffModels, referenceDiff, type Inventory } from '../../src/index';
 import { readCases } from './conformance-data';
 import { semanticDifferences, type TextRow } from './semantic-compare';
 
@@ -22,14 +22,19 @@ function side(rows: { src: string; dst: string; conn: string }[]): TextRow[] {
   return rows.filter((r) => r.conn !== 'No Connections');
 }
 
-describe('np-guard diff conformance (reference evaluator)', () => {
+const EVALUATORS = {
+  reference: (a: Inventory, b: Inventory) => referenceDiff(a, b),
+  'fast model': (a: Inventory, b: Inventory) => diffModels(...buildModelPair(a, b)),
+};
+
+describe.each(Object.keys(EVALUATORS) as (keyof typeof EVALUATORS)[])('np-guard diff conformance (%s)', (evaluator) => {
   it('finds all 4 cases', () => {
     expect(cases).toHaveLength(4);
   });
 
   for (const { file, data } of cases) {
     it(file.replace(/\.json$/, ''), () => {
-      const rows = referenceDiff(inventoryOf(data.ref1.resources), inventoryOf(data.ref2.resources));
+      const rows = EVALUATORS[evaluator](inventoryOf(data.ref1.resources), inventoryOf(data.ref2.resources));
       // Rows must cover the same pairs, with the same before and after connections.
       const wantBefore = side(data.expected.map((e) => ({ src: e.src, dst: e.dst, conn: e.ref1 })));
       const wantAfter = side(data.expected.map((e) => ({ src: e.src, dst: e.dst, conn: e.ref2 })));

@@ -1,6 +1,15 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildInventory, loadPaths, referenceConnlist, referenceDiff, type Inventory } from '../../src/index';
+import {
+  buildInventory,
+  buildModel,
+  buildModelPair,
+  diffModels,
+  loadPaths,
+  referenceConnlist,
+  referenceDiff,
+  type Inventory,
+} from '../../src/index';
 
 /**
  * Golden scenarios: a folder per scenario with manifests and the expected output, worked out by
@@ -34,18 +43,23 @@ describe('golden scenarios', () => {
     const dir = join(ROOT, name);
     if (existsSync(join(dir, 'expected-connlist.txt'))) {
       it(`${name}: connlist`, () => {
-        const rows = referenceConnlist(load([join(dir, 'manifests')]));
-        check(join(dir, 'expected-connlist.txt'), rows.map((r) => `${r.src} => ${r.dst} : ${r.conn}\n`).join(''));
+        const inventory = load([join(dir, 'manifests')]);
+        const render = (rows: ReturnType<typeof referenceConnlist>) => rows.map((r) => `${r.src} => ${r.dst} : ${r.conn}\n`).join('');
+        check(join(dir, 'expected-connlist.txt'), render(referenceConnlist(inventory)));
+        expect(render(buildModel(inventory).connlist())).toBe(readFileSync(join(dir, 'expected-connlist.txt'), 'utf8'));
       });
     }
     if (existsSync(join(dir, 'expected-diff.txt'))) {
       it(`${name}: diff`, () => {
         const scenario = JSON.parse(readFileSync(join(dir, 'scenario.json'), 'utf8')) as { before: string[]; after: string[] };
-        const rows = referenceDiff(load(scenario.before.map((p) => join(dir, p))), load(scenario.after.map((p) => join(dir, p))));
-        const text = rows
-          .map((r) => [r.diffType, `${r.src} => ${r.dst}`, `${r.before} -> ${r.after}`, ...(r.note ? [r.note] : [])].join(' | ') + '\n')
-          .join('');
-        check(join(dir, 'expected-diff.txt'), text);
+        const before = load(scenario.before.map((p) => join(dir, p)));
+        const after = load(scenario.after.map((p) => join(dir, p)));
+        const render = (rows: ReturnType<typeof referenceDiff>) =>
+          rows
+            .map((r) => [r.diffType, `${r.src} => ${r.dst}`, `${r.before} -> ${r.after}`, ...(r.note ? [r.note] : [])].join(' | ') + '\n')
+            .join('');
+        check(join(dir, 'expected-diff.txt'), render(referenceDiff(before, after)));
+        expect(render(diffModels(...buildModelPair(before, after)))).toBe(readFileSync(join(dir, 'expected-diff.txt'), 'utf8'));
       });
     }
   }
