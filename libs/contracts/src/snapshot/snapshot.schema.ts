@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /** Limits that keep one snapshot bounded; a cluster beyond them needs a newer schema version. */
 export const SNAPSHOT_LIMITS = Object.freeze({
-  namespaces: 20_000,
+  namespaces: 100_000,
   pods: 500_000,
   policies: 100_000,
   services: 200_000,

@@ -54,8 +54,19 @@ export function referenceConnlist(inventory: Inventory, options: ConnlistOptions
   return sortRows([...rows.values()]);
 }
 
+/** Sorts rows by src, then dst (code-point order); names are ranked once, rows sort on numbers. */
 export function sortRows<T extends { src: string; dst: string }>(rows: T[]): T[] {
-  return rows.sort((a, b) => (a.src === b.src ? compare(a.dst, b.dst) : compare(a.src, b.src)));
+  const names = new Set<string>();
+  for (const r of rows) {
+    names.add(r.src);
+    names.add(r.dst);
+  }
+  const rank = new Map<string, number>();
+  [...names].sort(compare).forEach((name, i) => rank.set(name, i));
+  const keyed = rows.map((row) => ({ row, src: rank.get(row.src) as number, dst: rank.get(row.dst) as number }));
+  keyed.sort((a, b) => a.src - b.src || a.dst - b.dst);
+  for (let i = 0; i < keyed.length; i++) rows[i] = (keyed[i] as { row: T }).row;
+  return rows;
 }
 
 function compare(a: string, b: string): number {

@@ -5,13 +5,15 @@ import type { NetworkPolicy } from '../policy/network-policy';
 /** Every CIDR (and `except`) the policies name, as ranges. */
 export function policyCidrRanges(policies: readonly NetworkPolicy[]): IpRange[] {
   const ranges: IpRange[] = [];
-  for (const policy of policies) {
-    for (const rule of [...policy.ingress, ...policy.egress]) {
-      for (const peer of rule.peers ?? []) {
-        if (peer.kind !== 'ipBlock') continue;
-        ranges.push(peer.cidr, ...peer.except);
-      }
+  const addRules = (rules: NetworkPolicy['ingress']): void => {
+    for (const rule of rules) {
+      if (!rule.peers) continue;
+      for (const peer of rule.peers) if (peer.kind === 'ipBlock') ranges.push(peer.cidr, ...peer.except);
     }
+  };
+  for (const policy of policies) {
+    addRules(policy.ingress);
+    addRules(policy.egress);
   }
   return ranges;
 }

@@ -49,7 +49,8 @@ export function diffConnlists(
   return sortRows(rows);
 }
 
-function workloadNote(src: string, dst: string, before: ReadonlySet<string>, after: ReadonlySet<string>): string | undefined {
+/** Why a row exists when one of its peers is a workload that appeared or went away. */
+export function workloadNote(src: string, dst: string, before: ReadonlySet<string>, after: ReadonlySet<string>): string | undefined {
   const notes: string[] = [];
   for (const peer of [src, dst]) {
     if (after.has(peer) && !before.has(peer)) notes.push(`workload ${peer} added`);

@@ -8,28 +8,39 @@ import { hasBit, newBits, setBit, type Bits } from './bitset';
 export class ClassSet {
   private constructor(
     readonly all: boolean,
-    private readonly sparse: Int32Array | undefined,
+    private readonly sparse: readonly number[] | undefined,
     private readonly dense: Bits | undefined,
     readonly size: number,
   ) {}
 
-  static readonly EMPTY = new ClassSet(false, new Int32Array(0), undefined, 0);
+  static readonly EMPTY = new ClassSet(false, [], undefined, 0);
 
   static all(universe: number): ClassSet {
     return new ClassSet(true, undefined, undefined, universe);
   }
 
   /** From ids in any order (duplicates allowed); picks the smaller representation. */
-  static of(ids: readonly number[] | Int32Array, universe: number): ClassSet {
+  static of(ids: readonly number[], universe: number): ClassSet {
     if (ids.length === 0) return ClassSet.EMPTY;
-    const sorted = Int32Array.from(ids).sort();
+    const sorted = Array.from(ids).sort((a, b) => a - b);
     let n = 0;
     for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] as number;
+    sorted.length = n;
     if (n === universe) return ClassSet.all(universe);
-    if (n * 32 < universe) return new ClassSet(false, sorted.slice(0, n), undefined, n);
+    if (n * 32 < universe) return new ClassSet(false, sorted, undefined, n);
     const bits = newBits(universe);
     for (let i = 0; i < n; i++) setBit(bits, sorted[i] as number);
     return new ClassSet(false, undefined, bits, n);
+  }
+
+  /** From strictly increasing ids (no sorting needed). */
+  static fromSorted(ids: readonly number[], universe: number): ClassSet {
+    if (ids.length === 0) return ClassSet.EMPTY;
+    if (ids.length === universe) return ClassSet.all(universe);
+    if (ids.length * 32 < universe) return new ClassSet(false, ids, undefined, ids.length);
+    const bits = newBits(universe);
+    for (const id of ids) setBit(bits, id);
+    return new ClassSet(false, undefined, bits, ids.length);
   }
 
   static union(sets: readonly ClassSet[], universe: number): ClassSet {
@@ -45,7 +56,7 @@ export class ClassSet {
   has(id: number): boolean {
     if (this.all) return true;
     if (this.dense) return hasBit(this.dense, id);
-    const list = this.sparse as Int32Array;
+    const list = this.sparse as readonly number[];
     let lo = 0;
     let hi = list.length - 1;
     while (lo <= hi) {
@@ -72,7 +83,7 @@ export class ClassSet {
         }
       }
     } else {
-      const list = this.sparse as Int32Array;
+      const list = this.sparse as readonly number[];
       for (let i = 0; i < list.length; i++) fn(list[i] as number);
     }
   }

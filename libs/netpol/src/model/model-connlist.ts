@@ -2,28 +2,52 @@ import { sortRows, type ConnlistRow } from '../connlist/connlist';
 import { externalName, INGRESS_CONTROLLER_PEER } from '../connlist/peer-names';
 import type { Service } from '../inventory/inventory';
 import { andInto, orInto, type Bits } from './bitset';
-import { RowDigest } from './row-digest';
+import { peerHash, RowDigest } from './row-digest';
+import { RowPool } from './row-pool';
 import type { PodClass } from './pod-classes';
 import type { ReachabilityModel } from './reachability-model';
+
+const EMPTY_BITS = new Uint32Array(0);
 
 /** Workload-level rows of a model, indexed both ways, with per-class digests for diffs. */
 export class ModelRows {
   constructor(
     private readonly model: ReachabilityModel,
-    /** dst workload → src workload → atoms. */
-    readonly byDst: ReadonlyMap<string, ReadonlyMap<string, Bits>>,
-    /** src workload → dst workload → atoms (the same bitsets). */
-    readonly bySrc: ReadonlyMap<string, ReadonlyMap<string, Bits>>,
+    /** Row bitsets: the values of `byDst` index it. */
+    readonly pool: RowPool,
+    /** dst workload → src workload → row index in `pool`. */
+    readonly byDst: ReadonlyMap<string, ReadonlyMap<string, number>>,
     /** class key → digest of every row into the class (classes, external atoms, ingress controller). */
     readonly inDigest: ReadonlyMap<string, number>,
     /** class key → digest of its rows to external atoms, and of which workloads it holds. */
     readonly outDigest: ReadonlyMap<string, number>,
   ) {}
 
+  private srcIndex: Map<string, Map<string, number>> | undefined;
+
+  /** src workload → dst workload → row index, built on first use by a diff. */
+  get bySrc(): ReadonlyMap<string, ReadonlyMap<string, number>> {
+    if (!this.srcIndex) {
+      const index = new Map<string, Map<string, number>>();
+      for (const [dst, fromSrc] of this.byDst) {
+        for (const [src, bits] of fromSrc) {
+          let to = index.get(src);
+          if (!to) index.set(src, (to = new Map()));
+          to.set(dst, bits);
+        }
+      }
+      this.srcIndex = index;
+    }
+    return this.srcIndex;
+  }
+
   toConnlist(): ConnlistRow[] {
     const rows: ConnlistRow[] = [];
     for (const [dst, bySrc] of this.byDst) {
-      for (const [src, bits] of bySrc) rows.push({ src, dst, conn: this.model.portAtoms.connections(bits) });
+      for (const [src, row] of bySrc) {
+        const { data, offset } = this.pool.locate(row);
+        rows.push({ src, dst, conn: this.model.portAtoms.connectionsAt(data, offset) });
+      }
     }
     return sortRows(rows);
   }
@@ -39,8 +63,8 @@ export function modelConnlist(model: ReachabilityModel): ModelRows {
   const { classes, ingressControllerId: count } = model.pc;
   const out = model.portAtoms.empty();
   const scratch = model.portAtoms.empty();
-  const byDst = new Map<string, Map<string, Bits>>();
-  const bySrc = new Map<string, Map<string, Bits>>();
+  const byDst = new Map<string, Map<string, number>>();
+  const pool = new RowPool(out.length);
   const emit = (srcNames: readonly string[], dstNames: readonly string[], bits: Bits): void => {
     for (const dst of dstNames) {
       let into = byDst.get(dst);
@@ -48,19 +72,17 @@ export function modelConnlist(model: ReachabilityModel): ModelRows {
       for (const src of srcNames) {
         if (src === dst) continue;
         const prev = into.get(src);
-        if (prev) {
-          orInto(prev, bits);
-          continue;
-        }
-        const copy = bits.slice();
-        into.set(src, copy);
-        let from = bySrc.get(src);
-        if (!from) bySrc.set(src, (from = new Map()));
-        from.set(dst, copy);
+        if (prev === undefined) into.set(src, pool.add(bits));
+        else pool.orInto(prev, bits);
       }
     }
   };
   const extNames = model.ipAtoms.map(externalName);
+  const extHashes = extNames.map(peerHash);
+  const extLists = extNames.map((name) => [name]);
+  const controllerList = [INGRESS_CONTROLLER_PEER];
+  const classHashes = classes.map((c) => peerHash(c.key));
+  const controllerHash = peerHash(INGRESS_CONTROLLER_PEER);
   const inDigest = new Map<string, number>();
   const outDigest = new Map<string, number>();
   const controllerRows = ingressControllerRows(model);
@@ -88,32 +110,32 @@ export function modelConnlist(model: ReachabilityModel): ModelRows {
       if (s === d && dc.workloads.length < 2) continue;
       if (!model.pairInto(out, scratch, s, d)) continue;
       emit(sc.workloads, dc.workloads, out);
-      digest.add(sc.key, out);
+      digest.add(classHashes[s] as readonly [number, number], out);
     }
-    extNames.forEach((name, e) => {
+    extLists.forEach((name, e) => {
       if (!model.fromExternalInto(out, e, d)) return;
-      emit([name], dc.workloads, out);
-      digest.add(name, out);
+      emit(name, dc.workloads, out);
+      digest.add(extHashes[e] as readonly [number, number], out);
     });
     const fromController = controllerRows.get(d);
     if (fromController) {
-      emit([INGRESS_CONTROLLER_PEER], dc.workloads, fromController);
-      digest.add(INGRESS_CONTROLLER_PEER, fromController);
+      emit(controllerList, dc.workloads, fromController);
+      digest.add(controllerHash, fromController);
     }
     inDigest.set(dc.key, digest.value);
   }
   for (let s = 0; s < count; s++) {
     const sc = classes[s] as PodClass;
     const digest = new RowDigest();
-    digest.addText([...sc.workloads].sort().join('\u0000'));
-    extNames.forEach((name, e) => {
+    digest.add(peerHash([...sc.workloads].sort().join('\u0000')), EMPTY_BITS);
+    extLists.forEach((name, e) => {
       if (!model.toExternalInto(out, s, e)) return;
-      emit(sc.workloads, [name], out);
-      digest.add(name, out);
+      emit(sc.workloads, name, out);
+      digest.add(extHashes[e] as readonly [number, number], out);
     });
     outDigest.set(sc.key, digest.value);
   }
-  return new ModelRows(model, byDst, bySrc, inDigest, outDigest);
+  return new ModelRows(model, pool, byDst, inDigest, outDigest);
 }
 
 /** What the ingress controller reaches per class: exposed target ports ∩ what policies admit. */

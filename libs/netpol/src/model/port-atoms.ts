@@ -1,7 +1,7 @@
 import { ConnectionSet } from '../ports/connection-set';
 import { MAX_PORT, MIN_PORT, PortSet } from '../ports/port-set';
 import { PROTOCOLS, type Protocol } from '../ports/protocol';
-import { bitsKey, forEachBit, newBits, setRange, type Bits } from './bitset';
+import { forEachBit, newBits, setRange, type Bits } from './bitset';
 
 /**
  * The port space of each protocol cut into disjoint intervals ("atoms") at every boundary any
@@ -14,7 +14,8 @@ export class PortAtoms {
   readonly size: number;
   readonly all: Bits;
   private readonly protocolBits: Readonly<Record<Protocol, Bits>>;
-  private readonly toConnections = new Map<string, ConnectionSet>();
+  /** Memo of {@link connections}: bitset hash → entries with that hash. */
+  private readonly toConnections = new Map<number, { bits: Bits; conn: ConnectionSet }[]>();
 
   /** `cuts` holds, per protocol, ports at which an atom starts (1 is implied). */
   constructor(cuts: Readonly<Record<Protocol, Iterable<number>>>) {
@@ -71,9 +72,23 @@ export class PortAtoms {
 
   /** The connection set a bitset of atoms stands for (memoised per distinct bitset). */
   connections(bits: Bits): ConnectionSet {
-    const key = bitsKey(bits);
-    const cached = this.toConnections.get(key);
-    if (cached) return cached;
+    return this.connectionsAt(bits, 0);
+  }
+
+  /** {@link connections} of the bitset stored at `data[offset..]` (no copy unless new). */
+  connectionsAt(data: Uint32Array, offset: number): ConnectionSet {
+    const words = this.all.length;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < words; i++) hash = Math.imul(hash ^ (data[offset + i] as number), 0x01000193);
+    const bucket = this.toConnections.get(hash);
+    if (bucket) {
+      for (const entry of bucket) {
+        let same = true;
+        for (let i = 0; i < words && same; i++) same = entry.bits[i] === data[offset + i];
+        if (same) return entry.conn;
+      }
+    }
+    const bits = data.slice(offset, offset + words);
     const ranges: Record<Protocol, [number, number][]> = { SCTP: [], TCP: [], UDP: [] };
     forEachBit(bits, (atom) => {
       const protocol = this.protocolOfAtom(atom);
@@ -83,7 +98,9 @@ export class PortAtoms {
     });
     let result = ConnectionSet.NONE;
     for (const protocol of PROTOCOLS) result = result.with(protocol, PortSet.fromRanges(ranges[protocol]));
-    this.toConnections.set(key, result);
+    const entry = { bits, conn: result };
+    if (bucket) bucket.push(entry);
+    else this.toConnections.set(hash, [entry]);
     return result;
   }
 

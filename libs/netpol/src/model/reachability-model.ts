@@ -7,7 +7,7 @@ import { DEFAULT_OPTIONS, type Endpoint, type EvaluationOptions } from '../refer
 import { andInto, hasBit, isEmptyBits, orInto, type Bits } from './bitset';
 import { modelConnlist, type ModelRows } from './model-connlist';
 import { buildPodClasses, ipAtomOf, type PodClass, type PodClasses } from './pod-classes';
-import { compilePolicy, type Term } from './policy-terms';
+import { compilePolicy, TermCache, type Term } from './policy-terms';
 import { PortAtoms } from './port-atoms';
 import { SelectorIndex } from './selector-index';
 import { vocabularyOf, type Vocabulary } from './vocabulary';
@@ -37,7 +37,8 @@ export class ReachabilityModel {
   /** Per class: the terms of the policies isolating it; `undefined` when not isolated. */
   readonly ingressTerms: readonly (readonly Term[] | undefined)[];
   readonly egressTerms: readonly (readonly Term[] | undefined)[];
-  private readonly namedCache = new Map<string, Bits>();
+  /** Per class: `name/protocol` → atoms of that named port on the class's pods. */
+  private readonly namedCache: (Map<string, Bits> | undefined)[] = [];
   private idsByKey: Map<string, number> | undefined;
   private rows: ModelRows | undefined;
 
@@ -52,15 +53,22 @@ export class ReachabilityModel {
     const selectors = new SelectorIndex(inventory, this.pc);
     const ingress: (Term[] | undefined)[] = new Array(this.pc.classes.length).fill(undefined);
     const egress: (Term[] | undefined)[] = new Array(this.pc.classes.length).fill(undefined);
+    const cache = new TermCache();
     inventory.policies.forEach((policy, index) => {
       const selected = selectors.classesIn(policy.namespace, policy.podSelector);
       if (selected.size === 0) return;
-      const compiled = compilePolicy(policy, index, selectors, this.pc, this.portAtoms, this.ipAtoms, options.ipBlockMatchesPods);
+      const compiled = compilePolicy(policy, index, selectors, this.pc, this.portAtoms, this.ipAtoms, options.ipBlockMatchesPods, cache);
       selected.forEach((id) => {
         const cls = this.pc.classes[id] as PodClass;
         if (cls.hostNetwork && options.hostNetwork === 'unrestricted') return;
-        if (policy.isolates.ingress) (ingress[id] ??= []).push(...compiled.ingress);
-        if (policy.isolates.egress) (egress[id] ??= []).push(...compiled.egress);
+        if (policy.isolates.ingress) {
+          const list = (ingress[id] ??= []);
+          for (const t of compiled.ingress) list.push(t);
+        }
+        if (policy.isolates.egress) {
+          const list = (egress[id] ??= []);
+          for (const t of compiled.egress) list.push(t);
+        }
       });
     });
     this.ingressTerms = ingress;
@@ -89,15 +97,16 @@ export class ReachabilityModel {
   }
 
   private namedAtoms(d: number, name: string): Bits {
-    const key = `${d}\u0000${name}`;
-    let bits = this.namedCache.get(key);
+    let byName = this.namedCache[d];
+    if (!byName) this.namedCache[d] = byName = new Map();
+    let bits = byName.get(name);
     if (!bits) {
       bits = this.portAtoms.empty();
       const cls = this.pc.classes[d] as PodClass;
       for (const cp of cls.ports) {
         if (`${cp.name}/${cp.protocol}` === name) this.portAtoms.addRange(bits, cp.protocol, cp.port, cp.port);
       }
-      this.namedCache.set(key, bits);
+      byName.set(name, bits);
     }
     return bits;
   }

@@ -1,7 +1,7 @@
 import type { Inventory } from '../inventory/inventory';
 import type { SelectorPeer } from '../policy/network-policy';
 import { namespaceLabels } from '../reference/traffic';
-import { isMatchAll, matchesLabels, type LabelSelector } from '../selector/label-selector';
+import { canonicalSelectorKey, isMatchAll, matchesLabels, type LabelSelector } from '../selector/label-selector';
 import { ClassSet } from './class-set';
 import type { PodClasses } from './pod-classes';
 
@@ -10,10 +10,13 @@ import type { PodClasses } from './pod-classes';
  * real clusters repeat the same selectors across many policies.
  */
 export class SelectorIndex {
-  private readonly inNamespace = new Map<string, ClassSet>();
+  /** namespace → selector key → classes. */
+  private readonly inNamespace = new Map<string, Map<string, ClassSet>>();
   private readonly namespaces = new Map<string, string[]>();
   private readonly peers = new Map<string, ClassSet>();
   private readonly allNamespaces: readonly string[];
+  /** label key → value → namespaces carrying it: answers `In`/`Exists` without a full scan. */
+  private readonly namespacesByLabel = new Map<string, Map<string, string[]>>();
   readonly universe: number;
 
   constructor(
@@ -22,12 +25,23 @@ export class SelectorIndex {
   ) {
     this.universe = pc.classes.length;
     this.allNamespaces = [...pc.namespaceRanges.keys(), ...[...inventory.namespaces.keys()].filter((n) => !pc.namespaceRanges.has(n))];
+    for (const name of this.allNamespaces) {
+      for (const [key, value] of Object.entries(namespaceLabels(inventory, name))) {
+        let byValue = this.namespacesByLabel.get(key);
+        if (!byValue) this.namespacesByLabel.set(key, (byValue = new Map()));
+        const list = byValue.get(value);
+        if (list) list.push(name);
+        else byValue.set(value, [name]);
+      }
+    }
   }
 
   /** Classes of one namespace whose labels match (`undefined` selector: every class there). */
   classesIn(namespace: string, selector: LabelSelector | undefined): ClassSet {
-    const key = `${namespace}\u0000${selector ? selectorKey(selector) : '*'}`;
-    let set = this.inNamespace.get(key);
+    const key = selector ? selectorKey(selector) : '*';
+    let bySelector = this.inNamespace.get(namespace);
+    if (!bySelector) this.inNamespace.set(namespace, (bySelector = new Map()));
+    let set = bySelector.get(key);
     if (!set) {
       const range = this.pc.namespaceRanges.get(namespace);
       const ids: number[] = [];
@@ -37,8 +51,8 @@ export class SelectorIndex {
           if (cls && (!selector || matchesLabels(selector, cls.labels))) ids.push(id);
         }
       }
-      set = ClassSet.of(ids, this.universe);
-      this.inNamespace.set(key, set);
+      set = ClassSet.fromSorted(ids, this.universe);
+      bySelector.set(key, set);
     }
     return set;
   }
@@ -48,10 +62,28 @@ export class SelectorIndex {
     const key = selectorKey(selector);
     let names = this.namespaces.get(key);
     if (!names) {
-      names = this.allNamespaces.filter((n) => matchesLabels(selector, namespaceLabels(this.inventory, n)));
+      names = this.namespaceCandidates(selector).filter((n) => matchesLabels(selector, namespaceLabels(this.inventory, n)));
       this.namespaces.set(key, names);
     }
     return names;
+  }
+
+  /** A superset of the namespaces a selector can match, from the most selective In/Exists requirement. */
+  private namespaceCandidates(selector: LabelSelector): readonly string[] {
+    let bestSize = this.allNamespaces.length;
+    let best: (() => readonly string[]) | undefined;
+    for (const req of selector.requirements) {
+      if (req.operator !== 'In' && req.operator !== 'Exists') continue;
+      const byValue = this.namespacesByLabel.get(req.key);
+      if (!byValue) return [];
+      const lists = req.operator === 'In' ? req.values.map((v) => byValue.get(v) ?? []) : [...byValue.values()];
+      const size = lists.reduce((n, l) => n + l.length, 0);
+      if (size < bestSize) {
+        bestSize = size;
+        best = () => lists.flat();
+      }
+    }
+    return best ? best() : this.allNamespaces;
   }
 
   /** The classes a selector peer of a policy in `policyNamespace` admits. */
@@ -72,10 +104,15 @@ export class SelectorIndex {
   }
 }
 
-/** A canonical text of a selector: requirements and values sorted. */
+const selectorKeys = new WeakMap<LabelSelector, string>();
+
+/** The canonical text of a selector: the parser's, or computed once per selector object. */
 export function selectorKey(selector: LabelSelector): string {
-  return selector.requirements
-    .map((r) => `${r.key}\u0002${r.operator}\u0002${[...r.values].sort().join('\u0002')}`)
-    .sort()
-    .join('\u0003');
+  if (selector.key !== undefined) return selector.key;
+  let key = selectorKeys.get(selector);
+  if (key === undefined) {
+    key = canonicalSelectorKey(selector.requirements);
+    selectorKeys.set(selector, key);
+  }
+  return key;
 }

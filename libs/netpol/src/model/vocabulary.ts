@@ -2,7 +2,7 @@ import type { IpRange } from '../cidr/ip-set';
 import { policyCidrRanges } from '../connlist/external-atoms';
 import type { Inventory } from '../inventory/inventory';
 import type { Protocol } from '../ports/protocol';
-import { selectorKeys } from '../selector/label-selector';
+import type { NetworkPolicy } from '../policy/network-policy';
 
 /**
  * What the policies of one or more inventories can tell apart: the pod label keys any selector
@@ -32,17 +32,23 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
   };
   const cidrs: IpRange[] = [];
   for (const inventory of inventories) {
-    for (const policy of inventory.policies) {
-      selectorKeys(policy.podSelector).forEach((k) => podKeys.add(k));
-      for (const rule of [...policy.ingress, ...policy.egress]) {
-        for (const peer of rule.peers ?? []) {
-          if (peer.kind === 'selector' && peer.podSelector) selectorKeys(peer.podSelector).forEach((k) => podKeys.add(k));
+    const addRules = (rules: NetworkPolicy['ingress']): void => {
+      for (const rule of rules) {
+        if (rule.peers) {
+          for (const peer of rule.peers) {
+            if (peer.kind === 'selector' && peer.podSelector) for (const r of peer.podSelector.requirements) podKeys.add(r.key);
+          }
         }
         for (const port of rule.ports) {
           if (typeof port.port === 'number') cut(port.protocol, port.port, port.endPort ?? port.port);
           else if (typeof port.port === 'string') portNames.add(`${port.port}/${port.protocol}`);
         }
       }
+    };
+    for (const policy of inventory.policies) {
+      for (const r of policy.podSelector.requirements) podKeys.add(r.key);
+      addRules(policy.ingress);
+      addRules(policy.egress);
     }
     cidrs.push(...policyCidrRanges(inventory.policies));
     for (const service of inventory.services) {
@@ -58,10 +64,12 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
       }
     }
   }
-  for (const inventory of inventories) {
-    for (const pod of inventory.pods) {
-      for (const cp of pod.ports) {
-        if (cp.name !== undefined && portNames.has(`${cp.name}/${cp.protocol}`)) cut(cp.protocol, cp.port, cp.port);
+  if (portNames.size > 0) {
+    for (const inventory of inventories) {
+      for (const pod of inventory.pods) {
+        for (const cp of pod.ports) {
+          if (cp.name !== undefined && portNames.has(`${cp.name}/${cp.protocol}`)) cut(cp.protocol, cp.port, cp.port);
+        }
       }
     }
   }

@@ -35,6 +35,8 @@ export interface PolicyRule {
   readonly index: number;
   readonly peers: readonly PolicyPeer[] | undefined;
   readonly ports: readonly PolicyPort[];
+  /** Canonical text of `ports`, set by the parser: rules with equal keys admit equal ports. */
+  readonly portsKey?: string;
 }
 
 /**

@@ -70,7 +70,7 @@ describe('parseNetworkPolicy: rules and peers', () => {
     ['null rule', null],
   ])('%s matches every peer on every port', (_name, rule) => {
     const policy = valid({ ...ALL_PODS, ingress: [rule] });
-    expect(policy.ingress).toEqual([{ index: 0, peers: undefined, ports: [] }]);
+    expect(policy.ingress).toEqual([{ index: 0, peers: undefined, ports: [], portsKey: '' }]);
   });
 
   it('keeps the policy identity; namespace defaults to default', () => {
@@ -93,7 +93,7 @@ describe('parseNetworkPolicy: rules and peers', () => {
     ];
     const appX = { requirements: [{ key: 'app', operator: 'In', values: ['x'] }] };
     const all = { requirements: [] };
-    expect(valid({ ...ALL_PODS, ingress: [{ from }] }).ingress[0]?.peers).toEqual([
+    expect(valid({ ...ALL_PODS, ingress: [{ from }] }).ingress[0]?.peers).toMatchObject([
       { kind: 'selector', index: 0, podSelector: all, namespaceSelector: undefined },
       { kind: 'selector', index: 1, podSelector: undefined, namespaceSelector: appX },
       { kind: 'selector', index: 2, podSelector: appX, namespaceSelector: all },

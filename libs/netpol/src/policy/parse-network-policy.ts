@@ -88,7 +88,8 @@ function parseRules(sink: IssueSink, raw: unknown, direction: Direction): Policy
       const port = parsePolicyPort(sink, rawPort, `${rulePath}.ports[${i}]`);
       if (port) ports.push(port);
     });
-    rules.push({ index, peers: rawPeers && rawPeers.length > 0 ? peers : undefined, ports });
+    const portsKey = ports.map((p) => `${p.protocol}/${p.port}/${p.endPort}`).join(',');
+    rules.push({ index, peers: rawPeers && rawPeers.length > 0 ? peers : undefined, ports, portsKey });
   });
   return rules;
 }

@@ -1,5 +1,6 @@
 import { IssueSink } from '../errors/issue-sink';
 import {
+  canonicalSelectorKey,
   formatSelector,
   isMatchAll,
   MATCH_ALL,
@@ -242,5 +243,23 @@ describe('formatSelector', () => {
     ],
   ])('%j → %s', (raw, expected) => {
     expect(formatSelector(parseValid(raw))).toBe(expected);
+  });
+});
+
+describe('canonicalSelectorKey', () => {
+  it('ignores the order of requirements and of values, and tells different selectors apart', () => {
+    const a = canonicalSelectorKey([
+      { key: 'app', operator: 'In', values: ['web', 'api'] },
+      { key: 'tier', operator: 'Exists', values: [] },
+    ]);
+    const b = canonicalSelectorKey([
+      { key: 'tier', operator: 'Exists', values: [] },
+      { key: 'app', operator: 'In', values: ['api', 'web'] },
+    ]);
+    expect(a).toBe(b);
+    expect(canonicalSelectorKey([{ key: 'app', operator: 'NotIn', values: ['web', 'api'] }])).not.toBe(
+      canonicalSelectorKey([{ key: 'app', operator: 'In', values: ['web', 'api'] }]),
+    );
+    expect(canonicalSelectorKey([])).toBe('');
   });
 });

@@ -17,12 +17,14 @@ export interface LabelRequirement {
  */
 export interface LabelSelector {
   readonly requirements: readonly LabelRequirement[];
+  /** Canonical text (requirements and values sorted), set by the parser; see {@link canonicalSelectorKey}. */
+  readonly key?: string;
 }
 
 export type Labels = Readonly<Record<string, string>>;
 
 /** The selector `{}`: selects every object. */
-export const MATCH_ALL: LabelSelector = Object.freeze({ requirements: Object.freeze([]) });
+export const MATCH_ALL: LabelSelector = Object.freeze({ requirements: Object.freeze([]), key: '' });
 
 const OPERATORS: readonly SelectorOperator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
@@ -87,7 +89,20 @@ export function parseLabelSelector(
     const req = parseRequirement(sink, rawExpr, `${path}.matchExpressions[${i}]`);
     if (req) requirements.push(req);
   });
-  return { requirements };
+  return { requirements, key: canonicalSelectorKey(requirements) };
+}
+
+/**
+ * A canonical text of a selector's requirements: equal for selectors that select the same
+ * objects by construction (requirement and value order do not matter).
+ *
+ * @example canonicalSelectorKey([{ key: 'app', operator: 'In', values: ['web'] }]) // 'app\u0002In\u0002web'
+ */
+export function canonicalSelectorKey(requirements: readonly LabelRequirement[]): string {
+  return requirements
+    .map((r) => `${r.key}\u0002${r.operator}\u0002${[...r.values].sort().join('\u0002')}`)
+    .sort()
+    .join('\u0003');
 }
 
 function parseRequirement(sink: IssueSink, raw: unknown, path: string): LabelRequirement | undefined {

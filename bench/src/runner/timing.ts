@@ -1,0 +1,49 @@
+/** Collects garbage between runs when the process was started with `--expose-gc`. */
+export function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+}
+
+/** Wall time of one call of `fn` in milliseconds, garbage collected first. */
+export function timeOnce(fn: () => unknown): number {
+  collectGarbage();
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+/**
+ * Runs `fn` `runs` times (garbage collected before each) and returns the median wall time in
+ * milliseconds with the last run's value.
+ *
+ * @example timeMedian(7, () => buildModel(inventory).connlist()).ms
+ */
+export function timeMedian<T>(runs: number, fn: () => T): { ms: number; value: T } {
+  if (runs < 1) throw new RangeError('at least one run');
+  const times: number[] = [];
+  let value: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    // Drop the previous result first, so two of them are never alive at once.
+    value = undefined;
+    times.push(
+      timeOnce(() => {
+        value = fn();
+      }),
+    );
+  }
+  return { ms: median(times), value: value as T };
+}
+
+/** The median; the mean of the two middle values for an even count. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Milliseconds rounded to 0.1 for reports. */
+export function roundMs(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
