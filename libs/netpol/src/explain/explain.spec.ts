@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { buildInventory } from '../inventory/build-inventory';
 import { loadPaths } from '../load/load-paths';
+import { buildModel } from '../model/reachability-model';
 import { explain } from './explain';
 import { PeerNotFoundError, resolvePeer } from './resolve-peer';
 
@@ -81,5 +82,13 @@ describe('resolvePeer', () => {
     expect(resolvePeer(inventory, '{ingress-controller}').pods).toHaveLength(1);
     const range = resolvePeer(inventory, '11.0.0.0-255.255.255.255[External]');
     expect(range.endpoint).toEqual({ kind: 'external', ip: { family: 4, value: 184549376n } });
+  });
+});
+
+describe('explain through the fast model', () => {
+  it('gives the reference explanation for the pair asked', () => {
+    const viaModel = buildModel(inventory).explain('shop/web[Deployment]', 'shop/db', { protocol: 'TCP', port: 5432 });
+    expect(viaModel).toEqual(explain(inventory, 'shop/web[Deployment]', 'shop/db', { protocol: 'TCP', port: 5432 }));
+    expect(viaModel.verdict).toBe(true);
   });
 });

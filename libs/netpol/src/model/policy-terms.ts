@@ -27,87 +27,84 @@ export interface CompiledPolicy {
 }
 
 /**
- * Shares what identical rules compile to (real clusters repeat the same ports and CIDRs across
- * thousands of policies): port bitsets by port list, IP-atom bitsets by ipBlock list.
+ * Compiles rules to terms. Identical port lists and ipBlock lists (real clusters repeat them
+ * across thousands of policies) compile once and are shared.
  */
-export class TermCache {
-  readonly ports = new Map<string, { numeric: Bits; named: readonly string[] }>();
-  readonly ext = new Map<string, { ext: Bits; inside: readonly number[] }>();
-}
+export class PolicyCompiler {
+  private readonly ports = new Map<string, { numeric: Bits; named: readonly string[] }>();
+  private readonly ext = new Map<string, { ext: Bits; inside: readonly number[] }>();
+  private readonly all: ClassSet;
 
-/** The (shared) empty IP-atom set of rules without ipBlock peers. */
-function NO_BLOCKS(size: number, cache: TermCache): { ext: Bits; inside: readonly number[] } {
-  let hit = cache.ext.get('');
-  if (!hit) cache.ext.set('', (hit = { ext: newBits(size), inside: [] }));
-  return hit;
-}
+  constructor(
+    private readonly selectors: SelectorIndex,
+    private readonly pc: PodClasses,
+    private readonly atoms: PortAtoms,
+    private readonly ipAtoms: readonly IpRange[],
+    private readonly ipBlockMatchesPods: boolean,
+  ) {
+    this.all = ClassSet.all(selectors.universe);
+  }
 
-export function compilePolicy(
-  policy: NetworkPolicy,
-  index: number,
-  selectors: SelectorIndex,
-  pc: PodClasses,
-  atoms: PortAtoms,
-  ipAtoms: readonly IpRange[],
-  ipBlockMatchesPods: boolean,
-  cache: TermCache,
-): CompiledPolicy {
-  const compilePorts = (rule: PolicyRule): { numeric: Bits; named: readonly string[] } => {
+  compile(policy: NetworkPolicy, index: number): CompiledPolicy {
+    const ingress: Term[] = [];
+    const egress: Term[] = [];
+    for (const rule of policy.ingress) ingress.push(this.rule(policy, index, rule));
+    for (const rule of policy.egress) egress.push(this.rule(policy, index, rule));
+    return { ingress, egress };
+  }
+
+  private rule(policy: NetworkPolicy, index: number, rule: PolicyRule): Term {
+    const { numeric, named } = this.rulePorts(rule);
+    const allPorts = rule.ports.length === 0;
+    if (rule.peers === undefined) return { policy: index, rule: rule.index, peers: this.all, ext: undefined, allPorts, numeric, named };
+    const sets: ClassSet[] = [];
+    let blocks: IpBlockPeer[] | undefined;
+    for (const peer of rule.peers) {
+      if (peer.kind === 'selector') sets.push(this.selectors.peerClasses(policy.namespace, peer));
+      else (blocks ??= []).push(peer);
+    }
+    const { ext, inside } = this.blockAtoms(blocks ?? []);
+    if (this.ipBlockMatchesPods && inside.length > 0) {
+      const atomSet = new Set(inside);
+      const ids = this.pc.classes.filter((c) => atomSet.has(c.ipAtom)).map((c) => c.id);
+      sets.push(ClassSet.of(ids, this.selectors.universe));
+    }
+    const peers = ClassSet.union(sets, this.selectors.universe);
+    return { policy: index, rule: rule.index, peers, ext, allPorts, numeric, named };
+  }
+
+  private rulePorts(rule: PolicyRule): { numeric: Bits; named: readonly string[] } {
     const key = rule.portsKey ?? rule.ports.map((p) => `${p.protocol}/${p.port}/${p.endPort}`).join(',');
-    let hit = cache.ports.get(key);
+    let hit = this.ports.get(key);
     if (!hit) {
-      const numeric = atoms.empty();
+      const numeric = this.atoms.empty();
       const named: string[] = [];
       for (const port of rule.ports) {
-        if (port.port === undefined) orInto(numeric, atoms.protocol(port.protocol));
-        else if (typeof port.port === 'number') atoms.addRange(numeric, port.protocol, port.port, port.endPort ?? port.port);
+        if (port.port === undefined) orInto(numeric, this.atoms.protocol(port.protocol));
+        else if (typeof port.port === 'number') this.atoms.addRange(numeric, port.protocol, port.port, port.endPort ?? port.port);
         else named.push(`${port.port}/${port.protocol}`);
       }
-      cache.ports.set(key, (hit = { numeric, named }));
+      this.ports.set(key, (hit = { numeric, named }));
     }
     return hit;
-  };
-  const compileExt = (blocks: readonly IpBlockPeer[]): { ext: Bits; inside: readonly number[] } => {
-    const key = blocks.map((b) => b.text).join(',');
-    let hit = cache.ext.get(key);
+  }
+
+  /** The external atoms inside any of the blocks (an empty set for no blocks). */
+  private blockAtoms(blocks: readonly IpBlockPeer[]): { ext: Bits; inside: readonly number[] } {
+    const key = blocks.length === 1 ? (blocks[0] as IpBlockPeer).text : blocks.map((b) => b.text).join(',');
+    let hit = this.ext.get(key);
     if (!hit) {
-      const ext = newBits(ipAtoms.length);
+      const ext = newBits(this.ipAtoms.length);
       const inside: number[] = [];
-      ipAtoms.forEach((atom, i) => {
+      this.ipAtoms.forEach((atom, i) => {
         // Atoms are cut at every CIDR and except boundary: each lies wholly in or out of a block.
         if (blocks.some((b) => b.addresses.contains(atom.family, atom.first))) {
           setBit(ext, i);
           inside.push(i);
         }
       });
-      cache.ext.set(key, (hit = { ext, inside }));
+      this.ext.set(key, (hit = { ext, inside }));
     }
     return hit;
-  };
-  const compile = (rule: PolicyRule): Term => {
-    const { numeric, named } = compilePorts(rule);
-    const term = (peers: ClassSet, ext: Bits | undefined): Term => ({
-      policy: index,
-      rule: rule.index,
-      peers,
-      ext,
-      allPorts: rule.ports.length === 0,
-      numeric,
-      named,
-    });
-    if (rule.peers === undefined) return term(ClassSet.all(selectors.universe), undefined);
-    const sets: ClassSet[] = [];
-    const blocks: IpBlockPeer[] = [];
-    for (const peer of rule.peers) {
-      if (peer.kind === 'selector') sets.push(selectors.peerClasses(policy.namespace, peer));
-      else blocks.push(peer);
-    }
-    const { ext, inside } = blocks.length === 0 ? NO_BLOCKS(ipAtoms.length, cache) : compileExt(blocks);
-    if (ipBlockMatchesPods && inside.length > 0) {
-      const atomSet = new Set(inside);
-      sets.push(ClassSet.of(pc.classes.filter((c) => atomSet.has(c.ipAtom)).map((c) => c.id), selectors.universe));
-    }
-    return term(ClassSet.union(sets, selectors.universe), ext);
-  };
-  return { ingress: policy.ingress.map(compile), egress: policy.egress.map(compile) };
+  }
 }

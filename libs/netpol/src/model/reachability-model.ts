@@ -1,13 +1,15 @@
 import type { IpRange } from '../cidr/ip-set';
 import type { ConnlistRow } from '../connlist/connlist';
 import { externalAtoms } from '../connlist/external-atoms';
+import { explain, type Explanation } from '../explain/explain';
 import type { Inventory } from '../inventory/inventory';
+import type { Protocol } from '../ports/protocol';
 import { ConnectionSet } from '../ports/connection-set';
 import { DEFAULT_OPTIONS, type Endpoint, type EvaluationOptions } from '../reference/traffic';
 import { andInto, hasBit, isEmptyBits, orInto, type Bits } from './bitset';
 import { modelConnlist, type ModelRows } from './model-connlist';
 import { buildPodClasses, ipAtomOf, type PodClass, type PodClasses } from './pod-classes';
-import { compilePolicy, TermCache, type Term } from './policy-terms';
+import { PolicyCompiler, type Term } from './policy-terms';
 import { PortAtoms } from './port-atoms';
 import { SelectorIndex } from './selector-index';
 import { vocabularyOf, type Vocabulary } from './vocabulary';
@@ -53,11 +55,11 @@ export class ReachabilityModel {
     const selectors = new SelectorIndex(inventory, this.pc);
     const ingress: (Term[] | undefined)[] = new Array(this.pc.classes.length).fill(undefined);
     const egress: (Term[] | undefined)[] = new Array(this.pc.classes.length).fill(undefined);
-    const cache = new TermCache();
+    const compiler = new PolicyCompiler(selectors, this.pc, this.portAtoms, this.ipAtoms, options.ipBlockMatchesPods);
     inventory.policies.forEach((policy, index) => {
       const selected = selectors.classesIn(policy.namespace, policy.podSelector);
       if (selected.size === 0) return;
-      const compiled = compilePolicy(policy, index, selectors, this.pc, this.portAtoms, this.ipAtoms, options.ipBlockMatchesPods, cache);
+      const compiled = compiler.compile(policy, index);
       selected.forEach((id) => {
         const cls = this.pc.classes[id] as PodClass;
         if (cls.hostNetwork && options.hostNetwork === 'unrestricted') return;
@@ -188,6 +190,14 @@ export class ReachabilityModel {
   modelRows(): ModelRows {
     this.rows ??= modelConnlist(this);
     return this.rows;
+  }
+
+  /**
+   * Explains one pair (and port): delegates to the reference evaluator, which names every
+   * policy and rule; one pair is cheap even in a large cluster.
+   */
+  explain(src: string, dst: string, query?: { protocol: Protocol; port: number }): Explanation {
+    return explain(this.inventory, src, dst, query, this.options);
   }
 
   /** How many pods some policy isolates, in total and per namespace. */
