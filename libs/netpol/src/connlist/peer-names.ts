@@ -10,8 +10,16 @@ export const INGRESS_CONTROLLER_PEER = '{ingress-controller}';
  * @example workloadName({ namespace: 'shop', name: 'web', kind: 'Deployment' }) // 'shop/web[Deployment]'
  */
 export function workloadName(workload: WorkloadRef): string {
-  return `${workload.namespace}/${workload.name}[${workload.kind}]`;
+  let name = names.get(workload);
+  if (name === undefined) {
+    name = `${workload.namespace}/${workload.name}[${workload.kind}]`;
+    names.set(workload, name);
+  }
+  return name;
 }
+
+/** Names are asked for again and again (every model build folds every pod): built once per ref. */
+const names = new WeakMap<WorkloadRef, string>();
 
 /**
  * An external range in the connectivity-list notation.

@@ -4,7 +4,7 @@ import { workloadName } from '../connlist/peer-names';
 import type { ContainerPort, Inventory, Pod } from '../inventory/inventory';
 import { INGRESS_CONTROLLER_POD, type EvaluationOptions } from '../reference/traffic';
 import type { Labels } from '../selector/label-selector';
-import type { Vocabulary } from './vocabulary';
+import { usesNamedPort, type Vocabulary } from './vocabulary';
 
 /**
  * Pods that no policy can tell apart: same namespace, same value (or absence) of every label key
@@ -30,7 +30,6 @@ export interface PodClass {
 export interface PodClasses {
   /** Sorted by key, so each namespace is a contiguous id range; the ingress controller is last. */
   readonly classes: readonly PodClass[];
-  readonly classOfPod: ReadonlyMap<string, number>;
   /** `[first, end)` class ids per namespace. */
   readonly namespaceRanges: ReadonlyMap<string, readonly [number, number]>;
   readonly ingressControllerId: number;
@@ -51,14 +50,12 @@ export function buildPodClasses(
   }
   const keys = [...groups.keys()].sort();
   const classes: PodClass[] = [];
-  const classOfPod = new Map<string, number>();
   const namespaceRanges = new Map<string, [number, number]>();
   keys.forEach((key, id) => {
     const pods = groups.get(key) as Pod[];
     const first = pods[0] as Pod;
     const ipAtom = options.ipBlockMatchesPods ? ipAtomOf(first.ips[0], ipAtoms) : -1;
     classes.push(makeClass(id, key, pods, first, ipAtom));
-    for (const pod of pods) classOfPod.set(pod.id, id);
     const range = namespaceRanges.get(first.namespace);
     if (range) range[1] = id + 1;
     else namespaceRanges.set(first.namespace, [id, id + 1]);
@@ -67,7 +64,7 @@ export function buildPodClasses(
   const controller = INGRESS_CONTROLLER_POD;
   classes.push(makeClass(controllerId, `\u0000${controller.id}`, [controller], controller, -1));
   namespaceRanges.set(controller.namespace, [controllerId, controllerId + 1]);
-  return { classes, classOfPod, namespaceRanges, ingressControllerId: controllerId };
+  return { classes, namespaceRanges, ingressControllerId: controllerId };
 }
 
 function makeClass(id: number, key: string, pods: Pod[], first: Pod, ipAtom: number): PodClass {
@@ -94,7 +91,7 @@ function classKey(pod: Pod, vocabulary: Vocabulary, ipAtoms: readonly IpRange[],
   key += '\u0001#';
   if (vocabulary.portNames.size > 0) {
     for (const p of pod.ports) {
-      if (p.name !== undefined && vocabulary.portNames.has(`${p.name}/${p.protocol}`)) key += `${p.name}/${p.protocol}/${p.port},`;
+      if (usesNamedPort(vocabulary.portNames, p.name, p.protocol)) key += `${p.name}/${p.protocol}/${p.port},`;
     }
   }
   if (pod.hostNetwork) key += '\u0001#host';

@@ -42,6 +42,8 @@ export class ReachabilityModel {
   /** Per class: `name/protocol` → atoms of that named port on the class's pods. */
   private readonly namedCache: (Map<string, Bits> | undefined)[] = [];
   private idsByKey: Map<string, number> | undefined;
+  /** pod id → class id, built on the first single query (a connlist does not need it). */
+  private classOfPod: Map<string, number> | undefined;
   private rows: ModelRows | undefined;
 
   constructor(
@@ -176,7 +178,8 @@ export class ReachabilityModel {
   private endpointClass(e: Endpoint): { kind: 'class' | 'atom'; id: number } {
     if (e.kind === 'external') return { kind: 'atom', id: ipAtomOf(e.ip, this.ipAtoms) };
     if (e.pod.id === this.pc.classes[this.pc.ingressControllerId]?.pods[0]?.id) return { kind: 'class', id: this.pc.ingressControllerId };
-    const id = this.pc.classOfPod.get(e.pod.id);
+    this.classOfPod ??= new Map(this.pc.classes.flatMap((c) => c.pods.map((p): [string, number] => [p.id, c.id])));
+    const id = this.classOfPod.get(e.pod.id);
     if (id === undefined) throw new Error(`pod ${e.pod.id} is not in this model`);
     return { kind: 'class', id };
   }

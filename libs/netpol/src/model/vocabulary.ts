@@ -11,8 +11,8 @@ import type { NetworkPolicy } from '../policy/network-policy';
  */
 export interface Vocabulary {
   readonly podKeys: readonly string[];
-  /** `name/protocol` of every named port a rule or a Service targetPort uses. */
-  readonly portNames: ReadonlySet<string>;
+  /** Every named port a rule or a Service targetPort uses: name → protocols. */
+  readonly portNames: ReadonlyMap<string, ReadonlySet<Protocol>>;
   readonly portCuts: Readonly<Record<Protocol, ReadonlySet<number>>>;
   readonly cidrs: readonly IpRange[];
 }
@@ -24,7 +24,12 @@ export interface Vocabulary {
  */
 export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
   const podKeys = new Set<string>();
-  const portNames = new Set<string>();
+  const portNames = new Map<string, Set<Protocol>>();
+  const addName = (name: string, protocol: Protocol): void => {
+    const protocols = portNames.get(name);
+    if (protocols) protocols.add(protocol);
+    else portNames.set(name, new Set([protocol]));
+  };
   const portCuts: Record<Protocol, Set<number>> = { SCTP: new Set(), TCP: new Set(), UDP: new Set() };
   const cut = (protocol: Protocol, from: number, to: number): void => {
     portCuts[protocol].add(from);
@@ -41,7 +46,7 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
         }
         for (const port of rule.ports) {
           if (typeof port.port === 'number') cut(port.protocol, port.port, port.endPort ?? port.port);
-          else if (typeof port.port === 'string') portNames.add(`${port.port}/${port.protocol}`);
+          else if (typeof port.port === 'string') addName(port.port, port.protocol);
         }
       }
     };
@@ -55,7 +60,7 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
       Object.keys(service.selector ?? {}).forEach((k) => podKeys.add(k));
       for (const sp of service.ports) {
         if (typeof sp.targetPort === 'number') cut(sp.protocol, sp.targetPort, sp.targetPort);
-        else portNames.add(`${sp.targetPort}/${sp.protocol}`);
+        else addName(sp.targetPort, sp.protocol);
       }
     }
     for (const exposure of inventory.exposures) {
@@ -68,10 +73,19 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
     for (const inventory of inventories) {
       for (const pod of inventory.pods) {
         for (const cp of pod.ports) {
-          if (cp.name !== undefined && portNames.has(`${cp.name}/${cp.protocol}`)) cut(cp.protocol, cp.port, cp.port);
+          if (usesNamedPort(portNames, cp.name, cp.protocol)) cut(cp.protocol, cp.port, cp.port);
         }
       }
     }
   }
   return { podKeys: [...podKeys].sort(), portNames, portCuts, cidrs };
+}
+
+/** Whether a container port's name (and protocol) is one that some rule or Service resolves. */
+export function usesNamedPort(
+  portNames: Vocabulary['portNames'],
+  name: string | undefined,
+  protocol: Protocol,
+): boolean {
+  return name !== undefined && portNames.get(name)?.has(protocol) === true;
 }
