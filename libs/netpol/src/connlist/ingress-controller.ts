@@ -1,4 +1,5 @@
-import type { Exposure, Inventory, Pod, Service, ServicePort } from '../inventory/inventory';
+import type { ContainerPort, Exposure, Inventory, Pod, Service, ServicePort } from '../inventory/inventory';
+import type { Protocol } from '../ports/protocol';
 import { ConnectionSet } from '../ports/connection-set';
 import { PortSet } from '../ports/port-set';
 import { allowedConnections } from '../reference/allowed-connections';
@@ -35,21 +36,38 @@ export function ingressControllerConnections(
 
 function exposedConnections(exposure: Exposure, service: Service, pod: Pod): ConnectionSet {
   let conn = ConnectionSet.NONE;
+  for (const { protocol, port } of exposedTargets(exposure, service, pod.ports)) {
+    conn = conn.union(ConnectionSet.of(protocol, PortSet.range(port, port)));
+  }
+  return conn;
+}
+
+/**
+ * The (protocol, target port) pairs an Ingress backend or Route sends to on pods with these
+ * container ports: the service ports it names (all when it names none), each targetPort
+ * resolved by number or by container port name of the same protocol.
+ */
+export function exposedTargets(
+  exposure: Exposure,
+  service: Service,
+  ports: readonly ContainerPort[],
+): { protocol: Protocol; port: number }[] {
+  const targets: { protocol: Protocol; port: number }[] = [];
   for (const sp of service.ports) {
-    const target = resolveTargetPort(sp, pod);
+    const target = resolveTargetPort(sp, ports);
     if (target === undefined) continue;
     const port = exposure.port;
     const selected =
       port === undefined ||
       (port.kind === 'servicePort' && (typeof port.value === 'number' ? sp.port === port.value : sp.name === port.value)) ||
       (port.kind === 'targetPort' && target === port.value);
-    if (selected) conn = conn.union(ConnectionSet.of(sp.protocol, PortSet.range(target, target)));
+    if (selected) targets.push({ protocol: sp.protocol, port: target });
   }
-  return conn;
+  return targets;
 }
 
 /** A service's targetPort on one pod: a number, or a container port name of the same protocol. */
-function resolveTargetPort(sp: ServicePort, pod: Pod): number | undefined {
+function resolveTargetPort(sp: ServicePort, ports: readonly ContainerPort[]): number | undefined {
   if (typeof sp.targetPort === 'number') return sp.targetPort;
-  return pod.ports.find((cp) => cp.name === sp.targetPort && cp.protocol === sp.protocol)?.port;
+  return ports.find((cp) => cp.name === sp.targetPort && cp.protocol === sp.protocol)?.port;
 }

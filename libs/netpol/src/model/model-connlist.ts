@@ -1,4 +1,5 @@
 import { sortRows, type ConnlistRow } from '../connlist/connlist';
+import { exposedTargets } from '../connlist/ingress-controller';
 import { externalName, INGRESS_CONTROLLER_PEER } from '../connlist/peer-names';
 import type { Service } from '../inventory/inventory';
 import { andInto, orInto, type Bits } from './bitset';
@@ -153,15 +154,8 @@ function ingressControllerRows(model: ReachabilityModel): Map<number, Bits> {
       const cls = classes[d] as PodClass;
       if (!Object.entries(service.selector).every(([k, v]) => cls.labels[k] === v)) continue;
       const exposed = model.portAtoms.empty();
-      for (const sp of service.ports) {
-        const target = typeof sp.targetPort === 'number' ? sp.targetPort : cls.ports.find((cp) => cp.name === sp.targetPort && cp.protocol === sp.protocol)?.port;
-        if (target === undefined) continue;
-        const port = exposure.port;
-        const selected =
-          port === undefined ||
-          (port.kind === 'servicePort' && (typeof port.value === 'number' ? sp.port === port.value : sp.name === port.value)) ||
-          (port.kind === 'targetPort' && target === port.value);
-        if (selected) model.portAtoms.addRange(exposed, sp.protocol, target, target);
+      for (const { protocol, port } of exposedTargets(exposure, service, cls.ports)) {
+        model.portAtoms.addRange(exposed, protocol, port, port);
       }
       if (!model.pairInto(out, scratch, ingressControllerId, d) || !andInto(out, exposed)) continue;
       const prev = rows.get(d);
