@@ -28,6 +28,7 @@ export function formatReport(
     'classes',
     'parseMs',
     'modelMs',
+    'cold',
     'rssMb',
     'referenceMs',
     'target',
@@ -35,7 +36,7 @@ export function formatReport(
   ];
   const rows = outcomes.map((o) =>
     isFailure(o)
-      ? [o.id, 'error', '', '', '', '', '', '', '', targetText(o.id), o.error]
+      ? [o.id, 'error', '', '', '', '', '', '', '', '', targetText(o.id), o.error]
       : [
           o.id,
           count(o.pods),
@@ -44,6 +45,7 @@ export function formatReport(
           count(o.classes),
           ms(o.parseMs),
           ms(o.modelMs),
+          ms(o.coldModelMs),
           o.rssMb.toFixed(0),
           o.referenceMs === undefined ? '' : `${ms(o.referenceMs)} (${o.speedup}×)`,
           targetText(o.id),

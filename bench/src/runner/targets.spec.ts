@@ -9,6 +9,7 @@ const result = (over: Partial<WorkloadResult>): WorkloadResult => ({
   classes: 1,
   parseMs: 1,
   modelMs: 100,
+  coldModelMs: 100,
   rssMb: 100,
   rows: 0,
   census: { classes: 1, podsPerClass: 1, workloads: 1, allowedPairs: 0, externalRows: 0 },

@@ -19,3 +19,28 @@ describe('timeMedian', () => {
     expect(timed.ms).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('timeMedian with warm-up', () => {
+  it('runs warm-up runs first, leaves them out of the median and reports the first run apart', () => {
+    let calls = 0;
+    const timed = timeMedian(3, () => ++calls, 2);
+    expect(calls).toBe(5);
+    expect(timed.value).toBe(5);
+    expect(timed.firstMs).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('timeMedian leaves warm-up runs out', () => {
+  it('a slow first run counts as cold, not in the median', () => {
+    let calls = 0;
+    const busy = (ms: number): void => {
+      const end = performance.now() + ms;
+      while (performance.now() < end) {
+        // spin: the first runs stand for JIT compilation
+      }
+    };
+    const timed = timeMedian(3, () => busy(++calls <= 2 ? 40 : 0), 2);
+    expect(timed.firstMs).toBeGreaterThanOrEqual(40);
+    expect(timed.ms).toBeLessThan(20);
+  });
+});

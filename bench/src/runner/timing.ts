@@ -13,16 +13,21 @@ export function timeOnce(fn: () => unknown): number {
 }
 
 /**
- * Runs `fn` `runs` times (garbage collected before each) and returns the median wall time in
- * milliseconds with the last run's value.
+ * Runs `fn` `warmup` times, then `runs` times (garbage collected before each), and returns the
+ * median wall time of the measured runs in milliseconds, the first (cold) run's time, and the
+ * last run's value.
  *
  * @example timeMedian(7, () => buildModel(inventory).connlist()).ms
  */
-export function timeMedian<T>(runs: number, fn: () => T): { ms: number; value: T } {
+export function timeMedian<T>(
+  runs: number,
+  fn: () => T,
+  warmup = 0,
+): { ms: number; value: T; firstMs: number } {
   if (runs < 1) throw new RangeError('at least one run');
   const times: number[] = [];
   let value: T | undefined;
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < warmup + runs; i++) {
     // Drop the previous result first, so two of them are never alive at once.
     value = undefined;
     times.push(
@@ -31,7 +36,8 @@ export function timeMedian<T>(runs: number, fn: () => T): { ms: number; value: T
       }),
     );
   }
-  return { ms: median(times), value: value as T };
+  // Warm-up runs (JIT compilation) are left out of the median; the first, cold one is kept apart.
+  return { ms: median(times.slice(warmup)), value: value as T, firstMs: times[0] as number };
 }
 
 /** The median; the mean of the two middle values for an even count. */

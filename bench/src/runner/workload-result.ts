@@ -20,7 +20,10 @@ export interface WorkloadResult {
   /** `classCount` of the model under benchmark. */
   readonly classes: number;
   readonly parseMs: number;
+  /** Median after warm-up runs (steady state). */
   readonly modelMs: number;
+  /** The first run, before any JIT warm-up. */
+  readonly coldModelMs: number;
   readonly rssMb: number;
   /** W1 only: the reference evaluator's connlist, and how many times faster the model is. */
   readonly referenceMs?: number;
