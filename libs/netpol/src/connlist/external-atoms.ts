@@ -4,18 +4,7 @@ import type { NetworkPolicy } from '../policy/network-policy';
 
 /** Every CIDR (and `except`) the policies name, as ranges. */
 export function policyCidrRanges(policies: readonly NetworkPolicy[]): IpRange[] {
-  const ranges: IpRange[] = [];
-  const addRules = (rules: NetworkPolicy['ingress']): void => {
-    for (const rule of rules) {
-      if (!rule.peers) continue;
-      for (const peer of rule.peers) if (peer.kind === 'ipBlock') ranges.push(peer.cidr, ...peer.except);
-    }
-  };
-  for (const policy of policies) {
-    addRules(policy.ingress);
-    addRules(policy.egress);
-  }
-  return ranges;
+  return policies.flatMap((p) => p.vocabulary.cidrs);
 }
 
 /**

@@ -1,8 +1,6 @@
 import type { IpRange } from '../cidr/ip-set';
-import { policyCidrRanges } from '../connlist/external-atoms';
 import type { Inventory } from '../inventory/inventory';
 import type { Protocol } from '../ports/protocol';
-import type { NetworkPolicy } from '../policy/network-policy';
 
 /**
  * What the policies of one or more inventories can tell apart: the pod label keys any selector
@@ -37,25 +35,13 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
   };
   const cidrs: IpRange[] = [];
   for (const inventory of inventories) {
-    const addRules = (rules: NetworkPolicy['ingress']): void => {
-      for (const rule of rules) {
-        if (rule.peers) {
-          for (const peer of rule.peers) {
-            if (peer.kind === 'selector' && peer.podSelector) for (const r of peer.podSelector.requirements) podKeys.add(r.key);
-          }
-        }
-        for (const port of rule.ports) {
-          if (typeof port.port === 'number') cut(port.protocol, port.port, port.endPort ?? port.port);
-          else if (typeof port.port === 'string') addName(port.port, port.protocol);
-        }
-      }
-    };
     for (const policy of inventory.policies) {
-      for (const r of policy.podSelector.requirements) podKeys.add(r.key);
-      addRules(policy.ingress);
-      addRules(policy.egress);
+      const v = policy.vocabulary;
+      for (const key of v.podKeys) podKeys.add(key);
+      for (const r of v.portRanges) cut(r.protocol, r.from, r.to);
+      for (const n of v.namedPorts) addName(n.name, n.protocol);
+      for (const c of v.cidrs) cidrs.push(c);
     }
-    cidrs.push(...policyCidrRanges(inventory.policies));
     for (const service of inventory.services) {
       Object.keys(service.selector ?? {}).forEach((k) => podKeys.add(k));
       for (const sp of service.ports) {

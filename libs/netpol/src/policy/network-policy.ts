@@ -23,6 +23,20 @@ export interface NetworkPolicy {
   readonly egress: readonly PolicyRule[];
   /** The `spec` as written, kept for snapshots and display. */
   readonly spec: Readonly<Record<string, unknown>>;
+  /** What the policy can tell apart, derived once by the parser (see {@link PolicyVocabulary}). */
+  readonly vocabulary: PolicyVocabulary;
+}
+
+/**
+ * The distinctions a policy draws: pod label keys its pod selectors read, port boundaries
+ * (numeric ports and ranges), named ports, and CIDRs (with `except`s). A model of many policies
+ * merges these instead of walking every rule again.
+ */
+export interface PolicyVocabulary {
+  readonly podKeys: readonly string[];
+  readonly portRanges: readonly { readonly protocol: Protocol; readonly from: number; readonly to: number }[];
+  readonly namedPorts: readonly { readonly name: string; readonly protocol: Protocol }[];
+  readonly cidrs: readonly Cidr[];
 }
 
 export type Direction = 'ingress' | 'egress';

@@ -3,7 +3,9 @@ import type { ObjectRef } from '../errors/object-ref';
 import type { ValidationIssue } from '../errors/validation-issue';
 import { isUnset, readArray, readObject, readString, type RawObject } from '../raw/read-field';
 import { MATCH_ALL, parseLabelSelector } from '../selector/label-selector';
-import type { Direction, NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule } from './network-policy';
+import type { LabelSelector } from '../selector/label-selector';
+import type { Cidr } from '../cidr/cidr';
+import type { Direction, NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule, PolicyVocabulary } from './network-policy';
 import { parsePeer } from './parse-peer';
 import { parsePolicyPort } from './parse-port';
 
@@ -45,6 +47,7 @@ export function parseNetworkPolicy(obj: RawObject, ref: ObjectRef): ParseResult<
       ingress: isolates.ingress ? ingressRules : [],
       egress: isolates.egress ? egressRules : [],
       spec,
+      vocabulary: policyVocabulary(podSelector, isolates.ingress ? ingressRules : [], isolates.egress ? egressRules : []),
     },
     issues: [],
   };
@@ -92,4 +95,22 @@ function parseRules(sink: IssueSink, raw: unknown, direction: Direction): Policy
     rules.push({ index, peers: rawPeers && rawPeers.length > 0 ? peers : undefined, ports, portsKey });
   });
   return rules;
+}
+
+function policyVocabulary(podSelector: LabelSelector, ingress: readonly PolicyRule[], egress: readonly PolicyRule[]): PolicyVocabulary {
+  const podKeys = new Set(podSelector.requirements.map((r) => r.key));
+  const portRanges: { protocol: PolicyPort['protocol']; from: number; to: number }[] = [];
+  const namedPorts: { name: string; protocol: PolicyPort['protocol'] }[] = [];
+  const cidrs: Cidr[] = [];
+  for (const rule of [...ingress, ...egress]) {
+    for (const peer of rule.peers ?? []) {
+      if (peer.kind === 'ipBlock') cidrs.push(peer.cidr, ...peer.except);
+      else for (const r of peer.podSelector?.requirements ?? []) podKeys.add(r.key);
+    }
+    for (const port of rule.ports) {
+      if (typeof port.port === 'number') portRanges.push({ protocol: port.protocol, from: port.port, to: port.endPort ?? port.port });
+      else if (typeof port.port === 'string') namedPorts.push({ name: port.port, protocol: port.protocol });
+    }
+  }
+  return { podKeys: [...podKeys], portRanges, namedPorts, cidrs };
 }
