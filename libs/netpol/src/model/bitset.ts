@@ -42,12 +42,6 @@ export function isEmptyBits(bits: Bits): boolean {
   return true;
 }
 
-export function equalBits(a: Bits, b: Bits): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** Calls `fn` for every set bit, in increasing order. */
 export function forEachBit(bits: Bits, fn: (i: number) => void): void {
   for (let w = 0; w < bits.length; w++) {
@@ -58,9 +52,4 @@ export function forEachBit(bits: Bits, fn: (i: number) => void): void {
       word ^= low;
     }
   }
-}
-
-/** A compact string key of a bitset, for memoising results per distinct set. */
-export function bitsKey(bits: Bits): string {
-  return Array.from(bits, (w) => w.toString(36)).join('.');
 }
