@@ -87,6 +87,16 @@ export function modelConnlist(model: ReachabilityModel): ModelRows {
   const inDigest = new Map<string, number>();
   const outDigest = new Map<string, number>();
   const controllerRows = ingressControllerRows(model);
+  const words = out.length;
+  const extCount = extNames.length;
+  const extAcc = new Uint32Array(extCount * words);
+  const extPorts = model.portAtoms.empty();
+  /** Copies atom `e`'s slot of `extAcc` into `out`; false when it is empty. */
+  const extSlot = (e: number): boolean => {
+    let any = 0;
+    for (let i = 0; i < words; i++) any |= out[i] = extAcc[e * words + i] as number;
+    return any !== 0;
+  };
   const stamp = new Int32Array(count).fill(-1);
   const candidates: number[] = [];
   for (let d = 0; d < count; d++) {
@@ -113,11 +123,12 @@ export function modelConnlist(model: ReachabilityModel): ModelRows {
       emit(sc.workloads, dc.workloads, out);
       digest.add(classHashes[s] as readonly [number, number], out);
     }
-    extLists.forEach((name, e) => {
-      if (!model.fromExternalInto(out, e, d)) return;
-      emit(name, dc.workloads, out);
+    model.allFromExternalInto(extAcc, extPorts, d);
+    for (let e = 0; e < extCount; e++) {
+      if (!extSlot(e)) continue;
+      emit(extLists[e] as string[], dc.workloads, out);
       digest.add(extHashes[e] as readonly [number, number], out);
-    });
+    }
     const fromController = controllerRows.get(d);
     if (fromController) {
       emit(controllerList, dc.workloads, fromController);
@@ -129,11 +140,12 @@ export function modelConnlist(model: ReachabilityModel): ModelRows {
     const sc = classes[s] as PodClass;
     const digest = new RowDigest();
     digest.add(peerHash([...sc.workloads].sort().join('\u0000')), EMPTY_BITS);
-    extLists.forEach((name, e) => {
-      if (!model.toExternalInto(out, s, e)) return;
-      emit(sc.workloads, name, out);
+    model.allToExternalInto(extAcc, s);
+    for (let e = 0; e < extCount; e++) {
+      if (!extSlot(e)) continue;
+      emit(sc.workloads, extLists[e] as string[], out);
       digest.add(extHashes[e] as readonly [number, number], out);
-    });
+    }
     outDigest.set(sc.key, digest.value);
   }
   return new ModelRows(model, pool, byDst, inDigest, outDigest);

@@ -117,15 +117,20 @@ export class ReachabilityModel {
 
   /** Connections from class `s` to class `d` as atoms in `out`; false when none. */
   pairInto(out: Bits, scratch: Bits, s: number, d: number): boolean {
+    // Hand-written loops: the bitsets are a word or two long and this runs per class pair.
+    const words = out.length;
     const ingress = this.ingressTerms[d];
     if (ingress) {
-      out.fill(0);
+      for (let i = 0; i < words; i++) out[i] = 0;
       for (const t of ingress) if (t.peers.has(s)) this.orTermPorts(out, t, d);
       if (isEmptyBits(out)) return false;
-    } else out.set(this.portAtoms.all);
+    } else {
+      const all = this.portAtoms.all;
+      for (let i = 0; i < words; i++) out[i] = all[i] as number;
+    }
     const egress = this.egressTerms[s];
     if (!egress) return true;
-    scratch.fill(0);
+    for (let i = 0; i < words; i++) scratch[i] = 0;
     for (const t of egress) if (t.peers.has(d)) this.orTermPorts(scratch, t, d);
     return andInto(out, scratch);
   }
@@ -156,6 +161,39 @@ export class ReachabilityModel {
       else orInto(out, t.numeric);
     }
     return !isEmptyBits(out);
+  }
+
+  /**
+   * Connections from every external atom into class `d`, atom `e` at `acc[e * W ..]` (W words
+   * per atom): one pass over the class's rules instead of one per atom.
+   */
+  allFromExternalInto(acc: Uint32Array, ports: Bits, d: number): void {
+    const words = ports.length;
+    const atoms = this.ipAtoms.length;
+    const ingress = this.ingressTerms[d];
+    if (!ingress) {
+      for (let e = 0; e < atoms; e++) acc.set(this.portAtoms.all, e * words);
+      return;
+    }
+    acc.fill(0);
+    for (const t of ingress) {
+      ports.fill(0);
+      this.orTermPorts(ports, t, d);
+      spreadOverAtoms(acc, ports, t.ext, atoms);
+    }
+  }
+
+  /** Connections from class `s` to every external atom (named ports never match an address). */
+  allToExternalInto(acc: Uint32Array, s: number): void {
+    const words = this.portAtoms.all.length;
+    const atoms = this.ipAtoms.length;
+    const egress = this.egressTerms[s];
+    if (!egress) {
+      for (let e = 0; e < atoms; e++) acc.set(this.portAtoms.all, e * words);
+      return;
+    }
+    acc.fill(0);
+    for (const t of egress) spreadOverAtoms(acc, t.allPorts ? this.portAtoms.all : t.numeric, t.ext, atoms);
   }
 
   /**
@@ -240,4 +278,14 @@ export function buildModel(inventory: Inventory, options: EvaluationOptions = DE
 export function buildModelPair(a: Inventory, b: Inventory, options: EvaluationOptions = DEFAULT_OPTIONS): [ReachabilityModel, ReachabilityModel] {
   const vocabulary = vocabularyOf([a, b]);
   return [new ReachabilityModel(a, vocabulary, options), new ReachabilityModel(b, vocabulary, options)];
+}
+
+/** ORs `ports` into the slot of every atom in `ext` (every atom when `ext` is undefined). */
+function spreadOverAtoms(acc: Uint32Array, ports: Bits, ext: Bits | undefined, atoms: number): void {
+  const words = ports.length;
+  for (let e = 0; e < atoms; e++) {
+    if (ext !== undefined && !hasBit(ext, e)) continue;
+    const at = e * words;
+    for (let i = 0; i < words; i++) acc[at + i] = (acc[at + i] as number) | (ports[i] as number);
+  }
 }
