@@ -13,7 +13,8 @@ export function timeOnce(fn: () => unknown): number {
 }
 
 /**
- * Runs `fn` `warmup` times, then `runs` times (garbage collected before each), and returns the
+ * Runs `fn` `warmup` times, then `runs` times (garbage collected before each unless
+ * `collectBetweenRuns` is false: then only once, before the first), and returns the
  * median wall time of the measured runs in milliseconds, the first (cold) run's time, and the
  * last run's value.
  *
@@ -23,18 +24,19 @@ export function timeMedian<T>(
   runs: number,
   fn: () => T,
   warmup = 0,
+  collectBetweenRuns = true,
 ): { ms: number; value: T; firstMs: number } {
   if (runs < 1) throw new RangeError('at least one run');
   const times: number[] = [];
   let value: T | undefined;
+  collectGarbage();
   for (let i = 0; i < warmup + runs; i++) {
     // Drop the previous result first, so two of them are never alive at once.
     value = undefined;
-    times.push(
-      timeOnce(() => {
-        value = fn();
-      }),
-    );
+    if (collectBetweenRuns) collectGarbage();
+    const start = performance.now();
+    value = fn();
+    times.push(performance.now() - start);
   }
   // Warm-up runs (JIT compilation) are left out of the median; the first, cold one is kept apart.
   return { ms: median(times.slice(warmup)), value: value as T, firstMs: times[0] as number };

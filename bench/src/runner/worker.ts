@@ -18,9 +18,14 @@ import type { WorkloadResult } from './workload-result';
 const RUNS: Readonly<Record<WorkloadId, number>> = { W1: 7, W2: 7, W3: 7, W4: 3, W5r: 3, W5a: 3 };
 /**
  * Discarded runs first: the analysis worker is a long-running process, so the steady state after
- * JIT compilation is what it sees; the first (cold) run is reported apart as `coldModelMs`.
+ * JIT compilation is what it sees (on one core, V8's background compiler shares the core with the
+ * runs, so small workloads need a few dozen runs to tier up; each costs milliseconds). The first,
+ * cold run is reported apart as `coldModelMs`.
+ * Model runs follow each other without a forced full collection in between, as jobs do in the
+ * worker (V8 collects their garbage as it goes, inside the timed runs): on this V8 a forced
+ * full GC before every run makes the next run 2-3× slower, which no worker does.
  */
-const WARMUP: Readonly<Record<WorkloadId, number>> = { W1: 3, W2: 3, W3: 3, W4: 1, W5r: 1, W5a: 1 };
+const WARMUP: Readonly<Record<WorkloadId, number>> = { W1: 20, W2: 10, W3: 10, W4: 1, W5r: 1, W5a: 1 };
 const DIFF_RUNS = 5;
 /** The reference runs once when one run takes longer than this, three times otherwise. */
 const SINGLE_REFERENCE_RUN_MS = 10_000;
@@ -64,14 +69,15 @@ export function runWorker(
   const inventory = parsed.value;
   say(`parse: ${roundMs(parsed.ms)} ms (median of ${runs})`);
 
-  const model = timeMedian(
-    runs,
-    () => {
-      const m = buildModel(inventory);
-      return { classes: m.classCount, rows: m.connlist().length };
-    },
-    WARMUP[id],
-  );
+  const buildAndList = (): { classes: number; rows: number } => {
+    const m = buildModel(inventory);
+    return { classes: m.classCount, rows: m.connlist().length };
+  };
+  // One cold run alone after a full collection: its peak RSS is the model's footprint (with
+  // generation and parsing before it), read before back-to-back runs can pile up garbage.
+  const coldMs = timeOnce(buildAndList);
+  const rssMb = Math.round(process.resourceUsage().maxRSS / 102.4) / 10;
+  const model = { ...timeMedian(runs, buildAndList, WARMUP[id], false), firstMs: coldMs };
   say(
     `model: ${roundMs(model.ms)} ms (median of ${runs} after ${WARMUP[id]} warm-up), ` +
       `cold first run ${roundMs(model.firstMs)} ms, ${model.value.classes} classes, ${model.value.rows} rows`,
@@ -93,9 +99,7 @@ export function runWorker(
     say(`diff: ${diff.diffMs} ms (median of ${DIFF_RUNS}), ${timed.value} rows`);
   }
 
-  // Peak RSS so far (generation included: it runs in this process too), read before the
-  // census, which is not part of the benchmark, allocates its own structures.
-  const rssMb = Math.round(process.resourceUsage().maxRSS / 102.4) / 10;
+  // The census is not part of the benchmark: it runs after every measurement.
   collectGarbage();
   const census = takeCensus(inventory);
   say(
