@@ -7,7 +7,7 @@ module.exports = [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
-  { ignores: ['**/dist', '**/node_modules', '**/coverage', '.nx', 'tmp'] },
+  { ignores: ['**/dist', '**/node_modules', '**/coverage', '.nx', 'tmp', '**/src/generated/**'] },
   {
     files: ['**/*.ts'],
     rules: {

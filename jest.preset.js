@@ -5,6 +5,7 @@ const path = require('node:path');
 const aliases = {
   '^@fenceline/netpol$': path.join(__dirname, 'libs/netpol/src/index.ts'),
   '^@fenceline/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
+  '^@fenceline/data-access$': path.join(__dirname, 'libs/data-access/src/index.ts'),
 };
 
 module.exports = {

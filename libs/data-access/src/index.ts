@@ -1,0 +1,5 @@
+export { Database } from './database';
+export { DataAccessError, type DataAccessErrorCode } from './data-access-error';
+export * from './organizations/organization.repository';
+export * from './clusters/cluster.repository';
+export * from './snapshots/snapshot.repository';

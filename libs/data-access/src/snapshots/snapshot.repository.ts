@@ -1,0 +1,172 @@
+import type { InventorySnapshot } from '@fenceline/contracts';
+import type { Database } from '../database';
+import { DataAccessError, isUniqueViolation, isUuid } from '../data-access-error';
+
+export type SnapshotStatus = 'accepted' | 'analysed' | 'failed';
+
+export interface StoredSnapshot {
+  readonly id: string;
+  readonly clusterId: string;
+  readonly contentHash: string;
+  readonly collectedAt: Date;
+  readonly receivedAt: Date;
+  readonly status: SnapshotStatus;
+  readonly podCount: number;
+  readonly policyCount: number;
+  readonly namespaceCount: number;
+}
+
+export interface StoreResult {
+  readonly snapshotId: string;
+  /** `duplicate` when this cluster already pushed exactly this content: nothing new is stored. */
+  readonly status: 'accepted' | 'duplicate';
+}
+
+export interface SnapshotAnalysisInput {
+  readonly classCount: number;
+  readonly connectivity: readonly { src: string; dst: string; conn: string }[];
+  readonly coverage: unknown;
+  readonly findings?: readonly unknown[];
+}
+
+const summary = {
+  id: true,
+  clusterId: true,
+  contentHash: true,
+  collectedAt: true,
+  receivedAt: true,
+  status: true,
+  podCount: true,
+  policyCount: true,
+  namespaceCount: true,
+} as const;
+
+/**
+ * Snapshots, stored once per (cluster, content hash), with their analysis. Every method is scoped
+ * by organization: another organization's cluster or snapshot is not found.
+ */
+export class SnapshotRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Stores a snapshot unless the cluster already has this content (then only its last push time
+   * moves). Safe under concurrent pushes of the same content: the unique key decides.
+   */
+  async store(organizationId: string, clusterId: string, snapshot: InventorySnapshot, contentHash: string): Promise<StoreResult> {
+    const cluster = isUuid(clusterId) ? await this.db.prisma.cluster.findFirst({ where: { id: clusterId, organizationId } }) : null;
+    if (!cluster) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);
+    const now = new Date();
+    await this.db.prisma.cluster.update({ where: { id: clusterId }, data: { lastSeenAt: now } });
+    const existing = await this.db.prisma.snapshot.findUnique({ where: { clusterId_contentHash: { clusterId, contentHash } } });
+    if (existing) return this.touch(existing.id, now);
+    try {
+      const row = await this.db.prisma.snapshot.create({
+        data: {
+          organizationId,
+          clusterId,
+          contentHash,
+          collectedAt: new Date(snapshot.collectedAt),
+          schemaVersion: snapshot.schemaVersion,
+          podCount: snapshot.pods.length,
+          policyCount: snapshot.policies.length,
+          namespaceCount: snapshot.namespaces.length,
+          payload: snapshot as object,
+        },
+      });
+      return { snapshotId: row.id, status: 'accepted' };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.db.prisma.snapshot.findUniqueOrThrow({ where: { clusterId_contentHash: { clusterId, contentHash } } });
+      return this.touch(winner.id, now);
+    }
+  }
+
+  private async touch(snapshotId: string, now: Date): Promise<StoreResult> {
+    await this.db.prisma.snapshot.update({ where: { id: snapshotId }, data: { lastPushedAt: now } });
+    return { snapshotId, status: 'duplicate' };
+  }
+
+  async get(organizationId: string, snapshotId: string): Promise<StoredSnapshot | undefined> {
+    if (!isUuid(snapshotId)) return undefined;
+    return (await this.db.prisma.snapshot.findFirst({ where: { id: snapshotId, organizationId }, select: summary })) ?? undefined;
+  }
+
+  /** The stored payload of a snapshot (what the worker analyses). */
+  async payload(organizationId: string, snapshotId: string): Promise<unknown> {
+    if (!isUuid(snapshotId)) return undefined;
+    const row = await this.db.prisma.snapshot.findFirst({ where: { id: snapshotId, organizationId }, select: { payload: true } });
+    return row?.payload;
+  }
+
+  /** The newest snapshot of a cluster (by receive time), analysed or not. */
+  async latest(organizationId: string, clusterId: string): Promise<StoredSnapshot | undefined> {
+    if (!isUuid(clusterId)) return undefined;
+    const row = await this.db.prisma.snapshot.findFirst({
+      where: { clusterId, organizationId },
+      orderBy: [{ lastPushedAt: 'desc' }, { receivedAt: 'desc' }],
+      select: summary,
+    });
+    return row ?? undefined;
+  }
+
+  /**
+   * Records the analysis of a snapshot and marks it analysed. Idempotent: running the same job
+   * again (a worker killed mid-way) writes the same single row.
+   */
+  async saveAnalysis(organizationId: string, snapshotId: string, analysis: SnapshotAnalysisInput): Promise<void> {
+    const snapshot = await this.get(organizationId, snapshotId);
+    if (!snapshot) throw new DataAccessError('NOT_FOUND', `snapshot ${snapshotId} not found`);
+    const data = {
+      classCount: analysis.classCount,
+      connectivity: analysis.connectivity as object,
+      coverage: analysis.coverage as object,
+      findings: (analysis.findings ?? []) as object,
+      analysedAt: new Date(),
+    };
+    await this.db.prisma.$transaction([
+      this.db.prisma.snapshotAnalysis.upsert({ where: { snapshotId }, create: { snapshotId, organizationId, ...data }, update: data }),
+      this.db.prisma.snapshot.update({ where: { id: snapshotId }, data: { status: 'analysed', error: null } }),
+    ]);
+  }
+
+  /** The analysis of the newest analysed snapshot of a cluster. */
+  async latestAnalysis(organizationId: string, clusterId: string): Promise<(SnapshotAnalysisInput & { snapshotId: string; analysedAt: Date }) | undefined> {
+    if (!isUuid(clusterId)) return undefined;
+    const row = await this.db.prisma.snapshotAnalysis.findFirst({
+      where: { organizationId, snapshot: { clusterId, organizationId } },
+      orderBy: { analysedAt: 'desc' },
+    });
+    if (!row) return undefined;
+    return {
+      snapshotId: row.snapshotId,
+      analysedAt: row.analysedAt,
+      classCount: row.classCount,
+      connectivity: row.connectivity as unknown as SnapshotAnalysisInput['connectivity'],
+      coverage: row.coverage,
+      findings: row.findings as unknown[],
+    };
+  }
+
+  /**
+   * Deletes snapshots older than the organization's retention, always keeping the newest of each
+   * cluster. Returns how many were deleted.
+   */
+  async prune(organizationId: string, now = new Date()): Promise<number> {
+    const org = await this.db.prisma.organization.findUnique({ where: { id: organizationId }, select: { snapshotRetentionDays: true } });
+    if (!org) throw new DataAccessError('NOT_FOUND', `organization ${organizationId} not found`);
+    const cutoff = new Date(now.getTime() - org.snapshotRetentionDays * 86_400_000);
+    const newest = await this.db.prisma.snapshot.groupBy({ by: ['clusterId'], where: { organizationId }, _max: { lastPushedAt: true } });
+    let deleted = 0;
+    for (const { clusterId, _max } of newest) {
+      const keep = await this.db.prisma.snapshot.findFirst({
+        where: { organizationId, clusterId, lastPushedAt: _max.lastPushedAt ?? undefined },
+        select: { id: true },
+      });
+      const result = await this.db.prisma.snapshot.deleteMany({
+        where: { organizationId, clusterId, lastPushedAt: { lt: cutoff }, ...(keep ? { id: { not: keep.id } } : {}) },
+      });
+      deleted += result.count;
+    }
+    return deleted;
+  }
+}
