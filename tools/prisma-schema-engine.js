@@ -64,16 +64,32 @@ function log(level, message) {
   process.stderr.write(`${JSON.stringify({ timestamp: new Date().toISOString(), level, fields: { message }, target: 'schema_engine_wasm_shim' })}\n`);
 }
 
+/**
+ * adapter-pg runs a script by splitting it on `;`, which breaks functions and `DO` blocks in
+ * migrations; PostgreSQL's simple query protocol runs a whole script at once.
+ */
+function wholeScripts(adapter) {
+  adapter.executeScript = async function executeScript(script) {
+    try {
+      await this.client.query(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
+  return adapter;
+}
+
 /** The pg adapter, with a shadow database whose pool is closed before it is dropped. */
 function adapterFactory(url) {
-  const factory = new PrismaPg({ connectionString: url });
+  const base = new PrismaPg({ connectionString: url });
+  const factory = { provider: base.provider, adapterName: base.adapterName, connect: async () => wholeScripts(await base.connect()) };
   const connectToShadowDb = async () => {
     const main = await factory.connect();
     const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
     await main.executeScript(`CREATE DATABASE "${name}"`);
     const shadowUrl = new URL(url);
     shadowUrl.pathname = `/${name}`;
-    const shadow = await new PrismaPg({ connectionString: shadowUrl.toString() }).connect();
+    const shadow = wholeScripts(await new PrismaPg({ connectionString: shadowUrl.toString() }).connect());
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await dispose();
@@ -82,7 +98,7 @@ function adapterFactory(url) {
     };
     return shadow;
   };
-  return { provider: factory.provider, adapterName: factory.adapterName, connect: () => factory.connect(), connectToShadowDb };
+  return { ...factory, connectToShadowDb };
 }
 
 async function oneShot(command, url) {
