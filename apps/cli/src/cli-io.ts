@@ -8,6 +8,8 @@ export interface CliIo {
   readonly stderr: TextSink;
   /** Directory that relative paths on the command line are resolved against. */
   readonly cwd: string;
+  /** The environment (only `admin` commands read it, through config.ts). */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 /** What each command needs from the program: the streams and a way to report its exit code. */

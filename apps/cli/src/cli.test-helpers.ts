@@ -11,12 +11,18 @@ export interface CliResult {
 
 /** Runs the CLI in-process with buffered stdout/stderr, relative paths taken from `cwd`. */
 export async function run(cwd: string, ...argv: string[]): Promise<CliResult> {
+  return runWithEnv({}, cwd, ...argv);
+}
+
+/** {@link run} with an environment (for the `admin` commands). */
+export async function runWithEnv(env: Readonly<Record<string, string | undefined>>, cwd: string, ...argv: string[]): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     cwd,
+    env,
   });
   return { code, stdout, stderr };
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CliIo, CommandContext } from './cli-io';
 import { CLI_VERSION } from './version';
+import { registerAdminCommand } from './commands/admin.command';
 import { registerConnlistCommand } from './commands/connlist.command';
 import { registerDiffCommand } from './commands/diff.command';
 import { registerExplainCommand } from './commands/explain.command';
@@ -30,6 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerDiffCommand(program, context);
   registerExplainCommand(program, context);
   registerSnapshotCommand(program, context);
+  registerAdminCommand(program, context);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

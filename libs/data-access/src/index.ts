@@ -6,3 +6,4 @@ export * from './snapshots/snapshot.repository';
 export * from './api-keys/api-key.repository';
 export * from './agent-tokens/agent-token.repository';
 export * from './audit/audit-event.repository';
+export * from './bootstrap/bootstrap-organization';
