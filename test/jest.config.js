@@ -3,4 +3,5 @@ module.exports = {
   displayName: 'e2e',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/../libs/data-access/test/global-setup.js',
 };
