@@ -1,0 +1,22 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ClustersModule } from './clusters/clusters.module';
+import { API_CONFIG, type ApiConfig } from './config';
+import { DatabaseModule } from './database/database.module';
+import { HttpErrorFilter } from './errors/http-error.filter';
+import { HealthController } from './health/health.controller';
+
+/** The API, built from a validated configuration (tests pass their own). */
+@Module({})
+export class AppModule {
+  static forConfig(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [DatabaseModule, ClustersModule],
+      controllers: [HealthController],
+      providers: [{ provide: API_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: HttpErrorFilter }],
+      exports: [API_CONFIG],
+    };
+  }
+}

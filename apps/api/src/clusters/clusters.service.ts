@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AgentTokenRepository, AuditEventRepository, ClusterRepository, DataAccessError, SnapshotRepository, type Cluster, type Principal } from '@fenceline/data-access';
+import type { CreateClusterDto } from './dto/create-cluster.dto';
+import type { ClusterModel } from './models/cluster.model';
+
+/** Clusters and their agent tokens, for one organization at a time (the caller's). */
+@Injectable()
+export class ClustersService {
+  constructor(
+    @Inject(ClusterRepository) private readonly clusters: ClusterRepository,
+    @Inject(SnapshotRepository) private readonly snapshots: SnapshotRepository,
+    @Inject(AgentTokenRepository) private readonly tokens: AgentTokenRepository,
+    @Inject(AuditEventRepository) private readonly audit: AuditEventRepository,
+  ) {}
+
+  async create(actor: Principal, input: CreateClusterDto): Promise<ClusterModel> {
+    const cluster = await this.clusters.create(actor.organizationId, input);
+    await this.audit.record(actor.organizationId, { actor: `api-key/${actor.apiKeyId}`, action: 'cluster.create', target: `cluster/${cluster.id}`, before: null, after: input });
+    return this.toModel(actor, cluster);
+  }
+
+  async list(actor: Principal): Promise<ClusterModel[]> {
+    const clusters = await this.clusters.list(actor.organizationId);
+    return Promise.all(clusters.map((c) => this.toModel(actor, c)));
+  }
+
+  async get(actor: Principal, clusterId: string): Promise<ClusterModel> {
+    const cluster = await this.clusters.get(actor.organizationId, clusterId);
+    if (!cluster) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);
+    return this.toModel(actor, cluster);
+  }
+
+  async createAgentToken(actor: Principal, clusterId: string): Promise<{ id: string; token: string }> {
+    const { id, token } = await this.tokens.create(actor.organizationId, clusterId);
+    await this.audit.record(actor.organizationId, { actor: `api-key/${actor.apiKeyId}`, action: 'agent-token.create', target: `cluster/${clusterId}/agent-tokens/${id}`, before: null, after: { id } });
+    return { id, token };
+  }
+
+  async revokeAgentToken(actor: Principal, clusterId: string, tokenId: string): Promise<void> {
+    await this.tokens.revoke(actor.organizationId, clusterId, tokenId);
+    await this.audit.record(actor.organizationId, { actor: `api-key/${actor.apiKeyId}`, action: 'agent-token.revoke', target: `cluster/${clusterId}/agent-tokens/${tokenId}`, before: { id: tokenId }, after: null });
+  }
+
+  private async toModel(actor: Principal, cluster: Cluster): Promise<ClusterModel> {
+    const latest = await this.snapshots.latest(actor.organizationId, cluster.id);
+    const analysis = await this.snapshots.latestAnalysis(actor.organizationId, cluster.id);
+    return {
+      id: cluster.id,
+      name: cluster.name,
+      environment: cluster.environment,
+      labels: cluster.labels,
+      createdAt: cluster.createdAt.toISOString(),
+      lastSeenAt: cluster.lastSeenAt?.toISOString() ?? null,
+      lastSnapshotAt: latest?.receivedAt.toISOString() ?? null,
+      analysis: analysis
+        ? { snapshotId: analysis.snapshotId, analysedAt: analysis.analysedAt.toISOString(), classCount: analysis.classCount, connections: analysis.connectivity.length }
+        : null,
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** The API's configuration: validated once at boot, frozen, provided by DI. Only this file reads process.env. */
+export interface ApiConfig {
+  readonly port: number;
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+}
+
+export const API_CONFIG = Symbol('API_CONFIG');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').default('postgresql://postgres@127.0.0.1:5432/fenceline'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+});
+
+/** Throws an error naming every bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): ApiConfig {
+  const parsed = schema.safeParse({
+    PORT: env['PORT'] || undefined,
+    DATABASE_URL: env['DATABASE_URL'] || undefined,
+    REDIS_URL: env['REDIS_URL'] || undefined,
+  });
+  if (!parsed.success) {
+    throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return Object.freeze({ port: parsed.data.PORT, databaseUrl: parsed.data.DATABASE_URL, redisUrl: parsed.data.REDIS_URL });
+}
