@@ -5,6 +5,7 @@ import { API_CONFIG, type ApiConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { HealthController } from './health/health.controller';
+import { IngestModule } from './ingest/ingest.module';
 
 /** The API, built from a validated configuration (tests pass their own). */
 @Module({})
@@ -13,7 +14,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, ClustersModule],
+      imports: [DatabaseModule, ClustersModule, IngestModule],
       controllers: [HealthController],
       providers: [{ provide: API_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: HttpErrorFilter }],
       exports: [API_CONFIG],

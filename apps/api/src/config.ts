@@ -5,6 +5,8 @@ export interface ApiConfig {
   readonly port: number;
   readonly databaseUrl: string;
   readonly redisUrl: string;
+  /** Largest snapshot body accepted, after decompression (bytes). */
+  readonly ingestMaxBytes: number;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -13,6 +15,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').default('postgresql://postgres@127.0.0.1:5432/fenceline'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  INGEST_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
 });
 
 /** Throws an error naming every bad variable. */
@@ -21,9 +24,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     PORT: env['PORT'] || undefined,
     DATABASE_URL: env['DATABASE_URL'] || undefined,
     REDIS_URL: env['REDIS_URL'] || undefined,
+    INGEST_MAX_BYTES: env['INGEST_MAX_BYTES'] || undefined,
   });
   if (!parsed.success) {
     throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  return Object.freeze({ port: parsed.data.PORT, databaseUrl: parsed.data.DATABASE_URL, redisUrl: parsed.data.REDIS_URL });
+  return Object.freeze({
+    port: parsed.data.PORT,
+    databaseUrl: parsed.data.DATABASE_URL,
+    redisUrl: parsed.data.REDIS_URL,
+    ingestMaxBytes: parsed.data.INGEST_MAX_BYTES,
+  });
 }

@@ -3,10 +3,12 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { loadConfig } from './config';
+import { configureHttp } from './http-setup';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create(AppModule.forConfig(config), { bodyParser: true });
+  const app = await NestFactory.create(AppModule.forConfig(config), { bodyParser: false });
+  configureHttp(app, config);
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   new Logger('main').log(`Fenceline API listening on port ${config.port}`);

@@ -5,13 +5,15 @@ import { Test } from '@nestjs/testing';
 import { bootstrapOrganization, Database } from '@fenceline/data-access';
 import { AppModule } from './app.module';
 import { loadConfig } from './config';
+import { configureHttp } from './http-setup';
 
 /** The API on the migrated test database (see libs/data-access/test/global-setup.js). */
-export async function testApp(): Promise<{ app: INestApplication; db: Database; close(): Promise<void> }> {
+export async function testApp(env: Record<string, string> = {}): Promise<{ app: INestApplication; db: Database; close(): Promise<void> }> {
   const databaseUrl = process.env['FENCELINE_TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/fenceline_test';
-  const config = loadConfig({ DATABASE_URL: databaseUrl });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, ...env });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
+  configureHttp(app, config);
   await app.init();
   const db = new Database(databaseUrl);
   return { app, db, close: async () => { await app.close(); await db.close(); } };

@@ -24,6 +24,11 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.status(error.getStatus()).json(payload);
       return;
     }
+    const bodyError = bodyParserError(error);
+    if (bodyError) {
+      response.status(bodyError.status).json({ code: bodyError.code, message: bodyError.message });
+      return;
+    }
     const correlationId = randomUUID();
     this.logger.error({ correlationId, error: error instanceof Error ? error.stack : String(error) });
     response.status(500).json({ code: 'INTERNAL', message: 'internal error', correlationId });
@@ -35,4 +40,20 @@ function httpCode(status: number): string {
   if (status === 404) return 'NOT_FOUND';
   if (status === 400) return 'INVALID';
   return `HTTP_${status}`;
+}
+
+/** Errors of the JSON body parser (too large, bad encoding, bad JSON) are the client's: 4xx. */
+function bodyParserError(error: unknown): { status: number; code: string; message: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, type, message, expose } = error as { status?: unknown; type?: unknown; message?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  // http-errors marks client errors it raised itself (a corrupt gzip stream has no `type`).
+  if (typeof type !== 'string' && expose !== true) return undefined;
+  const codes: Record<string, string> = {
+    'entity.too.large': 'PAYLOAD_TOO_LARGE',
+    'encoding.unsupported': 'UNSUPPORTED_ENCODING',
+    'entity.parse.failed': 'MALFORMED_JSON',
+  };
+  const code = typeof type === 'string' ? (codes[type] ?? 'INVALID') : 'INVALID_BODY';
+  return { status, code, message: typeof message === 'string' ? message : 'invalid request body' };
 }
