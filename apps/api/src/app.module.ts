@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { BullModule } from '@nestjs/bullmq';
 import { ClustersModule } from './clusters/clusters.module';
 import { API_CONFIG, type ApiConfig } from './config';
 import { DatabaseModule } from './database/database.module';
@@ -14,7 +15,12 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, ClustersModule, IngestModule],
+      imports: [
+        BullModule.forRoot({ prefix: config.queuePrefix, connection: { url: config.redisUrl, maxRetriesPerRequest: null } }),
+        DatabaseModule,
+        ClustersModule,
+        IngestModule,
+      ],
       controllers: [HealthController],
       providers: [{ provide: API_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: HttpErrorFilter }],
       exports: [API_CONFIG],

@@ -5,6 +5,8 @@ export interface ApiConfig {
   readonly port: number;
   readonly databaseUrl: string;
   readonly redisUrl: string;
+  /** BullMQ key prefix: separate installations (or test runs) sharing one Redis stay apart. */
+  readonly queuePrefix: string;
   /** Largest snapshot body accepted, after decompression (bytes). */
   readonly ingestMaxBytes: number;
 }
@@ -15,6 +17,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').default('postgresql://postgres@127.0.0.1:5432/fenceline'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -').default('fenceline'),
   INGEST_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
 });
 
@@ -24,6 +27,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     PORT: env['PORT'] || undefined,
     DATABASE_URL: env['DATABASE_URL'] || undefined,
     REDIS_URL: env['REDIS_URL'] || undefined,
+    QUEUE_PREFIX: env['QUEUE_PREFIX'] || undefined,
     INGEST_MAX_BYTES: env['INGEST_MAX_BYTES'] || undefined,
   });
   if (!parsed.success) {
@@ -33,6 +37,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     port: parsed.data.PORT,
     databaseUrl: parsed.data.DATABASE_URL,
     redisUrl: parsed.data.REDIS_URL,
+    queuePrefix: parsed.data.QUEUE_PREFIX,
     ingestMaxBytes: parsed.data.INGEST_MAX_BYTES,
   });
 }

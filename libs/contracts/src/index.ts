@@ -3,3 +3,4 @@ export * from './snapshot/create-snapshot';
 export * from './snapshot/snapshot-objects';
 export * from './snapshot/parse-snapshot';
 export * from './snapshot/content-hash';
+export * from './queues/queues';

@@ -29,6 +29,16 @@ export class ClustersController {
     return this.service.get(actor, id);
   }
 
+  @Get(':id/connectivity')
+  connectivity(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<readonly { src: string; dst: string; conn: string }[]> {
+    return this.service.connectivity(actor, id);
+  }
+
+  @Get(':id/coverage')
+  coverage(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<unknown> {
+    return this.service.coverage(actor, id);
+  }
+
   @Post(':id/agent-tokens')
   @RequireRole('editor')
   createAgentToken(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<{ id: string; token: string }> {

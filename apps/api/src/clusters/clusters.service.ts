@@ -30,6 +30,23 @@ export class ClustersService {
     return this.toModel(actor, cluster);
   }
 
+  /** The newest analysed connectivity of a cluster, in the connectivity-list notation. */
+  async connectivity(actor: Principal, clusterId: string): Promise<readonly { src: string; dst: string; conn: string }[]> {
+    return (await this.analysis(actor, clusterId)).connectivity;
+  }
+
+  /** Pods isolated for ingress / egress, in total and per namespace, from the newest analysis. */
+  async coverage(actor: Principal, clusterId: string): Promise<unknown> {
+    return (await this.analysis(actor, clusterId)).coverage;
+  }
+
+  private async analysis(actor: Principal, clusterId: string) {
+    await this.get(actor, clusterId);
+    const analysis = await this.snapshots.latestAnalysis(actor.organizationId, clusterId);
+    if (!analysis) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} has no analysed snapshot yet`);
+    return analysis;
+  }
+
   async createAgentToken(actor: Principal, clusterId: string): Promise<{ id: string; token: string }> {
     const { id, token } = await this.tokens.create(actor.organizationId, clusterId);
     await this.audit.record(actor.organizationId, { actor: `api-key/${actor.apiKeyId}`, action: 'agent-token.create', target: `cluster/${clusterId}/agent-tokens/${id}`, before: null, after: { id } });

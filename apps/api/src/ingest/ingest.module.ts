@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { QUEUES } from '@fenceline/contracts';
 import { AgentGuard } from './agent.guard';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
 
-@Module({ controllers: [IngestController], providers: [IngestService, AgentGuard] })
+@Module({ imports: [BullModule.registerQueue({ name: QUEUES.analyze })], controllers: [IngestController], providers: [IngestService, AgentGuard] })
 export class IngestModule {}

@@ -1,5 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { parseSnapshot, snapshotContentHash, snapshotToObjects } from '@fenceline/contracts';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { ANALYZE_JOB_OPTIONS, parseSnapshot, QUEUES, snapshotContentHash, snapshotToObjects, type AnalyzeJob } from '@fenceline/contracts';
 import { SnapshotRepository, type AgentIdentity, type StoreResult } from '@fenceline/data-access';
 import { buildInventory, formatObjectRef } from '@fenceline/netpol';
 
@@ -9,7 +11,10 @@ import { buildInventory, formatObjectRef } from '@fenceline/netpol';
  */
 @Injectable()
 export class IngestService {
-  constructor(@Inject(SnapshotRepository) private readonly snapshots: SnapshotRepository) {}
+  constructor(
+    @Inject(SnapshotRepository) private readonly snapshots: SnapshotRepository,
+    @InjectQueue(QUEUES.analyze) private readonly analyzeQueue: Queue<AnalyzeJob>,
+  ) {}
 
   async ingest(agent: AgentIdentity, body: unknown): Promise<StoreResult> {
     const parsed = parseSnapshot(body);
@@ -24,6 +29,13 @@ export class IngestService {
         issues: inventory.issues.slice(0, 100).map((i) => ({ code: i.code, object: formatObjectRef(i.object), path: i.path, message: i.message })),
       });
     }
-    return this.snapshots.store(agent.organizationId, agent.clusterId, parsed.snapshot, snapshotContentHash(parsed.snapshot));
+    const stored = await this.snapshots.store(agent.organizationId, agent.clusterId, parsed.snapshot, snapshotContentHash(parsed.snapshot));
+    // jobId = snapshot id: enqueueing a duplicate (or the same push twice) adds nothing.
+    await this.analyzeQueue.add(
+      QUEUES.analyze,
+      { organizationId: agent.organizationId, snapshotId: stored.snapshotId },
+      { ...ANALYZE_JOB_OPTIONS, jobId: stored.snapshotId },
+    );
+    return stored;
   }
 }

@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { parseSnapshot, snapshotToObjects, type AnalyzeJob } from '@fenceline/contracts';
+import { SnapshotRepository } from '@fenceline/data-access';
+import { buildInventory, buildModel } from '@fenceline/netpol';
+
+/**
+ * Builds the fast model of a stored snapshot and stores its workload connectivity and coverage.
+ * Idempotent: running it twice (a worker killed mid-way, a retry) writes the same single row.
+ */
+@Injectable()
+export class AnalyzeService {
+  constructor(@Inject(SnapshotRepository) private readonly snapshots: SnapshotRepository) {}
+
+  async analyze(job: AnalyzeJob): Promise<{ classCount: number; connections: number }> {
+    const payload = await this.snapshots.payload(job.organizationId, job.snapshotId);
+    if (payload === undefined) throw new Error(`snapshot ${job.snapshotId} not found`);
+    const parsed = parseSnapshot(payload);
+    if (!parsed.ok) throw new Error(`stored snapshot ${job.snapshotId} does not match the schema: ${parsed.issues[0]?.path}`);
+    const inventory = buildInventory(snapshotToObjects(parsed.snapshot));
+    const model = buildModel(inventory);
+    const connectivity = model.connlist().map((r) => ({ src: r.src, dst: r.dst, conn: r.conn.toString() }));
+    await this.snapshots.saveAnalysis(job.organizationId, job.snapshotId, {
+      classCount: model.classCount,
+      connectivity,
+      coverage: model.coverage(),
+      findings: inventory.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })),
+    });
+    return { classCount: model.classCount, connections: connectivity.length };
+  }
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/**
+ * The queues between the API and the worker, and their job payloads. Producers and processors
+ * import them from here only.
+ */
+export const QUEUES = Object.freeze({ analyze: 'analyze' } as const);
+
+/** `analyze`: build the model of one stored snapshot. The job id is the snapshot id. */
+export const analyzeJobSchema = z.strictObject({
+  organizationId: z.uuid(),
+  snapshotId: z.uuid(),
+});
+
+export type AnalyzeJob = z.infer<typeof analyzeJobSchema>;
+
+/** Retries with exponential backoff; failed jobs stay in Redis with their error. */
+export const ANALYZE_JOB_OPTIONS = Object.freeze({
+  attempts: 5,
+  backoff: { type: 'exponential' as const, delay: 2000 },
+  removeOnComplete: { age: 7 * 24 * 3600 },
+  removeOnFail: false,
+});
