@@ -32,7 +32,8 @@ export class ClustersService {
 
   /** The newest analysed connectivity of a cluster, in the connectivity-list notation. */
   async connectivity(actor: Principal, clusterId: string): Promise<readonly { src: string; dst: string; conn: string }[]> {
-    return (await this.analysis(actor, clusterId)).connectivity;
+    // Stored as JSONB, which reorders keys: give them back in the notation's order.
+    return (await this.analysis(actor, clusterId)).connectivity.map(({ src, dst, conn }) => ({ src, dst, conn }));
   }
 
   /** Pods isolated for ingress / egress, in total and per namespace, from the newest analysis. */

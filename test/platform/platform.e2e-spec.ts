@@ -1,0 +1,102 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Queue } from 'bullmq';
+
+/**
+ * The platform end to end: the built API and worker as real processes on PostgreSQL and Redis,
+ * driven over HTTP; what they report must equal what the CLI computes for the same manifests.
+ */
+const ROOT = resolve(__dirname, '../..');
+const FENCELINE = resolve(ROOT, 'bin/fenceline');
+const databaseUrl = process.env['FENCELINE_TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/fenceline_test';
+const redisUrl = process.env['FENCELINE_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const prefix = `e2e-${randomUUID()}`;
+const SHOP = resolve(ROOT, 'libs/netpol/test/golden/shop/manifests');
+const WORKLOADS = resolve(ROOT, 'libs/netpol/test/golden/workload-kinds/manifests');
+
+let api: ChildProcess;
+let worker: ChildProcess;
+let base: string;
+
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+function cli(...args: string[]): { status: number | null; stdout: string } {
+  const run = spawnSync(FENCELINE, args, { encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 60_000 });
+  return { status: run.status, stdout: run.stdout };
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await fn().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix };
+  api = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/main.js')], { env, stdio: 'ignore' });
+  worker = spawn(process.execPath, [resolve(ROOT, 'dist/apps/worker/main.js')], { env, stdio: 'ignore' });
+  await until('the API to be ready', async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined));
+}, 60_000);
+
+afterAll(async () => {
+  api?.kill('SIGTERM');
+  worker?.kill('SIGTERM');
+  const queue = new Queue('analyze', { connection: { url: redisUrl }, prefix });
+  await queue.obliterate({ force: true });
+  await queue.close();
+});
+
+describe('platform: agent push → worker analysis → REST', () => {
+  it('reports for pushed snapshots (plain and gzip) the connectivity and coverage the CLI computes', async () => {
+    const boot = cli('admin', 'bootstrap', '--org', `e2e-${randomUUID()}`);
+    expect(boot.status).toBe(0);
+    const { apiKey } = JSON.parse(boot.stdout) as { apiKey: string };
+    const headers = { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' };
+    const cluster = await (await fetch(`${base}/v1/clusters`, { method: 'POST', headers, body: JSON.stringify({ name: 'shop', environment: 'dev' }) })).json();
+    const token = await (await fetch(`${base}/v1/clusters/${cluster.id}/agent-tokens`, { method: 'POST', headers })).json();
+    const agent = { Authorization: `Bearer ${token.token}`, 'Content-Type': 'application/json' };
+
+    const push = async (body: BodyInit, extra: Record<string, string> = {}) =>
+      fetch(`${base}/v1/agent/snapshots`, { method: 'POST', headers: { ...agent, ...extra }, body });
+    const connectivity = async (expected: unknown) =>
+      until('the analysis', async () => {
+        const res = await fetch(`${base}/v1/clusters/${cluster.id}/connectivity`, { headers });
+        const body = res.ok ? await res.json() : undefined;
+        // Compared as JSON text: fetch's objects come from another realm than the test's.
+        return body !== undefined && JSON.stringify(body) === JSON.stringify(expected) ? body : undefined;
+      });
+
+    const shopSnapshot = cli('snapshot', SHOP).stdout;
+    const first = await push(shopSnapshot);
+    expect(first.status).toBe(202);
+    expect(await first.json()).toMatchObject({ status: 'accepted' });
+    await connectivity(JSON.parse(cli('connlist', SHOP, '--output', 'json').stdout));
+    const coverage = await (await fetch(`${base}/v1/clusters/${cluster.id}/coverage`, { headers })).json();
+    expect(coverage).toMatchObject({ totalPods: 3, ingressIsolatedPods: 2, egressIsolatedPods: 2 });
+    expect(await (await push(shopSnapshot)).json()).toMatchObject({ status: 'duplicate' });
+
+    const gz = await push(gzipSync(cli('snapshot', WORKLOADS).stdout), { 'Content-Encoding': 'gzip' });
+    expect(gz.status).toBe(202);
+    await connectivity(JSON.parse(cli('connlist', WORKLOADS, '--output', 'json').stdout));
+
+    const listed = await (await fetch(`${base}/v1/clusters/${cluster.id}`, { headers })).json();
+    expect(listed.lastSnapshotAt).not.toBeNull();
+    expect(listed.analysis).toMatchObject({ connections: 11 });
+  }, 120_000);
+});
