@@ -68,11 +68,11 @@ describe('platform: agent push → worker analysis → REST', () => {
     expect(boot.status).toBe(0);
     const { apiKey } = JSON.parse(boot.stdout) as { apiKey: string };
     const headers = { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' };
-    const cluster = await (await fetch(`${base}/v1/clusters`, { method: 'POST', headers, body: JSON.stringify({ name: 'shop', environment: 'dev' }) })).json();
-    const token = await (await fetch(`${base}/v1/clusters/${cluster.id}/agent-tokens`, { method: 'POST', headers })).json();
+    const cluster = (await (await fetch(`${base}/v1/clusters`, { method: 'POST', headers, body: JSON.stringify({ name: 'shop', environment: 'dev' }) })).json()) as { id: string };
+    const token = (await (await fetch(`${base}/v1/clusters/${cluster.id}/agent-tokens`, { method: 'POST', headers })).json()) as { token: string };
     const agent = { Authorization: `Bearer ${token.token}`, 'Content-Type': 'application/json' };
 
-    const push = async (body: BodyInit, extra: Record<string, string> = {}) =>
+    const push = async (body: string | Buffer, extra: Record<string, string> = {}) =>
       fetch(`${base}/v1/agent/snapshots`, { method: 'POST', headers: { ...agent, ...extra }, body });
     const connectivity = async (expected: unknown) =>
       until('the analysis', async () => {
@@ -95,7 +95,7 @@ describe('platform: agent push → worker analysis → REST', () => {
     expect(gz.status).toBe(202);
     await connectivity(JSON.parse(cli('connlist', WORKLOADS, '--output', 'json').stdout));
 
-    const listed = await (await fetch(`${base}/v1/clusters/${cluster.id}`, { headers })).json();
+    const listed = (await (await fetch(`${base}/v1/clusters/${cluster.id}`, { headers })).json()) as { lastSnapshotAt: string | null; analysis: unknown };
     expect(listed.lastSnapshotAt).not.toBeNull();
     expect(listed.analysis).toMatchObject({ connections: 11 });
   }, 120_000);
