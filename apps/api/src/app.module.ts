@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { BullModule } from '@nestjs/bullmq';
 import { ClustersModule } from './clusters/clusters.module';
 import { API_CONFIG, type ApiConfig } from './config';
@@ -7,6 +8,10 @@ import { DatabaseModule } from './database/database.module';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { HealthController } from './health/health.controller';
 import { IngestModule } from './ingest/ingest.module';
+import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
+import { ApiMetrics } from './metrics/metrics';
+import { MetricsController } from './metrics/metrics.controller';
+import { QUEUES } from '@fenceline/contracts';
 
 /** The API, built from a validated configuration (tests pass their own). */
 @Module({})
@@ -17,13 +22,21 @@ export class AppModule {
       global: true,
       imports: [
         BullModule.forRoot({ prefix: config.queuePrefix, connection: { url: config.redisUrl, maxRetriesPerRequest: null } }),
+        BullModule.registerQueue({ name: QUEUES.analyze }),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         DatabaseModule,
         ClustersModule,
         IngestModule,
       ],
-      controllers: [HealthController],
-      providers: [{ provide: API_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: HttpErrorFilter }],
-      exports: [API_CONFIG],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: ApiMetrics, useValue: new ApiMetrics() },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+      ],
+      exports: [API_CONFIG, ApiMetrics],
     };
   }
 }

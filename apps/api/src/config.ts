@@ -9,6 +9,10 @@ export interface ApiConfig {
   readonly queuePrefix: string;
   /** Largest snapshot body accepted, after decompression (bytes). */
   readonly ingestMaxBytes: number;
+  /** Requests per minute and client address, on every route but health and metrics. */
+  readonly rateLimitPerMinute: number;
+  /** `json` (one object per line, for log shippers) or `text`. */
+  readonly logFormat: 'json' | 'text';
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -19,6 +23,8 @@ const schema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -').default('fenceline'),
   INGEST_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  LOG_FORMAT: z.enum(['json', 'text']).default('json'),
 });
 
 /** Throws an error naming every bad variable. */
@@ -29,6 +35,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     REDIS_URL: env['REDIS_URL'] || undefined,
     QUEUE_PREFIX: env['QUEUE_PREFIX'] || undefined,
     INGEST_MAX_BYTES: env['INGEST_MAX_BYTES'] || undefined,
+    RATE_LIMIT_PER_MINUTE: env['RATE_LIMIT_PER_MINUTE'] || undefined,
+    LOG_FORMAT: env['LOG_FORMAT'] || undefined,
   });
   if (!parsed.success) {
     throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -39,5 +47,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     redisUrl: parsed.data.REDIS_URL,
     queuePrefix: parsed.data.QUEUE_PREFIX,
     ingestMaxBytes: parsed.data.INGEST_MAX_BYTES,
+    rateLimitPerMinute: parsed.data.RATE_LIMIT_PER_MINUTE,
+    logFormat: parsed.data.LOG_FORMAT,
   });
 }

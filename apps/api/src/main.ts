@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { loadConfig } from './config';
@@ -7,7 +7,10 @@ import { configureHttp } from './http-setup';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create(AppModule.forConfig(config), { bodyParser: false });
+  const app = await NestFactory.create(AppModule.forConfig(config), {
+    bodyParser: false,
+    logger: new ConsoleLogger({ json: config.logFormat === 'json', colors: config.logFormat === 'text' }),
+  });
   configureHttp(app, config);
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');

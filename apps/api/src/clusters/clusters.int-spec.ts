@@ -70,6 +70,15 @@ describe('/v1/clusters (NestJS over PostgreSQL)', () => {
 
   it('serves /healthz and /readyz without a key', async () => {
     expect((await http().get('/healthz')).body).toEqual({ status: 'ok' });
-    expect((await http().get('/readyz')).body).toEqual({ status: 'ready', checks: { postgres: 'ok' } });
+    expect((await http().get('/readyz')).body).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } });
+  });
+
+  it('exposes Prometheus metrics, including the requests just made by route pattern', async () => {
+    const { apiKey } = await newTenant(env.db);
+    await http().get('/v1/clusters/not-a-uuid').set(auth(apiKey));
+    const metrics = await http().get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toContain('fenceline_http_request_duration_seconds_count{method="GET",route="/v1/clusters/:id",status="404"}');
+    expect(metrics.text).toContain('process_cpu_seconds_total');
   });
 });

@@ -35,6 +35,13 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 }
 
+/** The HTTP status an error is answered with (as the filter answers it). */
+export function statusOf(error: unknown): number {
+  if (error instanceof DataAccessError) return STATUS[error.code];
+  if (error instanceof HttpException) return error.getStatus();
+  return bodyParserError(error)?.status ?? 500;
+}
+
 function httpCode(status: number): string {
   if (status === 413) return 'PAYLOAD_TOO_LARGE';
   if (status === 404) return 'NOT_FOUND';

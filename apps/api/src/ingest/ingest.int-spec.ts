@@ -107,3 +107,18 @@ describe('POST /v1/agent/snapshots', () => {
     expect(await storedFor(clusterId)).toBe(0);
   });
 });
+
+describe('rate limits', () => {
+  it('answers 429 past the per-minute limit, and keeps health and metrics open', async () => {
+    const limited = await testApp({ RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await request(limited.app.getHttpServer()).post('/v1/agent/snapshots').send({})).status);
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      expect((await request(limited.app.getHttpServer()).get('/healthz')).status).toBe(200);
+      expect((await request(limited.app.getHttpServer()).get('/metrics')).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { ANALYZE_JOB_OPTIONS, parseSnapshot, QUEUES, snapshotContentHash, snapshotToObjects, type AnalyzeJob } from '@fenceline/contracts';
 import { SnapshotRepository, type AgentIdentity, type StoreResult } from '@fenceline/data-access';
 import { buildInventory, formatObjectRef } from '@fenceline/netpol';
+import { ApiMetrics } from '../metrics/metrics';
 
 /**
  * Accepts a pushed snapshot: schema-valid, every object valid as the API server would have it,
@@ -14,6 +15,7 @@ export class IngestService {
   constructor(
     @Inject(SnapshotRepository) private readonly snapshots: SnapshotRepository,
     @InjectQueue(QUEUES.analyze) private readonly analyzeQueue: Queue<AnalyzeJob>,
+    @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
   ) {}
 
   async ingest(agent: AgentIdentity, body: unknown): Promise<StoreResult> {
@@ -36,6 +38,7 @@ export class IngestService {
       { organizationId: agent.organizationId, snapshotId: stored.snapshotId },
       { ...ANALYZE_JOB_OPTIONS, jobId: stored.snapshotId },
     );
+    this.metrics.snapshotsIngested.inc({ status: stored.status });
     return stored;
   }
 }
