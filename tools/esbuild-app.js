@@ -44,7 +44,7 @@ esbuild
     target: 'node20',
     format: 'cjs',
     sourcemap: true,
-    external: ['@prisma/*', 'pg', 'class-transformer', 'class-validator', '@nestjs/websockets', '@nestjs/microservices', '@fastify/*'],
+    external: ['@prisma/*', 'pg', '@nestjs/swagger', 'swagger-ui-dist', 'class-transformer', 'class-validator', '@nestjs/websockets', '@nestjs/microservices', '@fastify/*'],
     plugins: [decorators],
     logLevel: 'warning',
     keepNames: true,

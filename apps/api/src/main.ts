@@ -3,6 +3,7 @@ import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { loadConfig } from './config';
+import { configureDocs } from './docs';
 import { configureHttp } from './http-setup';
 
 async function main(): Promise<void> {
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
     logger: new ConsoleLogger({ json: config.logFormat === 'json', colors: config.logFormat === 'text' }),
   });
   configureHttp(app, config);
+  configureDocs(app);
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   new Logger('main').log(`Fenceline API listening on port ${config.port}`);

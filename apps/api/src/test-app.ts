@@ -8,6 +8,7 @@ import { QUEUES } from '@fenceline/contracts';
 import { bootstrapOrganization, Database } from '@fenceline/data-access';
 import { AppModule } from './app.module';
 import { loadConfig } from './config';
+import { configureDocs } from './docs';
 import { configureHttp } from './http-setup';
 
 /** The API on the migrated test database (see libs/data-access/test/global-setup.js). */
@@ -17,6 +18,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<{ app: 
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
   const app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
   configureHttp(app, config);
+  configureDocs(app);
   await app.init();
   const db = new Database(databaseUrl);
   const close = async (): Promise<void> => {

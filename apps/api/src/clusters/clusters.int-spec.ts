@@ -82,3 +82,16 @@ describe('/v1/clusters (NestJS over PostgreSQL)', () => {
     expect(metrics.text).toContain('process_cpu_seconds_total');
   });
 });
+
+describe('OpenAPI', () => {
+  it('serves the document at /docs-json with the key contract, and the UI at /docs', async () => {
+    const doc = await http().get('/docs-json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths).sort()).toEqual(
+      expect.arrayContaining(['/v1/clusters', '/v1/clusters/{id}', '/v1/clusters/{id}/agent-tokens', '/v1/clusters/{id}/agent-tokens/{tokenId}', '/v1/clusters/{id}/connectivity', '/v1/clusters/{id}/coverage', '/v1/agent/snapshots']),
+    );
+    expect(doc.body.paths['/v1/agent/snapshots'].post.responses).toHaveProperty('413');
+    expect(doc.body.paths['/v1/clusters'].post.requestBody.content['application/json'].schema.required).toEqual(['name', 'environment']);
+    expect((await http().get('/docs')).status).toBe(200);
+  });
+});
