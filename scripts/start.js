@@ -2,6 +2,7 @@
 'use strict';
 // `npm start`: applies the migrations (creating the database if missing), then runs the API and
 // the worker until SIGINT/SIGTERM, which it passes on so both shut down gracefully.
+// `npm start -- --demo` (or `npm run demo`) also loads the example fleet (scripts/demo.js).
 const { spawn, spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
@@ -13,7 +14,8 @@ const env = {
   ...process.env,
 };
 
-for (const app of ['api', 'worker']) {
+const demo = process.argv.includes('--demo');
+for (const app of demo ? ['api', 'worker', 'cli'] : ['api', 'worker']) {
   if (!existsSync(join(root, `dist/apps/${app}/main.js`))) {
     console.error(`fenceline: dist/apps/${app}/main.js is missing: run \`npm run build\` first`);
     process.exit(2);
@@ -49,4 +51,14 @@ for (const child of children) {
     }
   });
 }
-console.log(`fenceline: API on http://127.0.0.1:${env.PORT ?? 3000} (try /healthz); worker running. Ctrl-C stops both.`);
+const base = `http://127.0.0.1:${env.PORT ?? 3000}`;
+console.log(`fenceline: API on ${base} (try /healthz, /docs); worker running. Ctrl-C stops both.`);
+if (demo) {
+  require('./demo')
+    .runDemo(base, env)
+    .catch((error) => {
+      console.error(`fenceline: demo failed: ${error.message}`);
+      stop('SIGTERM');
+      process.exitCode = 1;
+    });
+}

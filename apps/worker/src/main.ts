@@ -1,12 +1,14 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadWorkerConfig } from './config';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config));
+  const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), {
+    logger: new ConsoleLogger({ json: config.logFormat === 'json', colors: config.logFormat === 'text' }),
+  });
   app.enableShutdownHooks();
   new Logger('main').log('Fenceline worker started');
 }

@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { Queue } from 'bullmq';
+
+/** `npm run demo`: migrations, API, worker, and the example fleet loaded through the API. */
+const ROOT = resolve(__dirname, '../..');
+const databaseUrl = process.env['FENCELINE_TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/fenceline_test';
+const redisUrl = process.env['FENCELINE_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const prefix = `demo-${randomUUID()}`;
+let demo: ChildProcess;
+
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+afterAll(async () => {
+  demo?.kill('SIGTERM');
+  const queue = new Queue('analyze', { connection: { url: redisUrl }, prefix });
+  await queue.obliterate({ force: true });
+  await queue.close();
+});
+
+it('loads the example fleet: four clusters in dev, staging and prod, all analysed', async () => {
+  const port = await freePort();
+  demo = spawn(process.execPath, [resolve(ROOT, 'scripts/start.js'), '--demo'], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let out = '';
+  const ready = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`demo not ready:\n${out.slice(-2000)}`)), 90_000);
+    demo.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('Try:')) {
+        clearTimeout(timer);
+        done(out);
+      }
+    });
+  });
+  const apiKey = /API key\s+(flk_\S+)/.exec(ready)?.[1] as string;
+  const clusters = (await (await fetch(`http://127.0.0.1:${port}/v1/clusters`, { headers: { Authorization: `Bearer ${apiKey}` } })).json()) as {
+    name: string;
+    environment: string;
+    analysis: unknown;
+  }[];
+  expect(clusters.map((c) => `${c.environment}/${c.name}`).sort()).toEqual(['dev/shop-dev', 'prod/shop-prod-eu', 'prod/shop-prod-us', 'staging/shop-staging']);
+  expect(clusters.every((c) => c.analysis !== null)).toBe(true);
+}, 120_000);
