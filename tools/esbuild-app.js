@@ -2,8 +2,7 @@
 'use strict';
 // Bundles a NestJS app with esbuild. esbuild cannot emit decorator metadata, which Nest's
 // dependency injection reads, so files that use decorators go through TypeScript's transpiler
-// first (experimentalDecorators + emitDecoratorMetadata). Prisma and pg stay external (they load
-// engine files at run time from node_modules).
+// first (experimentalDecorators + emitDecoratorMetadata).
 const esbuild = require('esbuild');
 const ts = require('typescript');
 const fs = require('node:fs');
@@ -44,7 +43,9 @@ esbuild
     target: 'node20',
     format: 'cjs',
     sourcemap: true,
-    external: ['@prisma/*', 'pg', '@nestjs/swagger', 'swagger-ui-dist', 'class-transformer', 'class-validator', '@nestjs/websockets', '@nestjs/microservices', '@fastify/*'],
+    // Our code (apps and libs) is bundled; packages load from node_modules, so that every
+    // package exists once (Nest's DI compares classes by identity) and keeps its own files.
+    packages: 'external',
     plugins: [decorators],
     logLevel: 'warning',
     keepNames: true,

@@ -1,7 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppThrottlerGuard } from './auth/throttler.guard';
 import { BullModule } from '@nestjs/bullmq';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { GraphqlModule } from './graphql/graphql.module';
+import { complexityLimit, depthLimit } from './graphql/query-limits';
 import { ClustersModule } from './clusters/clusters.module';
 import { API_CONFIG, type ApiConfig } from './config';
 import { DatabaseModule } from './database/database.module';
@@ -24,8 +29,20 @@ export class AppModule {
         BullModule.forRoot({ prefix: config.queuePrefix, connection: { url: config.redisUrl, maxRetriesPerRequest: null } }),
         BullModule.registerQueue({ name: QUEUES.analyze }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          context: ({ req }: { req: unknown }) => ({ req }),
+          validationRules: [depthLimit(8), complexityLimit(500)],
+          introspection: true,
+          // Errors carry codes; stack traces stay in the logs.
+          includeStacktraceInErrorResponses: false,
+        }),
         DatabaseModule,
         ClustersModule,
+        GraphqlModule,
         IngestModule,
       ],
       controllers: [HealthController, MetricsController],
@@ -33,7 +50,7 @@ export class AppModule {
         { provide: API_CONFIG, useValue: config },
         { provide: ApiMetrics, useValue: new ApiMetrics() },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AppThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
       ],
       exports: [API_CONFIG, ApiMetrics],

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiKeyRepository, roleAtLeast, type Role } from '@fenceline/data-access';
-import { REQUIRED_ROLE } from './principal';
+import { REQUIRED_ROLE, requestOf } from './principal';
 
 /** `Authorization: Bearer <api key>`: unknown or revoked → 401; too weak a role → 403. */
 @Injectable()
@@ -12,7 +12,7 @@ export class ApiKeyGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: unknown }>();
+    const request = requestOf<{ headers: Record<string, string | undefined>; principal?: unknown }>(context);
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers['authorization'] ?? '');
     const principal = match ? await this.keys.authenticate(match[1] as string) : undefined;
     if (!principal) throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'a valid API key is required (Authorization: Bearer <key>)' });

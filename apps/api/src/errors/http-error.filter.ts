@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataAccessError } from '@fenceline/data-access';
+import { GraphQLError } from 'graphql';
 
 const STATUS = { NOT_FOUND: 404, CONFLICT: 409, INVALID: 400 } as const;
 
@@ -12,26 +13,43 @@ const STATUS = { NOT_FOUND: 404, CONFLICT: 409, INVALID: 400 } as const;
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpErrorFilter.name);
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  catch(error: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() === 'graphql') return this.graphqlError(error);
     const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
     if (error instanceof DataAccessError) {
       response.status(STATUS[error.code]).json({ code: error.code, message: error.message });
-      return;
+      return undefined;
     }
     if (error instanceof HttpException) {
       const body = error.getResponse();
       const payload = typeof body === 'object' && body !== null && 'code' in body ? body : { code: httpCode(error.getStatus()), message: error.message };
       response.status(error.getStatus()).json(payload);
-      return;
+      return undefined;
     }
     const bodyError = bodyParserError(error);
     if (bodyError) {
       response.status(bodyError.status).json({ code: bodyError.code, message: bodyError.message });
-      return;
+      return undefined;
     }
     const correlationId = randomUUID();
     this.logger.error({ correlationId, error: error instanceof Error ? error.stack : String(error) });
     response.status(500).json({ code: 'INTERNAL', message: 'internal error', correlationId });
+    return undefined;
+  }
+
+  /** GraphQL answers errors in the body: the same codes as REST, in `extensions`. */
+  private graphqlError(error: unknown): GraphQLError {
+    if (error instanceof GraphQLError) return error;
+    if (error instanceof DataAccessError) return new GraphQLError(error.message, { extensions: { code: error.code, status: STATUS[error.code] } });
+    if (error instanceof HttpException) {
+      const body = error.getResponse() as { code?: string; message?: string; issues?: unknown };
+      return new GraphQLError(body.message ?? error.message, {
+        extensions: { code: body.code ?? httpCode(error.getStatus()), status: error.getStatus(), ...(body.issues ? { issues: body.issues } : {}) },
+      });
+    }
+    const correlationId = randomUUID();
+    this.logger.error({ correlationId, error: error instanceof Error ? error.stack : String(error) });
+    return new GraphQLError('internal error', { extensions: { code: 'INTERNAL', correlationId } });
   }
 }
 
