@@ -89,6 +89,17 @@ describe('platform: agent push → worker analysis → REST', () => {
     await connectivity(JSON.parse(cli('connlist', SHOP, '--output', 'json').stdout));
     const coverage = await (await fetch(`${base}/v1/clusters/${cluster.id}/coverage`, { headers })).json();
     expect(coverage).toMatchObject({ totalPods: 3, ingressIsolatedPods: 2, egressIsolatedPods: 2 });
+    const graphql = (await (
+      await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: '{ clusters { id coverage { totalPods ingressIsolatedPods egressIsolatedPods } connectivity { src dst conn } } }' }),
+      })
+    ).json()) as { data: { clusters: { id: string; coverage: unknown; connectivity: unknown }[] } };
+    expect(graphql.data.clusters).toHaveLength(1);
+    expect(graphql.data.clusters[0]?.coverage).toEqual({ totalPods: 3, ingressIsolatedPods: 2, egressIsolatedPods: 2 });
+    // Compared as JSON text: fetch's objects come from another realm than the test's.
+    expect(JSON.stringify(graphql.data.clusters[0]?.connectivity)).toBe(JSON.stringify(JSON.parse(cli('connlist', SHOP, '--output', 'json').stdout)));
     expect(await (await push(shopSnapshot)).json()).toMatchObject({ status: 'duplicate' });
 
     const gz = await push(gzipSync(cli('snapshot', WORKLOADS).stdout), { 'Content-Encoding': 'gzip' });

@@ -95,3 +95,17 @@ describe('OpenAPI', () => {
     expect((await http().get('/docs')).status).toBe(200);
   });
 });
+
+describe('unexpected errors', () => {
+  it('answer 500 with a correlation id and nothing internal', async () => {
+    const broken = await testApp({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/fenceline_no_such_database' });
+    try {
+      const res = await request(broken.app.getHttpServer()).get('/v1/clusters').set('Authorization', 'Bearer flk_x_y');
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({ code: 'INTERNAL', message: 'internal error', correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect((await request(broken.app.getHttpServer()).get('/readyz')).status).toBe(503);
+    } finally {
+      await broken.close();
+    }
+  });
+});

@@ -25,6 +25,9 @@ export class AnalyzeService {
       coverage: model.coverage(),
       findings: inventory.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })),
     });
+    // Retention: each analysis also prunes the organization's expired snapshots (never a
+    // cluster's newest).
+    await this.snapshots.prune(job.organizationId);
     return { classCount: model.classCount, connections: connectivity.length };
   }
 }
