@@ -7,6 +7,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphqlModule } from './graphql/graphql.module';
 import { complexityLimit, depthLimit } from './graphql/query-limits';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ClustersModule } from './clusters/clusters.module';
 import { API_CONFIG, type ApiConfig } from './config';
 import { DatabaseModule } from './database/database.module';
@@ -41,6 +42,7 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
         }),
         DatabaseModule,
+        ApiKeysModule,
         ClustersModule,
         GraphqlModule,
         IngestModule,
