@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { configIssues, databaseUrlSchema, logFormatSchema, pickEnv, queuePrefixSchema, redisUrlSchema } from '@fenceline/contracts';
 
 /** The API's configuration: validated once at boot, frozen, provided by DI. Only this file reads process.env. */
 export interface ApiConfig {
@@ -19,28 +20,20 @@ export const API_CONFIG = Symbol('API_CONFIG');
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').default('postgresql://postgres@127.0.0.1:5432/fenceline'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -').default('fenceline'),
+  DATABASE_URL: databaseUrlSchema,
+  REDIS_URL: redisUrlSchema,
+  QUEUE_PREFIX: queuePrefixSchema,
   INGEST_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  LOG_FORMAT: z.enum(['json', 'text']).default('json'),
+  LOG_FORMAT: logFormatSchema,
 });
+
+const KEYS = ['PORT', 'DATABASE_URL', 'REDIS_URL', 'QUEUE_PREFIX', 'INGEST_MAX_BYTES', 'RATE_LIMIT_PER_MINUTE', 'LOG_FORMAT'] as const;
 
 /** Throws an error naming every bad variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): ApiConfig {
-  const parsed = schema.safeParse({
-    PORT: env['PORT'] || undefined,
-    DATABASE_URL: env['DATABASE_URL'] || undefined,
-    REDIS_URL: env['REDIS_URL'] || undefined,
-    QUEUE_PREFIX: env['QUEUE_PREFIX'] || undefined,
-    INGEST_MAX_BYTES: env['INGEST_MAX_BYTES'] || undefined,
-    RATE_LIMIT_PER_MINUTE: env['RATE_LIMIT_PER_MINUTE'] || undefined,
-    LOG_FORMAT: env['LOG_FORMAT'] || undefined,
-  });
-  if (!parsed.success) {
-    throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
+  const parsed = schema.safeParse(pickEnv(env, KEYS));
+  if (!parsed.success) throw new Error(`invalid configuration: ${configIssues(parsed.error)}`);
   return Object.freeze({
     port: parsed.data.PORT,
     databaseUrl: parsed.data.DATABASE_URL,

@@ -4,3 +4,4 @@ export * from './snapshot/snapshot-objects';
 export * from './snapshot/parse-snapshot';
 export * from './snapshot/content-hash';
 export * from './queues/queues';
+export * from './config/service-env';

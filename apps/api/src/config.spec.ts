@@ -1,0 +1,21 @@
+import { loadConfig } from './config';
+
+describe('API configuration', () => {
+  it('defaults every variable for a local run', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      databaseUrl: 'postgresql://postgres@127.0.0.1:5432/fenceline',
+      redisUrl: 'redis://127.0.0.1:6379',
+      queuePrefix: 'fenceline',
+      ingestMaxBytes: 64 * 1024 * 1024,
+      rateLimitPerMinute: 600,
+      logFormat: 'json',
+    });
+  });
+
+  it('refuses bad values, naming each variable', () => {
+    expect(() => loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', LOG_FORMAT: 'xml' })).toThrow(
+      /PORT: .*; DATABASE_URL: must be a postgresql:\/\/ URL; LOG_FORMAT: /,
+    );
+  });
+});
