@@ -3,9 +3,7 @@ import type { Inventory } from '../inventory/inventory';
 import type { Direction } from '../policy/network-policy';
 import { ConnectionSet } from '../ports/connection-set';
 import type { Protocol } from '../ports/protocol';
-import { portConnections } from '../reference/allowed-connections';
-import { isolatingPolicies } from '../reference/evaluate';
-import { rulePeersMatch } from '../reference/peer-match';
+import { directionAllows, directionRules } from '../reference/allowed-connections';
 import { DEFAULT_OPTIONS, type Endpoint, type EvaluationOptions } from '../reference/traffic';
 import { resolvePeer } from './resolve-peer';
 
@@ -96,46 +94,22 @@ function explainDirection(
   options: EvaluationOptions,
 ): DirectionExplanation {
   const subject = direction === 'egress' ? src : dst;
-  const peer = direction === 'egress' ? dst : src;
-  if (subject.kind !== 'pod') {
-    return {
-      direction,
-      subject: undefined,
-      isolated: false,
-      hostNetworkExempt: false,
-      isolatingPolicies: [],
-      matchingRules: [],
-      allowed: ConnectionSet.ALL,
-      default: 'allow',
-    };
-  }
-  const name = `${subject.pod.namespace}/${subject.pod.name}`;
-  const policies = isolatingPolicies(inventory, subject.pod, direction, options);
-  const matchingRules: RuleExplanation[] = [];
-  let allowed = policies.length === 0 ? ConnectionSet.ALL : ConnectionSet.NONE;
-  for (const policy of policies) {
-    for (const rule of policy[direction]) {
-      if (!rulePeersMatch(inventory, policy, rule, peer, options)) continue;
-      const connections =
-        rule.ports.length === 0 ? ConnectionSet.ALL : rule.ports.reduce((acc, p) => acc.union(portConnections(p, dst)), ConnectionSet.NONE);
-      allowed = allowed.union(connections);
-      matchingRules.push({
-        policy: policy.ref,
-        direction,
-        ruleIndex: rule.index,
-        connections,
-        ...(query ? { admitsQuery: connections.has(query.protocol, query.port) } : {}),
-      });
-    }
-  }
+  const matched = directionRules(inventory, direction, src, dst, options);
+  const isolated = matched.isolating.length > 0;
   return {
     direction,
-    subject: name,
-    isolated: policies.length > 0,
-    hostNetworkExempt: subject.pod.hostNetwork && options.hostNetwork === 'unrestricted',
-    isolatingPolicies: policies.map((p) => p.ref),
-    matchingRules,
-    allowed,
-    default: policies.length > 0 ? 'deny' : 'allow',
+    subject: subject.kind === 'pod' ? `${subject.pod.namespace}/${subject.pod.name}` : undefined,
+    isolated,
+    hostNetworkExempt: subject.kind === 'pod' && subject.pod.hostNetwork && options.hostNetwork === 'unrestricted',
+    isolatingPolicies: matched.isolating.map((p) => p.ref),
+    matchingRules: matched.rules.map(({ policy, rule, connections }) => ({
+      policy: policy.ref,
+      direction,
+      ruleIndex: rule.index,
+      connections,
+      ...(query ? { admitsQuery: connections.has(query.protocol, query.port) } : {}),
+    })),
+    allowed: directionAllows(matched),
+    default: isolated ? 'deny' : 'allow',
   };
 }

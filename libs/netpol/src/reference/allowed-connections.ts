@@ -1,5 +1,5 @@
 import type { Inventory } from '../inventory/inventory';
-import type { Direction, PolicyPort } from '../policy/network-policy';
+import type { Direction, NetworkPolicy, PolicyPort, PolicyRule } from '../policy/network-policy';
 import { ConnectionSet } from '../ports/connection-set';
 import { PortSet } from '../ports/port-set';
 import { isolatingPolicies } from './evaluate';
@@ -19,32 +19,50 @@ export function allowedConnections(
   dst: Endpoint,
   options: EvaluationOptions = DEFAULT_OPTIONS,
 ): ConnectionSet {
-  const egress = directionConnections(inventory, 'egress', src, dst, options);
+  const egress = directionAllows(directionRules(inventory, 'egress', src, dst, options));
   if (egress.isEmpty) return egress;
-  return egress.intersect(directionConnections(inventory, 'ingress', src, dst, options));
+  return egress.intersect(directionAllows(directionRules(inventory, 'ingress', src, dst, options)));
 }
 
-function directionConnections(
+/** A rule of an isolating policy whose peers match the pair, and what it admits between them. */
+export interface MatchingRule {
+  readonly policy: NetworkPolicy;
+  readonly rule: PolicyRule;
+  readonly connections: ConnectionSet;
+}
+
+/**
+ * One direction of a pair: `isolating` lists the policies isolating the subject pod (empty when
+ * it is not isolated, or is an external end); `rules` the rules of those policies whose peers
+ * match the other end, each with the connections it admits towards `dst`.
+ */
+export function directionRules(
   inventory: Inventory,
   direction: Direction,
   src: Endpoint,
   dst: Endpoint,
   options: EvaluationOptions,
-): ConnectionSet {
+): { isolating: NetworkPolicy[]; rules: MatchingRule[] } {
   const subject = direction === 'egress' ? src : dst;
   const peer = direction === 'egress' ? dst : src;
-  if (subject.kind !== 'pod') return ConnectionSet.ALL;
-  const policies = isolatingPolicies(inventory, subject.pod, direction, options);
-  if (policies.length === 0) return ConnectionSet.ALL;
-  let result = ConnectionSet.NONE;
-  for (const policy of policies) {
+  if (subject.kind !== 'pod') return { isolating: [], rules: [] };
+  const isolating = isolatingPolicies(inventory, subject.pod, direction, options);
+  const rules: MatchingRule[] = [];
+  for (const policy of isolating) {
     for (const rule of policy[direction]) {
       if (!rulePeersMatch(inventory, policy, rule, peer, options)) continue;
-      if (rule.ports.length === 0) return ConnectionSet.ALL;
-      for (const port of rule.ports) result = result.union(portConnections(port, dst));
+      const connections =
+        rule.ports.length === 0 ? ConnectionSet.ALL : rule.ports.reduce((acc, port) => acc.union(portConnections(port, dst)), ConnectionSet.NONE);
+      rules.push({ policy, rule, connections });
     }
   }
-  return result;
+  return { isolating, rules };
+}
+
+/** What one direction allows: everything when not isolated, else the union of its matching rules. */
+export function directionAllows(matched: { isolating: readonly NetworkPolicy[]; rules: readonly MatchingRule[] }): ConnectionSet {
+  if (matched.isolating.length === 0) return ConnectionSet.ALL;
+  return matched.rules.reduce((acc, r) => acc.union(r.connections), ConnectionSet.NONE);
 }
 
 /** The connections one rule port admits towards `dst` (named ports resolved on `dst`). */
