@@ -14,7 +14,6 @@ import {
   snapshotToObjects,
   type InventorySnapshot,
 } from '@fenceline/contracts';
-import { resolve, sep } from 'node:path';
 
 /** An inventory ready to analyse, with every problem met on the way. */
 export interface LoadedInput {
@@ -37,7 +36,7 @@ export function loadInput(
   cwd: string,
   options: EvaluationOptions = DEFAULT_OPTIONS,
 ): LoadedInput {
-  const loaded = loadWithTypedNames(paths, cwd);
+  const loaded = loadPaths(paths, { cwd });
   const issues: ValidationIssue[] = [...loaded.issues];
   const warnings: string[] = [];
   const objects: SourcedObject[] = [];
@@ -67,38 +66,6 @@ export function loadInput(
   issues.push(...inventory.issues);
   warnings.push(...inventoryWarnings(inventory, options));
   return { inventory, issues, warnings };
-}
-
-/**
- * Reads the paths relative to `cwd`, then names files in sources and messages as the user typed
- * them (`base/policy.yaml#2`, not the absolute path it was read from).
- */
-function loadWithTypedNames(paths: readonly string[], cwd: string): ReturnType<typeof loadPaths> {
-  const mapping = paths
-    .map((typed) => ({ typed: typed.replace(/(.)[\\/]+$/, '$1'), resolved: resolve(cwd, typed) }))
-    .sort((a, b) => b.resolved.length - a.resolved.length);
-  const rename = (text: string | undefined): string | undefined => {
-    if (text === undefined) return undefined;
-    const hit = mapping.find(
-      ({ resolved }) =>
-        text.startsWith(resolved) && ['', sep, '#'].includes(text.charAt(resolved.length)),
-    );
-    return hit ? hit.typed + text.slice(hit.resolved.length) : text;
-  };
-  const loaded = loadPaths(paths.map((typed) => resolve(cwd, typed)));
-  return {
-    objects: loaded.objects.map((o) => ({ ...o, source: rename(o.source) })),
-    issues: loaded.issues.map((issue) => ({
-      ...issue,
-      object: {
-        ...issue.object,
-        ...(issue.object.kind === 'File'
-          ? { name: rename(issue.object.name) ?? issue.object.name }
-          : {}),
-        ...(issue.object.source === undefined ? {} : { source: rename(issue.object.source) }),
-      },
-    })),
-  };
 }
 
 function cniEnforcementWarning(snapshot: InventorySnapshot, origin: string): string | undefined {

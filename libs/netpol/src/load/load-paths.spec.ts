@@ -38,6 +38,12 @@ describe('loadPaths', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
+  it('reads relative paths from cwd and names them as given', () => {
+    const loaded = loadPaths(['b', 'missing.yaml'], { cwd: root });
+    expect(loaded.objects.map((o) => o.source)).toEqual(['b/c.yml#1', 'b/d/e.json']);
+    expect(loaded.issues.map((i) => i.object.name)).toEqual(['missing.yaml']);
+  });
+
   it('lists manifests recursively in sorted order, skipping other extensions and hidden files', () => {
     const issues: ValidationIssue[] = [];
     const files = listManifestFiles(root, issues).map((f) => relative(root, f));
