@@ -42,7 +42,7 @@ export class ClustersService {
   }
 
   private async analysis(actor: Principal, clusterId: string) {
-    await this.get(actor, clusterId);
+    if (!(await this.clusters.get(actor.organizationId, clusterId))) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);
     const analysis = await this.snapshots.latestAnalysis(actor.organizationId, clusterId);
     if (!analysis) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} has no analysed snapshot yet`);
     return analysis;

@@ -12,8 +12,9 @@ export class AnalyzeService {
   constructor(@Inject(SnapshotRepository) private readonly snapshots: SnapshotRepository) {}
 
   async analyze(job: AnalyzeJob): Promise<{ classCount: number; connections: number }> {
-    const payload = await this.snapshots.payload(job.organizationId, job.snapshotId);
-    if (payload === undefined) throw new Error(`snapshot ${job.snapshotId} not found`);
+    const stored = await this.snapshots.get(job.organizationId, job.snapshotId);
+    const payload = stored && (await this.snapshots.payload(job.organizationId, job.snapshotId));
+    if (!stored || payload === undefined) throw new Error(`snapshot ${job.snapshotId} not found`);
     const parsed = parseSnapshot(payload);
     if (!parsed.ok) throw new Error(`stored snapshot ${job.snapshotId} does not match the schema: ${parsed.issues[0]?.path}`);
     const inventory = buildInventory(snapshotToObjects(parsed.snapshot));
@@ -25,9 +26,8 @@ export class AnalyzeService {
       coverage: model.coverage(),
       findings: inventory.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })),
     });
-    // Retention: each analysis also prunes the organization's expired snapshots (never a
-    // cluster's newest).
-    await this.snapshots.prune(job.organizationId);
+    // Retention: each analysis prunes its cluster's expired snapshots (never the newest).
+    await this.snapshots.prune(job.organizationId, stored.clusterId);
     return { classCount: model.classCount, connections: connectivity.length };
   }
 }

@@ -79,7 +79,7 @@ describe('SnapshotRepository (PostgreSQL)', () => {
     const a = await repo.store(org.id, cluster.id, old, snapshotContentHash(old));
     const b = await repo.store(org.id, cluster.id, newer, snapshotContentHash(newer));
     const in200Days = new Date(Date.now() + 200 * 86_400_000);
-    expect(await repo.prune(org.id, in200Days)).toBe(1);
+    expect(await repo.prune(org.id, cluster.id, in200Days)).toBe(1);
     expect(await repo.get(org.id, a.snapshotId)).toBeUndefined();
     expect(await repo.get(org.id, b.snapshotId)).toBeDefined();
   });

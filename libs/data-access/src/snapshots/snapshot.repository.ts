@@ -148,25 +148,18 @@ export class SnapshotRepository {
   }
 
   /**
-   * Deletes snapshots older than the organization's retention, always keeping the newest of each
-   * cluster. Returns how many were deleted.
+   * Deletes a cluster's snapshots older than the organization's retention, always keeping the
+   * newest. Returns how many were deleted.
    */
-  async prune(organizationId: string, now = new Date()): Promise<number> {
+  async prune(organizationId: string, clusterId: string, now = new Date()): Promise<number> {
     const org = await this.db.prisma.organization.findUnique({ where: { id: organizationId }, select: { snapshotRetentionDays: true } });
     if (!org) throw new DataAccessError('NOT_FOUND', `organization ${organizationId} not found`);
+    const newest = await this.latest(organizationId, clusterId);
+    if (!newest) return 0;
     const cutoff = new Date(now.getTime() - org.snapshotRetentionDays * 86_400_000);
-    const newest = await this.db.prisma.snapshot.groupBy({ by: ['clusterId'], where: { organizationId }, _max: { lastPushedAt: true } });
-    let deleted = 0;
-    for (const { clusterId, _max } of newest) {
-      const keep = await this.db.prisma.snapshot.findFirst({
-        where: { organizationId, clusterId, lastPushedAt: _max.lastPushedAt ?? undefined },
-        select: { id: true },
-      });
-      const result = await this.db.prisma.snapshot.deleteMany({
-        where: { organizationId, clusterId, lastPushedAt: { lt: cutoff }, ...(keep ? { id: { not: keep.id } } : {}) },
-      });
-      deleted += result.count;
-    }
-    return deleted;
+    const result = await this.db.prisma.snapshot.deleteMany({
+      where: { organizationId, clusterId, lastPushedAt: { lt: cutoff }, id: { not: newest.id } },
+    });
+    return result.count;
   }
 }
