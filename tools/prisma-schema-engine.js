@@ -157,7 +157,7 @@ async function main() {
       const params = Array.isArray(message.params) ? message.params[0] : message.params;
       if (typeof engine[message.method] !== 'function') throw Object.assign(new Error(`method not found: ${message.method}`), { rpc: -32601 });
       if (message.method === 'evaluateDataLoss' && params?.migrationsList) {
-        await engine.diagnoseMigrationHistory({ migrationsList: params.migrationsList, optInToShadowDatabase: false, filters: params.filters ?? { externalTables: [], externalEnums: [] } }).catch(() => undefined);
+        await engine.diagnoseMigrationHistory({ migrationsList: params.migrationsList, optInToShadowDatabase: true, filters: params.filters ?? { externalTables: [], externalEnums: [] } }).catch(() => undefined);
       }
       let result = await engine[message.method](params);
       if (message.method === 'diff' && result && typeof result === 'object' && 'stdout' in result) {

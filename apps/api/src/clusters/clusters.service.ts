@@ -16,18 +16,17 @@ export class ClustersService {
   async create(actor: Principal, input: CreateClusterDto): Promise<ClusterModel> {
     const cluster = await this.clusters.create(actor.organizationId, input);
     await this.audit.record(actor.organizationId, { actor: `api-key/${actor.apiKeyId}`, action: 'cluster.create', target: `cluster/${cluster.id}`, before: null, after: input });
-    return this.toModel(actor, cluster);
+    return (await this.toModels(actor, [cluster]))[0] as ClusterModel;
   }
 
   async list(actor: Principal): Promise<ClusterModel[]> {
-    const clusters = await this.clusters.list(actor.organizationId);
-    return Promise.all(clusters.map((c) => this.toModel(actor, c)));
+    return this.toModels(actor, await this.clusters.list(actor.organizationId));
   }
 
   async get(actor: Principal, clusterId: string): Promise<ClusterModel> {
     const cluster = await this.clusters.get(actor.organizationId, clusterId);
     if (!cluster) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);
-    return this.toModel(actor, cluster);
+    return (await this.toModels(actor, [cluster]))[0] as ClusterModel;
   }
 
   /** The newest analysed connectivity of a cluster, in the connectivity-list notation. */
@@ -59,20 +58,24 @@ export class ClustersService {
     await this.audit.record(actor.organizationId, { actor: `api-key/${actor.apiKeyId}`, action: 'agent-token.revoke', target: `cluster/${clusterId}/agent-tokens/${tokenId}`, before: { id: tokenId }, after: null });
   }
 
-  private async toModel(actor: Principal, cluster: Cluster): Promise<ClusterModel> {
-    const latest = await this.snapshots.latest(actor.organizationId, cluster.id);
-    const analysis = await this.snapshots.latestAnalysis(actor.organizationId, cluster.id);
-    return {
-      id: cluster.id,
-      name: cluster.name,
-      environment: cluster.environment,
-      labels: cluster.labels,
-      createdAt: cluster.createdAt.toISOString(),
-      lastSeenAt: cluster.lastSeenAt?.toISOString() ?? null,
-      lastSnapshotAt: latest?.receivedAt.toISOString() ?? null,
-      analysis: analysis
-        ? { snapshotId: analysis.snapshotId, analysedAt: analysis.analysedAt.toISOString(), classCount: analysis.classCount, connections: analysis.connectivity.length }
-        : null,
-    };
+  /** API models for clusters, with their snapshot summaries fetched in one batch. */
+  private async toModels(actor: Principal, clusters: readonly Cluster[]): Promise<ClusterModel[]> {
+    const summaries = await this.snapshots.summaries(actor.organizationId, clusters.map((c) => c.id));
+    return clusters.map((cluster) => {
+      const summary = summaries.get(cluster.id);
+      const analysis = summary?.analysis;
+      return {
+        id: cluster.id,
+        name: cluster.name,
+        environment: cluster.environment,
+        labels: cluster.labels,
+        createdAt: cluster.createdAt.toISOString(),
+        lastSeenAt: cluster.lastSeenAt?.toISOString() ?? null,
+        lastSnapshotAt: summary?.lastSnapshotAt?.toISOString() ?? null,
+        analysis: analysis
+          ? { snapshotId: analysis.snapshotId, analysedAt: analysis.analysedAt.toISOString(), classCount: analysis.classCount, connections: analysis.connections }
+          : null,
+      };
+    });
   }
 }

@@ -22,6 +22,11 @@ export interface StoreResult {
   readonly status: 'accepted' | 'duplicate';
 }
 
+export interface ClusterSnapshotSummary {
+  lastSnapshotAt: Date | null;
+  analysis: { snapshotId: string; analysedAt: Date; classCount: number; connections: number } | null;
+}
+
 export interface SnapshotAnalysisInput {
   readonly classCount: number;
   readonly connectivity: readonly { src: string; dst: string; conn: string }[];
@@ -118,6 +123,7 @@ export class SnapshotRepository {
     if (!snapshot) throw new DataAccessError('NOT_FOUND', `snapshot ${snapshotId} not found`);
     const data = {
       classCount: analysis.classCount,
+      connectionCount: analysis.connectivity.length,
       connectivity: analysis.connectivity as object,
       coverage: analysis.coverage as object,
       findings: (analysis.findings ?? []) as object,
@@ -127,6 +133,34 @@ export class SnapshotRepository {
       this.db.prisma.snapshotAnalysis.upsert({ where: { snapshotId }, create: { snapshotId, organizationId, ...data }, update: data }),
       this.db.prisma.snapshot.update({ where: { id: snapshotId }, data: { status: 'analysed', error: null } }),
     ]);
+  }
+
+  /**
+   * Per cluster: when it last pushed, and a summary of its newest analysis — two queries for any
+   * number of clusters, never reading the connectivity itself.
+   */
+  async summaries(organizationId: string, clusterIds: readonly string[]): Promise<Map<string, ClusterSnapshotSummary>> {
+    const ids = clusterIds.filter(isUuid);
+    const pushed = await this.db.prisma.snapshot.groupBy({
+      by: ['clusterId'],
+      where: { organizationId, clusterId: { in: ids } },
+      _max: { receivedAt: true },
+    });
+    const analyses = await this.db.prisma.snapshotAnalysis.findMany({
+      where: { organizationId, snapshot: { clusterId: { in: ids } } },
+      orderBy: { analysedAt: 'desc' },
+      select: { snapshotId: true, analysedAt: true, classCount: true, connectionCount: true, snapshot: { select: { clusterId: true } } },
+    });
+    const result = new Map<string, ClusterSnapshotSummary>(ids.map((id) => [id, { lastSnapshotAt: null, analysis: null }]));
+    for (const p of pushed) result.set(p.clusterId, { lastSnapshotAt: p._max.receivedAt ?? null, analysis: null });
+    for (const a of analyses) {
+      const entry = result.get(a.snapshot.clusterId);
+      // Newest first: the first analysis seen for a cluster is its latest.
+      if (entry && !entry.analysis) {
+        entry.analysis = { snapshotId: a.snapshotId, analysedAt: a.analysedAt, classCount: a.classCount, connections: a.connectionCount };
+      }
+    }
+    return result;
   }
 
   /** The analysis of the newest analysed snapshot of a cluster. */
