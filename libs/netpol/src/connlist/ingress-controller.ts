@@ -1,5 +1,6 @@
 import type { ContainerPort, Exposure, Inventory, Pod, Service, ServicePort } from '../inventory/inventory';
 import type { Protocol } from '../ports/protocol';
+import type { Labels } from '../selector/label-selector';
 import { ConnectionSet } from '../ports/connection-set';
 import { PortSet } from '../ports/port-set';
 import { allowedConnections } from '../reference/allowed-connections';
@@ -23,7 +24,7 @@ export function ingressControllerConnections(
     const selector = service.selector;
     for (const pod of inventory.pods) {
       if (pod.namespace !== service.namespace) continue;
-      if (!Object.entries(selector).every(([k, v]) => pod.labels[k] === v)) continue;
+      if (!serviceSelects(selector, pod.labels)) continue;
       const exposed = exposedConnections(exposure, service, pod);
       if (exposed.isEmpty) continue;
       const allowed = allowedConnections(inventory, { kind: 'pod', pod: INGRESS_CONTROLLER_POD }, { kind: 'pod', pod }, options);
@@ -40,6 +41,11 @@ function exposedConnections(exposure: Exposure, service: Service, pod: Pod): Con
     conn = conn.union(ConnectionSet.of(protocol, PortSet.range(port, port)));
   }
   return conn;
+}
+
+/** Whether a Service's (equality-only) selector selects pods with these labels. */
+export function serviceSelects(selector: Readonly<Record<string, string>>, labels: Labels): boolean {
+  return Object.entries(selector).every(([k, v]) => Object.hasOwn(labels, k) && labels[k] === v);
 }
 
 /**

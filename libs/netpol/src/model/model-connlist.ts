@@ -1,5 +1,5 @@
 import { sortRows, type ConnlistRow } from '../connlist/connlist';
-import { exposedTargets } from '../connlist/ingress-controller';
+import { exposedTargets, serviceSelects } from '../connlist/ingress-controller';
 import { externalName, INGRESS_CONTROLLER_PEER } from '../connlist/peer-names';
 import type { Service } from '../inventory/inventory';
 import { andInto, orInto, type Bits } from './bitset';
@@ -164,7 +164,7 @@ function ingressControllerRows(model: ReachabilityModel): Map<number, Bits> {
     if (!service?.selector || !range) continue;
     for (let d = range[0]; d < range[1]; d++) {
       const cls = classes[d] as PodClass;
-      if (!Object.entries(service.selector).every(([k, v]) => cls.labels[k] === v)) continue;
+      if (!serviceSelects(service.selector, cls.labels)) continue;
       const exposed = model.portAtoms.empty();
       for (const { protocol, port } of exposedTargets(exposure, service, cls.ports)) {
         model.portAtoms.addRange(exposed, protocol, port, port);
