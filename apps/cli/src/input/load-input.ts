@@ -5,15 +5,9 @@ import {
   type EvaluationOptions,
   loadPaths,
   type Inventory,
-  type SourcedObject,
   type ValidationIssue,
 } from '@fenceline/netpol';
-import {
-  isSnapshotDocument,
-  parseSnapshot,
-  snapshotToObjects,
-  type InventorySnapshot,
-} from '@fenceline/contracts';
+import { expandSnapshotDocuments, type InventorySnapshot } from '@fenceline/contracts';
 
 /** An inventory ready to analyse, with every problem met on the way. */
 export interface LoadedInput {
@@ -37,31 +31,14 @@ export function loadInput(
   options: EvaluationOptions = DEFAULT_OPTIONS,
 ): LoadedInput {
   const loaded = loadPaths(paths, { cwd });
-  const issues: ValidationIssue[] = [...loaded.issues];
+  const expanded = expandSnapshotDocuments(loaded.objects);
+  const issues: ValidationIssue[] = [...loaded.issues, ...expanded.issues];
   const warnings: string[] = [];
-  const objects: SourcedObject[] = [];
-  for (const item of loaded.objects) {
-    if (!isSnapshotDocument(item.object)) {
-      objects.push(item);
-      continue;
-    }
-    const origin = item.source ?? 'snapshot';
-    const parsed = parseSnapshot(item.object);
-    if (!parsed.ok) {
-      for (const { path, message } of parsed.issues) {
-        issues.push({
-          code: 'INVALID_SNAPSHOT',
-          object: { kind: 'InventorySnapshot', name: origin },
-          path,
-          message,
-        });
-      }
-      continue;
-    }
-    objects.push(...snapshotToObjects(parsed.snapshot, origin));
-    const cniWarning = cniEnforcementWarning(parsed.snapshot, origin);
+  for (const { snapshot, origin } of expanded.snapshots) {
+    const cniWarning = cniEnforcementWarning(snapshot, origin);
     if (cniWarning) warnings.push(cniWarning);
   }
+  const objects = expanded.objects;
   const inventory = buildInventory(objects);
   issues.push(...inventory.issues);
   warnings.push(...inventoryWarnings(inventory, options));

@@ -1,0 +1,216 @@
+import type { InventorySnapshot } from '@fenceline/contracts';
+import { formatObjectRef, type ValidationIssue } from '@fenceline/netpol';
+import { cniWorkloadOf, detectCni, type CniDetection } from './cni/detect-cni';
+import type { AgentMetrics } from './health/agent-metrics';
+import type { HealthStatus } from './health/health-server';
+import { discoverResources } from './kube/discovery';
+import type { KubeClient } from './kube/kube-client';
+import { ObjectStore } from './kube/object-store';
+import { describeError, Reflector } from './kube/reflector';
+import { RESOURCES, type ResourceDef, type ServedResource } from './kube/resources';
+import type { Logger } from './log/logger';
+import { buildSnapshot, prepareSnapshot, shortHash, type PreparedSnapshot } from './snapshot/cluster-snapshot';
+import { AGENT_VERSION } from './version';
+
+export interface ClusterAgentOptions {
+  readonly client: KubeClient;
+  readonly log: Logger;
+  readonly metrics: AgentMetrics;
+  readonly clusterName?: string;
+  readonly debounceMs: number;
+  readonly resyncMs: number;
+  readonly pageSize: number;
+  readonly maxBackoffMs: number;
+  /** Where built snapshots go: the pusher, or stdout for --dry-run. `forced` marks periodic full pushes. */
+  readonly deliver: (prepared: PreparedSnapshot, snapshot: InventorySnapshot, forced: boolean) => void;
+  readonly resources?: readonly ResourceDef[];
+  readonly now?: () => Date;
+  /** How long to wait for optional resources (CRDs) to list before the first push. */
+  readonly optionalSyncTimeoutMs?: number;
+}
+
+/**
+ * The live-cluster agent: one reflector per served resource keeps the store current; changes
+ * are debounced (a rollout touching 200 pods becomes one push), and a full snapshot is pushed
+ * every resync interval even without changes. Discovery runs again at every resync, so a CRD
+ * installed later (Calico, an AdminNetworkPolicy) is picked up.
+ */
+export class ClusterAgent {
+  private readonly store = new ObjectStore();
+  private readonly reflectors = new Map<string, Reflector>();
+  private cniResources: ServedResource[] = [];
+  private cni: CniDetection | undefined;
+  private started = false;
+  private stopped = false;
+  private synced = false;
+  private debounceTimer: NodeJS.Timeout | undefined;
+  private resyncTimer: NodeJS.Timeout | undefined;
+  private firstChangeAt: number | undefined;
+  private lastHash: string | undefined;
+  private lastIssueKey = '';
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly options: ClusterAgentOptions) {}
+
+  /** `--once`: list everything a single time and build the snapshot. */
+  async collectOnce(): Promise<{ snapshot: InventorySnapshot; prepared: PreparedSnapshot }> {
+    const served = await discoverResources(this.options.client, this.options.resources ?? RESOURCES, this.options.log);
+    for (const resource of served) {
+      if (resource.role === 'cni') this.cniResources.push(resource);
+      else await this.reflectorFor(resource).listOnce();
+    }
+    await this.detectCni();
+    return this.build();
+  }
+
+  /** Lists everything, pushes the first snapshot, then follows changes until `stop()`. */
+  async start(): Promise<void> {
+    await this.reconcile();
+    const required = [...this.reflectors.values()].filter((r) => r.resource.required);
+    const optional = [...this.reflectors.values()].filter((r) => !r.resource.required);
+    await Promise.all(required.map((r) => r.synced));
+    await Promise.race([Promise.all(optional.map((r) => r.synced)), delay(this.options.optionalSyncTimeoutMs ?? 30_000)]);
+    if (this.stopped) return;
+    await this.detectCni();
+    this.synced = true;
+    this.started = true;
+    this.unsubscribe = this.store.onChange(() => this.changed());
+    this.publish(true);
+    this.scheduleResync();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.debounceTimer);
+    clearTimeout(this.resyncTimer);
+    this.unsubscribe?.();
+    await Promise.all([...this.reflectors.values()].map((r) => r.stop()));
+  }
+
+  health(): HealthStatus {
+    return { live: true, ready: this.synced, details: { synced: this.synced, resources: [...this.reflectors.keys()].sort(), cni: this.cni?.name ?? null } };
+  }
+
+  /** Starts reflectors for newly served resources and forgets those no longer served. */
+  private async reconcile(): Promise<void> {
+    const served = await discoverResources(this.options.client, this.options.resources ?? RESOURCES, this.options.log);
+    this.cniResources = served.filter((r) => r.role === 'cni');
+    const wanted = new Map(served.filter((r) => r.role !== 'cni').map((r) => [r.id, r]));
+    for (const [id, reflector] of this.reflectors) {
+      if (wanted.get(id)?.apiVersion === reflector.resource.apiVersion) continue;
+      await reflector.stop();
+      this.reflectors.delete(id);
+      this.store.drop(id);
+      this.options.log.info({ resource: id }, `${id} is no longer served; stopped watching it`);
+    }
+    for (const resource of wanted.values()) {
+      if (this.reflectors.has(resource.id)) continue;
+      if (this.started) this.options.log.info({ resource: resource.id }, `${resource.id} (${resource.apiVersion}) appeared; watching it`);
+      this.reflectorFor(resource).start();
+    }
+  }
+
+  private reflectorFor(resource: ServedResource): Reflector {
+    const reflector = new Reflector(this.options.client, resource, this.store, {
+      pageSize: this.options.pageSize,
+      maxBackoffMs: this.options.maxBackoffMs,
+      log: this.options.log,
+      metrics: this.options.metrics,
+    });
+    this.reflectors.set(resource.id, reflector);
+    return reflector;
+  }
+
+  /** Lists DaemonSets (list only: the CNI changes rarely, and is read again at every resync). */
+  private async detectCni(): Promise<void> {
+    try {
+      const workloads = [];
+      for (const resource of this.cniResources) {
+        const lister = new Reflector(this.options.client, resource, this.store, { pageSize: this.options.pageSize, maxBackoffMs: this.options.maxBackoffMs, log: this.options.log, metrics: this.options.metrics });
+        await lister.listOnce();
+        for (const object of this.store.objects([resource.id])) {
+          const workload = cniWorkloadOf(object, resource.kind === 'Deployment' ? 'Deployment' : 'DaemonSet');
+          if (workload) workloads.push(workload);
+        }
+      }
+      const detected = detectCni(workloads);
+      if (detected.name !== this.cni?.name || detected.enforcesNetworkPolicy !== this.cni.enforcesNetworkPolicy) {
+        const enforcement = detected.enforcesNetworkPolicy === null ? 'cannot tell whether it enforces' : detected.enforcesNetworkPolicy ? 'enforces' : 'does NOT enforce';
+        this.options.log[detected.enforcesNetworkPolicy === false ? 'warn' : 'info']({ cni: detected }, `CNI: ${detected.name}, ${enforcement} NetworkPolicies`);
+      }
+      this.cni = detected;
+    } catch (error) {
+      this.options.log.warn({ err: describeError(error) }, `CNI detection failed: ${describeError(error)}; the snapshot says the CNI is unknown`);
+      this.cni = { name: 'unknown', enforcesNetworkPolicy: null, evidence: [] };
+    }
+  }
+
+  private changed(): void {
+    if (this.stopped) return;
+    const now = Date.now();
+    this.firstChangeAt ??= now;
+    // Trailing debounce, but never longer than 6 debounce periods under constant churn.
+    const maxWait = Math.max(6 * this.options.debounceMs, 1_000);
+    const wait = Math.min(this.options.debounceMs, Math.max(0, this.firstChangeAt + maxWait - now));
+    clearTimeout(this.debounceTimer);
+    this.debounceTimer = setTimeout(() => {
+      this.firstChangeAt = undefined;
+      this.publish(false);
+    }, wait);
+  }
+
+  private scheduleResync(): void {
+    this.resyncTimer = setTimeout(() => {
+      void this.resync().finally(() => {
+        if (!this.stopped) this.scheduleResync();
+      });
+    }, this.options.resyncMs);
+  }
+
+  private async resync(): Promise<void> {
+    try {
+      await this.reconcile();
+    } catch (error) {
+      this.options.log.warn({ err: describeError(error) }, `discovery failed at resync: ${describeError(error)}; keeping the current resources`);
+    }
+    await this.detectCni();
+    if (!this.stopped) this.publish(true);
+  }
+
+  private publish(forced: boolean): void {
+    const { snapshot, prepared } = this.build();
+    if (!forced && prepared.contentHash === this.lastHash) {
+      this.options.log.debug({ contentHash: shortHash(prepared.contentHash) }, 'changes did not alter the snapshot; nothing to push');
+      return;
+    }
+    this.lastHash = prepared.contentHash;
+    this.options.deliver(prepared, snapshot, forced);
+  }
+
+  private build(): { snapshot: InventorySnapshot; prepared: PreparedSnapshot } {
+    const ids = [...this.reflectors.keys()];
+    const { snapshot, issues } = buildSnapshot(this.store.objects(ids), {
+      collectedAt: (this.options.now ?? (() => new Date()))(),
+      source: { type: 'cluster', agentVersion: AGENT_VERSION, ...(this.cni ? { cni: { name: this.cni.name.slice(0, 64), enforcesNetworkPolicy: this.cni.enforcesNetworkPolicy } } : {}) },
+      ...(this.options.clusterName !== undefined ? { clusterName: this.options.clusterName } : {}),
+    });
+    this.logIssues(issues);
+    const prepared = prepareSnapshot(snapshot);
+    this.options.metrics.snapshotBytes.set({ encoding: 'raw' }, prepared.rawBytes);
+    this.options.metrics.snapshotBytes.set({ encoding: 'gzip' }, prepared.gzipBytes);
+    return { snapshot, prepared };
+  }
+
+  /** Objects the engine finds invalid are left out of the snapshot; say so once per distinct set. */
+  private logIssues(issues: readonly ValidationIssue[]): void {
+    const lines = issues.map((i) => `${formatObjectRef(i.object)}: ${i.path}: ${i.message} [${i.code}]`);
+    const key = lines.join('\n');
+    if (key === this.lastIssueKey) return;
+    this.lastIssueKey = key;
+    if (lines.length > 0) this.options.log.warn({ issues: lines.slice(0, 50), total: lines.length }, `${lines.length} object issue(s); invalid policies, services and ingresses are left out of the snapshot`);
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
