@@ -141,7 +141,7 @@ export class Reflector {
   }
 
   private watchOnce(): Promise<WatchEnd> {
-    const { log, metrics } = this.options;
+    const { metrics } = this.options;
     return new Promise<WatchEnd>((resolve, reject) => {
       let end: WatchEnd = 'closed';
       let failure: Error | undefined;

@@ -15,8 +15,10 @@ const isObject = (value: unknown): value is Raw => typeof value === 'object' && 
  * List items come without `kind`/`apiVersion` (typed lists leave them out), so both are set here.
  */
 export function slimObject(resource: ServedResource, object: Raw): Raw {
-  const metadata = isObject(object['metadata']) ? object['metadata'] : {};
   const head: Raw = { apiVersion: resource.apiVersion, kind: resource.kind };
+  // Never from an API server; kept whole so the engine reports it as it would.
+  if (!isObject(object['metadata'])) return { ...object, ...head };
+  const metadata = object['metadata'];
   const meta: Raw = pick(metadata, ['name', 'namespace']);
   if (resource.role === 'counted') return { ...head, metadata: meta };
   if (resource.role === 'cni') return { ...head, metadata: { ...meta, ...pick(metadata, ['labels']) }, spec: { template: { spec: podSpecForCni(object) } } };
@@ -34,7 +36,7 @@ export function slimObject(resource: ServedResource, object: Raw): Raw {
       ...meta,
       ...pick(metadata, ['labels']),
       ...slimAnnotations(metadata, annotations),
-      ...(Array.isArray(owners) ? { ownerReferences: owners.map((o: unknown) => (isObject(o) ? pick(o, ['kind', 'name', 'controller']) : o)) } : {}),
+      ...(Array.isArray(owners) ? { ownerReferences: owners.map((o: unknown) => (isObject(o) ? pick(o, ['kind', 'name', 'controller']) : o)) } : pick(metadata, ['ownerReferences'])),
     },
     ...(spec === undefined
       ? pick(object, ['spec'])

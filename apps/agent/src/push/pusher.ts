@@ -72,7 +72,9 @@ export class Pusher {
   async stop(graceMs: number): Promise<void> {
     this.stopController.abort();
     this.stateValue = 'stopped';
-    await Promise.race([this.inFlight, sleep(graceMs)]);
+    const grace = new AbortController();
+    await Promise.race([this.inFlight, sleep(graceMs, grace.signal)]);
+    grace.abort();
   }
 
   private ensureLoop(): void {

@@ -1,0 +1,232 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSnapshot, type InventorySnapshot } from '@fenceline/contracts';
+import { buildInventory, loadPaths } from '@fenceline/netpol';
+import { stringify } from 'yaml';
+import { parseAgentConfig, type AgentConfig } from './config/agent-config';
+import { AgentMetrics } from './health/agent-metrics';
+import { silentLogger } from './log/logger';
+import { runAgent, type RunningAgent } from './run-agent';
+import { FIXTURE_CRDS, pod, shopCluster } from './testing/cluster-fixture';
+import { FakeKubeApi } from './testing/fake-kube-api';
+import { RecordingIngest } from './testing/recording-ingest';
+
+type Raw = Record<string, unknown>;
+
+/** What `fenceline snapshot <dir>` prints for these objects (manifests → inventory → snapshot), written to YAML files. */
+function cliSnapshotOf(objects: readonly Raw[]): InventorySnapshot {
+  const dir = mkdtempSync(join(tmpdir(), 'fenceline-objects-'));
+  writeFileSync(join(dir, 'cluster.yaml'), objects.map((o) => stringify(o)).join('---\n'));
+  return createSnapshot(buildInventory(loadPaths([dir]).objects), { collectedAt: '2026-01-01T00:00:00Z', source: { type: 'manifests' } });
+}
+
+/** The agent reads namespaces, pods, services, policies, ingresses and counts policy CRDs; workloads only feed CNI detection. */
+const agentReadable = (objects: readonly Raw[]) => objects.filter((o) => o['kind'] !== 'DaemonSet');
+
+const comparable = (s: InventorySnapshot) => ({ ...s, collectedAt: undefined, source: undefined });
+
+const until = async (what: string, check: () => boolean, ms = 15_000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+
+describe('the agent against a Kubernetes API server (list and watch protocol)', () => {
+  let kube: FakeKubeApi;
+  let ingest: RecordingIngest;
+  let agent: RunningAgent | undefined;
+  let dir: string;
+
+  beforeEach(async () => {
+    kube = await FakeKubeApi.start({ token: 'kube-token', bookmarkIntervalMs: 200 });
+    for (const crd of FIXTURE_CRDS) kube.addResource(crd);
+    for (const object of shopCluster()) kube.apply(object);
+    ingest = await RecordingIngest.start();
+    dir = mkdtempSync(join(tmpdir(), 'fenceline-agent-'));
+  });
+  afterEach(async () => {
+    await agent?.stop(1_000);
+    agent = undefined;
+    await kube.stop();
+    await ingest.stop();
+  });
+
+  const config = (extra: string[] = []): AgentConfig => {
+    const parsed = parseAgentConfig(
+      ['--api-url', ingest.url, '--token', 'agent-token', '--kubeconfig', kube.writeKubeconfig(dir), '--health-port', '0', '--debounce', '300ms', '--page-size', '3', '--max-backoff', '1s', ...extra],
+      {},
+    );
+    if (parsed.ok !== true) throw new Error(JSON.stringify(parsed));
+    return parsed.config;
+  };
+  const start = async (extra: string[] = []): Promise<RunningAgent> => {
+    agent = await runAgent(config(extra), { log: silentLogger(), metrics: new AgentMetrics({ defaultMetrics: false }) });
+    return agent;
+  };
+  const lastPush = (): InventorySnapshot => ingest.pushes[ingest.pushes.length - 1]!.snapshot;
+
+  it('pushes what `fenceline snapshot` makes of the same objects, with the CNI and the uncounted policy kinds', async () => {
+    await start(['--cluster-name', 'prod-eu']);
+    const [first] = await ingest.waitForPushes(1);
+    expect(first!.token).toBe('agent-token');
+    expect(first!.encoding).toBe('gzip');
+    const expected = cliSnapshotOf(agentReadable(shopCluster()));
+    expect(comparable(first!.snapshot)).toEqual(comparable({ ...expected, cluster: { name: 'prod-eu' } }));
+    expect(first!.snapshot.source).toEqual({ type: 'cluster', agentVersion: '0.1.0', cni: { name: 'calico', enforcesNetworkPolicy: true } });
+    // Hand-checked against the fixture: the Succeeded job pod is left out, the hostNetwork pod kept.
+    expect(first!.snapshot.pods.map((p) => `${p.namespace}/${p.name}`)).toEqual([
+      'monitoring/node-exporter-x1',
+      'monitoring/prometheus-0',
+      'payments/api-0',
+      'payments/db-5f6c7-abcde',
+      'shop/web-7d4b9c-q9z7m',
+      'shop/web-7d4b9c-x2k8p',
+    ]);
+    expect(first!.snapshot.ignoredKinds).toEqual({
+      'crd.projectcalico.org/v1/GlobalNetworkPolicy': 1,
+      'crd.projectcalico.org/v1/NetworkPolicy': 1,
+      'policy.networking.k8s.io/v1alpha1/AdminNetworkPolicy': 1,
+    });
+    // Lists were paginated (page size 3) and every watch asked for bookmarks from the list's version.
+    const podLists = kube.requests.filter((r) => r.path === '/api/v1/pods' && r.query['watch'] === undefined);
+    expect(podLists.length).toBe(3);
+    expect(podLists.slice(1).every((r) => r.query['continue'])).toBe(true);
+    await until('the pod watch', () => kube.requests.some((r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true'));
+    const podWatch = kube.requests.find((r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true')!;
+    expect(podWatch.query['allowWatchBookmarks']).toBe('true');
+    expect(Number(podWatch.query['resourceVersion'])).toBeGreaterThan(0);
+  });
+
+  it('pushes a pod relabel after the debounce window, coalescing a burst into one push', async () => {
+    await start();
+    await ingest.waitForPushes(1);
+    await until('watches', () => kube.openWatches >= 6);
+    const changedAt = Date.now();
+    for (const tier of ['a', 'b', 'c']) {
+      kube.apply(pod('payments', 'db-5f6c7-abcde', { app: 'db', tier }, { ip: '10.0.2.20', owner: ['ReplicaSet', 'db-5f6c7'], ports: [{ containerPort: 5432, protocol: 'TCP' }] }));
+    }
+    await ingest.waitForPushes(2);
+    const elapsed = Date.now() - changedAt;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(ingest.pushes).toHaveLength(2);
+    expect(lastPush().pods.find((p) => p.name === 'db-5f6c7-abcde')?.labels).toEqual({ app: 'db', tier: 'c' });
+    // The push waits for the quiet period (300 ms) and comes soon after it.
+    expect(elapsed).toBeGreaterThanOrEqual(290);
+    expect(elapsed).toBeLessThan(3_000);
+  });
+
+  it('does not push for changes the snapshot does not read (pod status heartbeats)', async () => {
+    await start();
+    await ingest.waitForPushes(1);
+    await until('watches', () => kube.openWatches >= 6);
+    const current = kube.objects('v1', 'Pod').find((p) => (p['metadata'] as Raw)['name'] === 'api-0')!;
+    kube.apply({ ...current, status: { ...(current['status'] as Raw), conditions: [{ type: 'Ready', status: 'False' }] } });
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(ingest.pushes).toHaveLength(1);
+  });
+
+  it('relists after 410 Gone and keeps following changes', async () => {
+    await start();
+    await ingest.waitForPushes(1);
+    await until('watches', () => kube.openWatches >= 6);
+    // In one tick (no bookmark in between): the pod watch's version falls behind a compaction.
+    kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'bump' } });
+    kube.remove('v1', 'Namespace', undefined, 'bump');
+    kube.compact();
+    kube.closeWatches();
+    kube.remove('v1', 'Pod', 'shop', 'web-7d4b9c-q9z7m');
+    await ingest.waitForPushes(2);
+    expect(lastPush().pods.some((p) => p.name === 'web-7d4b9c-q9z7m')).toBe(false);
+    // The resumed watch got 410 (its version was compacted away), so pods were listed again.
+    await until('a relist of pods', () => kube.requests.filter((r) => r.path === '/api/v1/pods' && r.query['watch'] === undefined && !r.query['continue']).length === 2);
+    kube.apply(pod('shop', 'web-7d4b9c-n3w', { app: 'web' }, { ip: '10.0.1.12', owner: ['ReplicaSet', 'web-7d4b9c'] }));
+    await ingest.waitForPushes(3);
+    expect(lastPush().pods.some((p) => p.name === 'web-7d4b9c-n3w')).toBe(true);
+  });
+
+  it('resumes a closed watch from the last bookmark without relisting', async () => {
+    await start();
+    await ingest.waitForPushes(1);
+    await until('watches', () => kube.openWatches >= 6);
+    const before = kube.resourceVersion;
+    kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'unrelated-bump' } });
+    kube.remove('v1', 'Namespace', undefined, 'unrelated-bump');
+    await new Promise((r) => setTimeout(r, 500)); // at least one bookmark (every 200 ms)
+    const watchesBefore = kube.requests.filter((r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true').length;
+    kube.closeWatches();
+    await until('the pod watch to resume', () => kube.requests.filter((r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true').length > watchesBefore);
+    const resumed = kube.requests.filter((r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true').pop()!;
+    // The pod watch saw no pod event after `before`, yet resumes past it: the bookmark moved it.
+    expect(Number(resumed.query['resourceVersion'])).toBeGreaterThan(Number(before));
+    expect(kube.requests.filter((r) => r.path === '/api/v1/pods' && r.query['watch'] === undefined && !r.query['continue'])).toHaveLength(1);
+  });
+
+  it('loses nothing while the API is down: the newest state arrives when it is back', async () => {
+    await start();
+    await ingest.waitForPushes(1);
+    await until('watches', () => kube.openWatches >= 6);
+    await ingest.goDown();
+    kube.remove('networking.k8s.io/v1', 'NetworkPolicy', 'shop', 'default-deny');
+    await new Promise((r) => setTimeout(r, 700));
+    kube.apply(pod('shop', 'web-7d4b9c-late', { app: 'web' }, { ip: '10.0.1.13', owner: ['ReplicaSet', 'web-7d4b9c'] }));
+    await new Promise((r) => setTimeout(r, 700));
+    await ingest.comeUp();
+    await ingest.waitForPushes(2);
+    await new Promise((r) => setTimeout(r, 500));
+    const expected = cliSnapshotOf(agentReadable(kube.allObjects()));
+    expect(comparable(lastPush())).toEqual(comparable(expected));
+  });
+
+  it('reconnects when the Kubernetes API is unavailable for a while', async () => {
+    await start();
+    await ingest.waitForPushes(1);
+    await until('watches', () => kube.openWatches >= 6);
+    kube.setUnavailable(true);
+    await new Promise((r) => setTimeout(r, 800));
+    kube.setUnavailable(false);
+    kube.apply(pod('payments', 'api-1', { app: 'payments-api' }, { ip: '10.0.2.11', owner: ['StatefulSet', 'api'] }));
+    await ingest.waitForPushes(2, 20_000);
+    expect(lastPush().pods.some((p) => p.name === 'api-1')).toBe(true);
+  });
+
+  it('picks up a policy CRD installed later at the next resync', async () => {
+    await start(['--resync-interval', '10s']);
+    await ingest.waitForPushes(1);
+    kube.addResource({ group: 'cilium.io', version: 'v2', resource: 'ciliumnetworkpolicies', kind: 'CiliumNetworkPolicy', namespaced: true });
+    kube.apply({ apiVersion: 'cilium.io/v2', kind: 'CiliumNetworkPolicy', metadata: { name: 'l7', namespace: 'shop' }, spec: { endpointSelector: {} } });
+    await ingest.waitForPushes(2, 25_000);
+    await until('the CiliumNetworkPolicy count', () => lastPush().ignoredKinds['cilium.io/v2/CiliumNetworkPolicy'] === 1, 15_000);
+  }, 45_000);
+
+  it('--once lists without watching, pushes one snapshot and exits 0', async () => {
+    const once = await start(['--once']);
+    expect(await once.done).toBe(0);
+    expect(ingest.pushes).toHaveLength(1);
+    expect(comparable(ingest.pushes[0]!.snapshot)).toEqual(comparable(cliSnapshotOf(agentReadable(shopCluster()))));
+    expect(kube.requests.some((r) => r.query['watch'] !== undefined)).toBe(false);
+  });
+
+  it('--once exits 3 when the token is rejected and 4 when the snapshot is', async () => {
+    ingest.answer({ status: 401, body: { code: 'UNAUTHENTICATED', message: 'a valid agent token is required' } });
+    expect(await (await start(['--once'])).done).toBe(3);
+    ingest.answer({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(await (await start(['--once'])).done).toBe(4);
+    expect(ingest.pushes).toHaveLength(0);
+  });
+
+  it('on stop (SIGTERM) finishes the push in flight', async () => {
+    await start();
+    await ingest.waitForPushes(1);
+    await until('watches', () => kube.openWatches >= 6);
+    ingest.answer({ status: 202, body: { snapshotId: 'slow', status: 'accepted' }, delayMs: 800 });
+    kube.remove('networking.k8s.io/v1', 'NetworkPolicy', 'payments', 'db-from-api');
+    await until('the push to be in flight', () => ingest.requestsStarted >= 2);
+    await agent!.stop(5_000);
+    expect(ingest.attempts.map((a) => a.status)).toEqual([202, 202]);
+    expect(await agent!.done).toBe(0);
+    expect(kube.openWatches).toBe(0);
+  });
+});
