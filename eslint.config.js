@@ -26,8 +26,10 @@ module.exports = [
             },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:data-access'],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:data-access', 'type:testing'],
             },
+            // Test doubles (a fake Kubernetes API server) depend on nothing of ours.
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
           ],
         },
       ],

@@ -6,6 +6,7 @@ const aliases = {
   '^@fenceline/netpol$': path.join(__dirname, 'libs/netpol/src/index.ts'),
   '^@fenceline/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
   '^@fenceline/data-access$': path.join(__dirname, 'libs/data-access/src/index.ts'),
+  '^@fenceline/kube-fake$': path.join(__dirname, 'libs/kube-fake/src/index.ts'),
 };
 
 module.exports = {

@@ -8,8 +8,7 @@ import { parseAgentConfig, type AgentConfig } from './config/agent-config';
 import { AgentMetrics } from './health/agent-metrics';
 import { silentLogger } from './log/logger';
 import { runAgent, type RunningAgent } from './run-agent';
-import { FIXTURE_CRDS, pod, shopCluster } from './testing/cluster-fixture';
-import { FakeKubeApi } from './testing/fake-kube-api';
+import { FakeKubeApi, FIXTURE_CRDS, pod, shopCluster } from '@fenceline/kube-fake';
 import { RecordingIngest } from './testing/recording-ingest';
 
 type Raw = Record<string, unknown>;

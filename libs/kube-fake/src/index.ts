@@ -1,0 +1,2 @@
+export * from './fake-kube-api';
+export * from './cluster-fixture';
