@@ -1,7 +1,7 @@
 'use strict';
-// The demo: a demo organization with the clusters of examples/<environment>/<cluster>/, their
-// snapshots pushed through the API as agents would push them. Used by `npm run demo` and
-// `npm start -- --demo` once the API and worker run.
+// The demo: a demo organization with the clusters of examples/<environment>/<cluster>/, each
+// pushed by the cluster agent in `--from-dir --once` mode with its own agent token. Used by
+// `npm run demo` and `npm start -- --demo` once the API and worker run.
 const { spawnSync } = require('node:child_process');
 const { readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
@@ -11,6 +11,11 @@ const cli = (args, env) => {
   const run = spawnSync(process.execPath, [join(root, 'dist/apps/cli/main.js'), ...args], { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`fenceline ${args.join(' ')}: ${run.stderr.trim()}`);
   return run.stdout;
+};
+
+const agent = (args, env) => {
+  const run = spawnSync(process.execPath, [join(root, 'dist/apps/agent/main.js'), ...args], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`fenceline-agent ${args.join(' ')} exited ${run.status}: ${run.stderr.trim()}`);
 };
 
 async function waitFor(what, fn, ms = 60_000) {
@@ -38,8 +43,8 @@ async function runDemo(base, env) {
     for (const name of readdirSync(dir).filter((n) => statSync(join(dir, n)).isDirectory()).sort()) {
       const cluster = await call('POST', '/v1/clusters', JSON.stringify({ name, environment }));
       const { token } = await call('POST', `/v1/clusters/${cluster.id}/agent-tokens`);
-      const pushed = await call('POST', '/v1/agent/snapshots', cli(['snapshot', join(dir, name), '--cluster-name', name], env), { Authorization: `Bearer ${token}` });
-      clusters.push({ name, environment, id: cluster.id, snapshotId: pushed.snapshotId });
+      agent(['--from-dir', join(dir, name), '--once', '--api-url', base, '--cluster-name', name, '--health-port', '0'], { ...env, FENCELINE_TOKEN: token, FENCELINE_LOG_LEVEL: 'warn' });
+      clusters.push({ name, environment, id: cluster.id });
     }
   }
   for (const c of clusters) {

@@ -15,7 +15,7 @@ const env = {
 };
 
 const demo = process.argv.includes('--demo');
-for (const app of demo ? ['api', 'worker', 'cli'] : ['api', 'worker']) {
+for (const app of demo ? ['api', 'worker', 'cli', 'agent'] : ['api', 'worker']) {
   if (!existsSync(join(root, `dist/apps/${app}/main.js`))) {
     console.error(`fenceline: dist/apps/${app}/main.js is missing: run \`npm run build\` first`);
     process.exit(2);
