@@ -1,4 +1,3 @@
-import type { InventorySnapshot } from '@fenceline/contracts';
 import { formatObjectRef, type ValidationIssue } from '@fenceline/netpol';
 import { cniWorkloadOf, detectCni, type CniDetection } from './cni/detect-cni';
 import type { AgentMetrics } from './health/agent-metrics';
@@ -6,11 +5,31 @@ import type { HealthStatus } from './health/health-server';
 import { discoverResources } from './kube/discovery';
 import type { KubeClient } from './kube/kube-client';
 import { ObjectStore } from './kube/object-store';
-import { describeError, Reflector } from './kube/reflector';
+import { describeError, Reflector, type ObjectConverter } from './kube/reflector';
 import { RESOURCES, type ResourceDef, type ServedResource } from './kube/resources';
+import { daemonSetView, withKind } from './kube/object-views';
 import type { Logger } from './log/logger';
-import { buildSnapshot, prepareSnapshot, shortHash, type PreparedSnapshot } from './snapshot/cluster-snapshot';
+import { MemoryGuard } from './memory';
+import { shortHash, type PreparedSnapshot } from './snapshot/prepared-snapshot';
+import { contributionOf, type ObjectContribution } from './snapshot/object-contribution';
+import { assembleSnapshot } from './snapshot/snapshot-assembler';
 import { AGENT_VERSION } from './version';
+
+type Raw = Record<string, unknown>;
+type DaemonSetValue = { readonly fingerprint: string; readonly object: Raw };
+
+/** Each inventory object becomes its snapshot contribution the moment it is read. */
+const toContribution: ObjectConverter<ObjectContribution> = (resource, object) => {
+  const metadata = (object['metadata'] ?? {}) as Raw;
+  const namespace = typeof metadata['namespace'] === 'string' ? `${metadata['namespace']}/` : '';
+  return contributionOf(withKind(resource, object), `cluster ${resource.kind} ${namespace}${String(metadata['name'])}`);
+};
+const toDaemonSet: ObjectConverter<DaemonSetValue> = (resource, object) => {
+  const view = daemonSetView(resource, object);
+  return { fingerprint: JSON.stringify(view), object: view };
+};
+
+
 
 export interface ClusterAgentOptions {
   readonly client: KubeClient;
@@ -22,7 +41,7 @@ export interface ClusterAgentOptions {
   readonly pageSize: number;
   readonly maxBackoffMs: number;
   /** Where built snapshots go: the pusher, or stdout for --dry-run. `forced` marks periodic full pushes. */
-  readonly deliver: (prepared: PreparedSnapshot, snapshot: InventorySnapshot, forced: boolean) => void;
+  readonly deliver: (prepared: PreparedSnapshot, forced: boolean) => void;
   readonly resources?: readonly ResourceDef[];
   readonly now?: () => Date;
   /** How long to wait for optional resources (CRDs) to list before the first push. */
@@ -36,8 +55,9 @@ export interface ClusterAgentOptions {
  * installed later (Calico, an AdminNetworkPolicy) is picked up.
  */
 export class ClusterAgent {
-  private readonly store = new ObjectStore();
-  private readonly reflectors = new Map<string, Reflector>();
+  private readonly store = new ObjectStore<ObjectContribution>();
+  private readonly daemonSets = new ObjectStore<DaemonSetValue>();
+  private readonly reflectors = new Map<string, Reflector<ObjectContribution>>();
   private cniResources: ServedResource[] = [];
   private cni: CniDetection | undefined;
   private started = false;
@@ -49,11 +69,13 @@ export class ClusterAgent {
   private lastHash: string | undefined;
   private lastIssueKey = '';
   private unsubscribe: (() => void) | undefined;
+  private readonly memory = new MemoryGuard();
+  private publishing: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ClusterAgentOptions) {}
 
   /** `--once`: list everything a single time and build the snapshot. */
-  async collectOnce(): Promise<{ snapshot: InventorySnapshot; prepared: PreparedSnapshot }> {
+  async collectOnce(): Promise<PreparedSnapshot> {
     const served = await discoverResources(this.options.client, this.options.resources ?? RESOURCES, this.options.log);
     for (const resource of served) {
       if (resource.role === 'cni') this.cniResources.push(resource);
@@ -75,7 +97,7 @@ export class ClusterAgent {
     this.synced = true;
     this.started = true;
     this.unsubscribe = this.store.onChange(() => this.changed());
-    this.publish(true);
+    await this.publish(true);
     this.scheduleResync();
   }
 
@@ -110,8 +132,10 @@ export class ClusterAgent {
     }
   }
 
-  private reflectorFor(resource: ServedResource): Reflector {
+  private reflectorFor(resource: ServedResource): Reflector<ObjectContribution> {
     const reflector = new Reflector(this.options.client, resource, this.store, {
+      convert: toContribution,
+      afterPage: () => this.memory.relieve(),
       pageSize: this.options.pageSize,
       maxBackoffMs: this.options.maxBackoffMs,
       log: this.options.log,
@@ -126,9 +150,9 @@ export class ClusterAgent {
     try {
       const workloads = [];
       for (const resource of this.cniResources) {
-        const lister = new Reflector(this.options.client, resource, this.store, { pageSize: this.options.pageSize, maxBackoffMs: this.options.maxBackoffMs, log: this.options.log, metrics: this.options.metrics });
+        const lister = new Reflector(this.options.client, resource, this.daemonSets, { convert: toDaemonSet, pageSize: this.options.pageSize, maxBackoffMs: this.options.maxBackoffMs, log: this.options.log, metrics: this.options.metrics });
         await lister.listOnce();
-        for (const object of this.store.objects([resource.id])) {
+        for (const { object } of this.daemonSets.values([resource.id])) {
           const workload = cniWorkloadOf(object, resource.kind === 'Deployment' ? 'Deployment' : 'DaemonSet');
           if (workload) workloads.push(workload);
         }
@@ -155,7 +179,7 @@ export class ClusterAgent {
     clearTimeout(this.debounceTimer);
     this.debounceTimer = setTimeout(() => {
       this.firstChangeAt = undefined;
-      this.publish(false);
+      void this.publish(false);
     }, wait);
   }
 
@@ -174,31 +198,36 @@ export class ClusterAgent {
       this.options.log.warn({ err: describeError(error) }, `discovery failed at resync: ${describeError(error)}; keeping the current resources`);
     }
     await this.detectCni();
-    if (!this.stopped) this.publish(true);
+    if (!this.stopped) await this.publish(true);
   }
 
-  private publish(forced: boolean): void {
-    const { snapshot, prepared } = this.build();
-    if (!forced && prepared.contentHash === this.lastHash) {
-      this.options.log.debug({ contentHash: shortHash(prepared.contentHash) }, 'changes did not alter the snapshot; nothing to push');
-      return;
-    }
-    this.lastHash = prepared.contentHash;
-    this.options.deliver(prepared, snapshot, forced);
+  /** Builds and delivers the snapshot; one build at a time, in the order they were asked for. */
+  private publish(forced: boolean): Promise<void> {
+    this.publishing = this.publishing.then(async () => {
+      if (this.stopped) return;
+      const prepared = await this.build();
+      if (!forced && prepared.contentHash === this.lastHash) {
+        this.options.log.debug({ contentHash: shortHash(prepared.contentHash) }, 'changes did not alter the snapshot; nothing to push');
+        return;
+      }
+      this.lastHash = prepared.contentHash;
+      this.options.deliver(prepared, forced);
+    }).catch((error: unknown) => this.options.log.error({ err: describeError(error) }, `building the snapshot failed: ${describeError(error)}`));
+    return this.publishing;
   }
 
-  private build(): { snapshot: InventorySnapshot; prepared: PreparedSnapshot } {
+  private async build(): Promise<PreparedSnapshot> {
     const ids = [...this.reflectors.keys()];
-    const { snapshot, issues } = buildSnapshot(this.store.objects(ids), {
+    const { prepared, issues } = await assembleSnapshot(this.store.values(ids), {
       collectedAt: (this.options.now ?? (() => new Date()))(),
       source: { type: 'cluster', agentVersion: AGENT_VERSION, ...(this.cni ? { cni: { name: this.cni.name.slice(0, 64), enforcesNetworkPolicy: this.cni.enforcesNetworkPolicy } } : {}) },
       ...(this.options.clusterName !== undefined ? { clusterName: this.options.clusterName } : {}),
     });
     this.logIssues(issues);
-    const prepared = prepareSnapshot(snapshot);
+    this.memory.relieve();
     this.options.metrics.snapshotBytes.set({ encoding: 'raw' }, prepared.rawBytes);
     this.options.metrics.snapshotBytes.set({ encoding: 'gzip' }, prepared.gzipBytes);
-    return { snapshot, prepared };
+    return prepared;
   }
 
   /** Objects the engine finds invalid are left out of the snapshot; say so once per distinct set. */

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { InventorySnapshot } from '@fenceline/contracts';
+import { gunzipSync } from 'node:zlib';
 import { formatObjectRef } from '@fenceline/netpol';
 import { ClusterAgent } from './cluster-agent';
 import type { AgentConfig } from './config/agent-config';
@@ -11,7 +11,7 @@ import type { Logger } from './log/logger';
 import { PushClient } from './push/push-client';
 import { Pusher, type Settlement } from './push/pusher';
 import { Spool } from './push/spool';
-import { prepareSnapshot, shortHash, type PreparedSnapshot } from './snapshot/cluster-snapshot';
+import { prepareSnapshot, shortHash, type PreparedSnapshot } from './snapshot/prepared-snapshot';
 import { buildDirSnapshot } from './snapshot/dir-snapshot';
 import { AGENT_VERSION } from './version';
 
@@ -57,26 +57,26 @@ export async function runAgent(config: AgentConfig, options: RunOptions): Promis
   }
 
   const context = (): { collectedAt: Date; clusterName?: string } => ({ collectedAt: new Date(), ...(config.clusterName !== undefined ? { clusterName: config.clusterName } : {}) });
-  const dirSnapshot = (): { snapshot: InventorySnapshot; prepared: PreparedSnapshot; issueCount: number } => {
+  const dirSnapshot = (): { prepared: PreparedSnapshot; issueCount: number } => {
     const paths = config.source.kind === 'dir' ? config.source.paths : [];
     const { snapshot, issues } = buildDirSnapshot(paths, { ...context(), source: { type: 'manifests', agentVersion: AGENT_VERSION } });
     for (const issue of issues.slice(0, 50)) log.warn({ code: issue.code }, `${formatObjectRef(issue.object)}: ${issue.path}: ${issue.message} [${issue.code}]`);
     if (issues.length > 0) log.warn(`${issues.length} invalid object(s) left out of the snapshot`);
-    return { snapshot, prepared: prepareSnapshot(snapshot), issueCount: issues.length };
+    return { prepared: prepareSnapshot(snapshot), issueCount: issues.length };
   };
   const kube = (): KubeClient => KubeClient.fromSource(config.source as Extract<AgentConfig['source'], { kind: 'cluster' }>, config.requestTimeoutMs);
 
   if (config.once) {
     const done = (async (): Promise<number> => {
       try {
-        let built: { snapshot: InventorySnapshot; prepared: PreparedSnapshot; issueCount: number };
+        let built: { prepared: PreparedSnapshot; issueCount: number };
         if (config.source.kind === 'dir') built = dirSnapshot();
         else {
           const agent = new ClusterAgent({ ...agentOptions(config, log, metrics), client: kube(), deliver: () => undefined });
-          built = { ...(await agent.collectOnce()), issueCount: 0 };
+          built = { prepared: await agent.collectOnce(), issueCount: 0 };
         }
         if (config.dryRun || !pusher) {
-          stdout.write(`${JSON.stringify(built.snapshot, null, 2)}\n`);
+          stdout.write(`${JSON.stringify(JSON.parse(gunzipSync(built.prepared.body).toString('utf8')) as unknown, null, 2)}\n`);
           return built.issueCount > 0 ? EXIT.config : EXIT.ok;
         }
         const code = await pushOnce(pusher, built.prepared, config.onceTimeoutMs);
@@ -95,10 +95,11 @@ export async function runAgent(config: AgentConfig, options: RunOptions): Promis
 
   let finish!: (code: number) => void;
   const done = new Promise<number>((resolve) => (finish = resolve));
-  const deliver = (prepared: PreparedSnapshot, snapshot: InventorySnapshot, forced: boolean): void => {
+  const deliver = (prepared: PreparedSnapshot, forced: boolean): void => {
+    const { counts } = prepared;
     log.info(
-      { contentHash: shortHash(prepared.contentHash), forced, pods: snapshot.pods.length, policies: snapshot.policies.length, rawBytes: prepared.rawBytes, gzipBytes: prepared.gzipBytes },
-      `built snapshot ${shortHash(prepared.contentHash)}${forced ? ' (periodic full push)' : ''}: ${snapshot.namespaces.length} namespaces, ${snapshot.pods.length} pods, ${snapshot.policies.length} policies`,
+      { contentHash: shortHash(prepared.contentHash), forced, ...counts, rawBytes: prepared.rawBytes, gzipBytes: prepared.gzipBytes },
+      `built snapshot ${shortHash(prepared.contentHash)}${forced ? ' (periodic full push)' : ''}: ${counts.namespaces} namespaces, ${counts.pods} pods, ${counts.policies} policies`,
     );
     pusher?.submit(prepared);
   };
@@ -109,8 +110,7 @@ export async function runAgent(config: AgentConfig, options: RunOptions): Promis
     let timer: NodeJS.Timeout | undefined;
     const tick = (): void => {
       try {
-        const built = dirSnapshot();
-        deliver(built.prepared, built.snapshot, true);
+        deliver(dirSnapshot().prepared, true);
       } catch (error) {
         log.error({ err: describeError(error) }, `reading the folders failed: ${describeError(error)}`);
       }

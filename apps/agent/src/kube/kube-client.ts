@@ -30,6 +30,8 @@ export interface WatchHandle {
  */
 export class KubeClient {
   private readonly watcher: Watch;
+  /** One connection pool for every GET: client-node makes a new one per request otherwise. */
+  private dispatcher: ReturnType<RequestContext['getDispatcher']>;
 
   constructor(
     private readonly config: KubeConfig,
@@ -60,12 +62,14 @@ export class KubeClient {
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
     const context = new RequestContext(url.toString(), HttpMethod.GET);
     context.setHeaderParam('Accept', 'application/json');
+    // Credentials are applied at every request (a projected service account token rotates).
     await this.config.applySecurityAuthentication(context);
+    this.dispatcher ??= context.getDispatcher();
     const timeout = AbortSignal.timeout(this.requestTimeoutMs);
     const response = await fetch(url, {
       method: 'GET',
       headers: context.getHeaders(),
-      dispatcher: context.getDispatcher(),
+      dispatcher: this.dispatcher,
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
     const text = await response.text();

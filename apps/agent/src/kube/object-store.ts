@@ -1,12 +1,15 @@
-type Raw = Record<string, unknown>;
+/** A stored value knows its fingerprint: equal fingerprints mean nothing the snapshot reads changed. */
+export interface Fingerprinted {
+  readonly fingerprint: string;
+}
 
 /**
- * The agent's view of the cluster: the slim objects of each resource, keyed by namespace/name.
- * `revision` moves only when something the snapshot reads changed, so a pod's status heartbeat
- * (conditions, restarts) never triggers a push.
+ * The agent's view of the cluster: per resource, one value per object (keyed namespace/name).
+ * `revision` moves only when a fingerprint changes, so a pod's status heartbeat (conditions,
+ * restarts) never triggers a push.
  */
-export class ObjectStore {
-  private readonly byResource = new Map<string, Map<string, Raw>>();
+export class ObjectStore<V extends Fingerprinted> {
+  private readonly byResource = new Map<string, Map<string, V>>();
   private revisionValue = 0;
   private readonly listeners = new Set<() => void>();
 
@@ -20,33 +23,30 @@ export class ObjectStore {
     return () => this.listeners.delete(listener);
   }
 
-  upsert(resourceId: string, object: Raw): void {
-    const objects = this.objectsOf(resourceId);
-    const key = objectKey(object);
-    const before = objects.get(key);
-    objects.set(key, object);
-    if (before === undefined || JSON.stringify(before) !== JSON.stringify(object)) this.changed();
+  upsert(resourceId: string, key: string, value: V): void {
+    const values = this.valuesOf(resourceId);
+    const before = values.get(key);
+    values.set(key, value);
+    if (before === undefined || before.fingerprint !== value.fingerprint) this.changed();
   }
 
-  remove(resourceId: string, object: Raw): void {
-    if (this.byResource.get(resourceId)?.delete(objectKey(object))) this.changed();
+  remove(resourceId: string, key: string): void {
+    if (this.byResource.get(resourceId)?.delete(key)) this.changed();
   }
 
-  /** Replaces a resource's objects after a (re)list; a change only if the content differs. */
-  replace(resourceId: string, objects: readonly Raw[]): void {
+  /** Replaces a resource's values after a (re)list; a change only if the content differs. */
+  replace(resourceId: string, entries: readonly (readonly [string, V])[]): void {
     const before = this.byResource.get(resourceId);
-    const next = new Map(objects.map((o) => [objectKey(o), o]));
+    const next = new Map(entries);
     this.byResource.set(resourceId, next);
-    if (!before || before.size !== next.size || [...next].some(([key, o]) => !before.has(key) || JSON.stringify(before.get(key)) !== JSON.stringify(o))) {
-      this.changed();
-    }
+    if (!before || before.size !== next.size || [...next].some(([key, v]) => before.get(key)?.fingerprint !== v.fingerprint)) this.changed();
   }
 
   /** Forgets a resource that is no longer served (its CRD was removed). */
   drop(resourceId: string): void {
-    const objects = this.byResource.get(resourceId);
+    const values = this.byResource.get(resourceId);
     this.byResource.delete(resourceId);
-    if (objects && objects.size > 0) this.changed();
+    if (values && values.size > 0) this.changed();
   }
 
   has(resourceId: string): boolean {
@@ -57,21 +57,21 @@ export class ObjectStore {
     return this.byResource.get(resourceId)?.size ?? 0;
   }
 
-  /** Every stored object of the given resources, in a stable order (resource, then key). */
-  objects(resourceIds: Iterable<string>): Raw[] {
-    const out: Raw[] = [];
+  /** Every stored value of the given resources, in a stable order (resource, then key). */
+  values(resourceIds: Iterable<string>): V[] {
+    const out: V[] = [];
     for (const id of resourceIds) {
-      const objects = this.byResource.get(id);
-      if (!objects) continue;
-      for (const key of [...objects.keys()].sort()) out.push(objects.get(key) as Raw);
+      const values = this.byResource.get(id);
+      if (!values) continue;
+      for (const key of [...values.keys()].sort()) out.push(values.get(key) as V);
     }
     return out;
   }
 
-  private objectsOf(resourceId: string): Map<string, Raw> {
-    let objects = this.byResource.get(resourceId);
-    if (!objects) this.byResource.set(resourceId, (objects = new Map()));
-    return objects;
+  private valuesOf(resourceId: string): Map<string, V> {
+    let values = this.byResource.get(resourceId);
+    if (!values) this.byResource.set(resourceId, (values = new Map()));
+    return values;
   }
 
   private changed(): void {
@@ -80,7 +80,8 @@ export class ObjectStore {
   }
 }
 
-function objectKey(object: Raw): string {
-  const metadata = (object['metadata'] ?? {}) as Raw;
+/** The store key of a raw object: `namespace/name` (`/name` for cluster-scoped objects). */
+export function objectKey(object: Record<string, unknown>): string {
+  const metadata = (object['metadata'] ?? {}) as Record<string, unknown>;
   return `${String(metadata['namespace'] ?? '')}/${String(metadata['name'] ?? '')}`;
 }

@@ -2,13 +2,16 @@ import type { Logger } from '../log/logger';
 import type { AgentMetrics } from '../health/agent-metrics';
 import { Backoff, sleep } from '../push/backoff';
 import { KubeApiError, type KubeClient, type WatchEventType } from './kube-client';
-import type { ObjectStore } from './object-store';
+import { objectKey, type Fingerprinted, type ObjectStore } from './object-store';
 import type { ServedResource } from './resources';
-import { slimObject } from './slim-object';
 
 type Raw = Record<string, unknown>;
 
-export interface ReflectorOptions {
+/** Turns a raw object (list item or watch event object) into what the store keeps of it. */
+export type ObjectConverter<V> = (resource: ServedResource, object: Raw) => V;
+
+export interface ReflectorOptions<V> {
+  readonly convert: ObjectConverter<V>;
   readonly pageSize: number;
   readonly maxBackoffMs: number;
   readonly log: Logger;
@@ -16,6 +19,8 @@ export interface ReflectorOptions {
   /** Watches last a random 5–10 minutes (like client-go), so reconnects of many agents spread out. */
   readonly watchSeconds?: () => number;
   readonly random?: () => number;
+  /** Called after each list page, where most garbage is made. */
+  readonly afterPage?: () => void;
 }
 
 /** Outcome of one watch stream. */
@@ -30,7 +35,7 @@ type WatchEnd = 'closed' | 'expired' | 'gone';
  *
  * @see https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes
  */
-export class Reflector {
+export class Reflector<V extends Fingerprinted> {
   private resourceVersion: string | undefined;
   private readonly stopController = new AbortController();
   private readonly backoff: Backoff;
@@ -43,8 +48,8 @@ export class Reflector {
   constructor(
     private readonly client: KubeClient,
     readonly resource: ServedResource,
-    private readonly store: ObjectStore,
-    private readonly options: ReflectorOptions,
+    private readonly store: ObjectStore<V>,
+    private readonly options: ReflectorOptions<V>,
   ) {
     this.backoff = new Backoff(500, options.maxBackoffMs, options.random);
   }
@@ -112,7 +117,7 @@ export class Reflector {
   private async list(reason: 'initial' | 'expired' | 'resync'): Promise<void> {
     this.options.metrics.relists.inc({ resource: this.resource.id, reason });
     for (let restart = 0; ; restart++) {
-      const items: Raw[] = [];
+      const items: [string, V][] = [];
       let token: string | undefined;
       let listVersion: string | undefined;
       try {
@@ -125,9 +130,10 @@ export class Reflector {
             ),
             this.resource,
           );
-          for (const item of page.items) items.push(slimObject(this.resource, item));
+          for (const item of page.items) items.push([objectKey(item), this.options.convert(this.resource, item)]);
           listVersion = page.resourceVersion;
           token = page.continue;
+          this.options.afterPage?.();
         } while (token);
       } catch (error) {
         if (token !== undefined && error instanceof KubeApiError && error.statusCode === 410) continue;
@@ -154,8 +160,8 @@ export class Reflector {
           return;
         }
         const version = resourceVersionOf(object);
-        if (type === 'ADDED' || type === 'MODIFIED') this.store.upsert(this.resource.id, slimObject(this.resource, object));
-        else if (type === 'DELETED') this.store.remove(this.resource.id, slimObject(this.resource, object));
+        if (type === 'ADDED' || type === 'MODIFIED') this.store.upsert(this.resource.id, objectKey(object), this.options.convert(this.resource, object));
+        else if (type === 'DELETED') this.store.remove(this.resource.id, objectKey(object));
         if (version !== undefined) this.resourceVersion = version;
         if (type !== 'BOOKMARK') metrics.objects.set({ resource: this.resource.id }, this.store.count(this.resource.id));
       };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici';
 import type { TokenSource } from '../config/agent-config';
-import type { PreparedSnapshot } from '../snapshot/cluster-snapshot';
+import type { PreparedSnapshot } from '../snapshot/prepared-snapshot';
 
 /** The route agents push to (API issue 4). */
 export const INGEST_PATH = '/v1/agent/snapshots';

@@ -5,7 +5,7 @@ import { createSnapshot } from '@fenceline/contracts';
 import { buildInventory } from '@fenceline/netpol';
 import { AgentMetrics } from '../health/agent-metrics';
 import { silentLogger } from '../log/logger';
-import { prepareSnapshot, type PreparedSnapshot } from '../snapshot/cluster-snapshot';
+import { prepareSnapshot, type PreparedSnapshot } from '../snapshot/prepared-snapshot';
 import { RecordingIngest } from '../testing/recording-ingest';
 import { PushClient } from './push-client';
 import { Pusher, type Settlement } from './pusher';

@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger';
 import type { AgentMetrics } from '../health/agent-metrics';
-import { shortHash, type PreparedSnapshot } from '../snapshot/cluster-snapshot';
+import { shortHash, type PreparedSnapshot } from '../snapshot/prepared-snapshot';
 import { Backoff, sleep } from './backoff';
 import type { PushAttempt, PushClient } from './push-client';
 import type { Spool } from './spool';

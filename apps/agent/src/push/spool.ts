@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseSnapshot } from '@fenceline/contracts';
 import type { Logger } from '../log/logger';
-import { prepareSnapshot, type PreparedSnapshot } from '../snapshot/cluster-snapshot';
+import { prepareSnapshot, type PreparedSnapshot } from '../snapshot/prepared-snapshot';
 
 const FILE = 'pending-snapshot.json.gz';
 

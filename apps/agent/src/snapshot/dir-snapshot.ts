@@ -1,6 +1,6 @@
 import { createSnapshot, expandSnapshotDocuments, type InventorySnapshot } from '@fenceline/contracts';
 import { buildInventory, loadPaths, type ValidationIssue } from '@fenceline/netpol';
-import type { SnapshotContext } from './cluster-snapshot';
+import type { SnapshotContext } from './prepared-snapshot';
 
 /**
  * `--from-dir`: the snapshot of manifest folders, read exactly as `fenceline snapshot <path...>`

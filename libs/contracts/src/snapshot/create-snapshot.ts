@@ -48,7 +48,7 @@ export function createSnapshot(
         ),
       ),
     }))
-    .sort(by((ns) => [ns.name]));
+    .sort(by(SNAPSHOT_SORT_KEYS.namespaces));
   return {
     apiVersion: SNAPSHOT_API_VERSION,
     kind: SNAPSHOT_KIND,
@@ -57,12 +57,10 @@ export function createSnapshot(
     collectedAt,
     source: options.source,
     namespaces,
-    pods: inventory.pods
-      .map(snapshotPod)
-      .sort(by((p) => [p.namespace, p.name, p.fromTemplate ? '1' : '0', p.owner?.kind ?? ''])),
+    pods: inventory.pods.map(snapshotPod).sort(by(SNAPSHOT_SORT_KEYS.pods)),
     policies: inventory.policies
       .map((p) => ({ namespace: p.namespace, name: p.name, spec: { ...p.spec } }))
-      .sort(by((p) => [p.namespace, p.name])),
+      .sort(by(SNAPSHOT_SORT_KEYS.policies)),
     services: inventory.services
       .map((s) => ({
         namespace: s.namespace,
@@ -75,19 +73,8 @@ export function createSnapshot(
           protocol: sp.protocol,
         })),
       }))
-      .sort(by((s) => [s.namespace, s.name])),
-    exposures: inventory.exposures
-      .map(snapshotExposure)
-      .sort(
-        by((e) => [
-          e.kind,
-          e.namespace,
-          e.name,
-          e.service,
-          e.port?.kind ?? '',
-          String(e.port?.value ?? ''),
-        ]),
-      ),
+      .sort(by(SNAPSHOT_SORT_KEYS.services)),
+    exposures: inventory.exposures.map(snapshotExposure).sort(by(SNAPSHOT_SORT_KEYS.exposures)),
     ignoredKinds: sortedRecord(inventory.ignoredKinds),
   };
 }
@@ -126,16 +113,28 @@ function sortedRecord<T>(record: Readonly<Record<string, T>>): Record<string, T>
   return out;
 }
 
-/** A comparator over string keys with code-unit order, so output never depends on the locale. */
+/**
+ * The order of every list of a snapshot, so that a snapshot assembled piece by piece (the agent
+ * keeps one entry per object) sorts exactly as `createSnapshot` does.
+ */
+export const SNAPSHOT_SORT_KEYS = {
+  namespaces: (ns: InventorySnapshot['namespaces'][number]): readonly string[] => [ns.name],
+  pods: (p: SnapshotPod): readonly string[] => [p.namespace, p.name, p.fromTemplate ? '1' : '0', p.owner?.kind ?? ''],
+  policies: (p: InventorySnapshot['policies'][number]): readonly string[] => [p.namespace, p.name],
+  services: (s: InventorySnapshot['services'][number]): readonly string[] => [s.namespace, s.name],
+  exposures: (e: SnapshotExposure): readonly string[] => [e.kind, e.namespace, e.name, e.service, e.port?.kind ?? '', String(e.port?.value ?? '')],
+} as const;
+
+/** Compares sort keys element by element in code-unit order, so output never depends on the locale. */
+export function compareSortKeys(ka: readonly string[], kb: readonly string[]): number {
+  for (let i = 0; i < ka.length; i++) {
+    const x = ka[i] as string;
+    const y = kb[i] as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
 function by<T>(keys: (item: T) => readonly string[]): (a: T, b: T) => number {
-  return (a, b) => {
-    const ka = keys(a);
-    const kb = keys(b);
-    for (let i = 0; i < ka.length; i++) {
-      const x = ka[i] as string;
-      const y = kb[i] as string;
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  };
+  return (a, b) => compareSortKeys(keys(a), keys(b));
 }

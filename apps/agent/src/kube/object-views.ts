@@ -1,0 +1,36 @@
+import type { ServedResource } from './resources';
+
+type Raw = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** List items come without `kind` and `apiVersion` (typed lists leave them out); the engine needs both. */
+export function withKind(resource: ServedResource, object: Raw): Raw {
+  return { ...object, apiVersion: resource.apiVersion, kind: resource.kind };
+}
+
+/**
+ * What CNI detection reads of a DaemonSet: name, namespace, labels, and its pod template's
+ * container names, images, commands, args and env. The rest (kilobytes of status and
+ * managedFields) is not kept.
+ */
+export function daemonSetView(resource: ServedResource, object: Raw): Raw {
+  const metadata = isObject(object['metadata']) ? object['metadata'] : {};
+  const spec = isObject(object['spec']) ? object['spec'] : {};
+  const template = isObject(spec['template']) ? spec['template'] : {};
+  const podSpec = isObject(template['spec']) ? template['spec'] : {};
+  const containers = (key: string): Raw =>
+    Array.isArray(podSpec[key]) ? { [key]: podSpec[key].map((c: unknown) => (isObject(c) ? pick(c, ['name', 'image', 'command', 'args', 'env']) : c)) } : {};
+  return {
+    apiVersion: resource.apiVersion,
+    kind: resource.kind,
+    metadata: pick(metadata, ['name', 'namespace', 'labels']),
+    spec: { template: { spec: { ...containers('containers'), ...containers('initContainers') } } },
+  };
+}
+
+function pick(source: Raw, keys: readonly string[]): Raw {
+  const out: Raw = {};
+  for (const key of keys) if (Object.hasOwn(source, key)) out[key] = source[key];
+  return out;
+}

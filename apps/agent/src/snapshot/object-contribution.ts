@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson, createSnapshot, SNAPSHOT_SORT_KEYS } from '@fenceline/contracts';
+import { buildInventory, type ValidationIssue } from '@fenceline/netpol';
+
+type Raw = Record<string, unknown>;
+
+export type SnapshotSection = keyof typeof SNAPSHOT_SORT_KEYS;
+
+/**
+ * One list entry of a snapshot, kept as canonical JSON text with the key it sorts by: the sort
+ * keys joined with NUL, which orders exactly as comparing them element by element (NUL sorts
+ * before every character a name or label can hold).
+ */
+export interface SnapshotEntry {
+  readonly section: SnapshotSection;
+  readonly sortKey: string;
+  readonly json: string;
+}
+
+const NO_ISSUES: readonly ValidationIssue[] = Object.freeze([]);
+
+/**
+ * What one object adds to a snapshot: its entries (a pod, a policy, an Ingress's exposures…),
+ * the `apiVersion/kind` it is counted under when the engine does not evaluate it, and the
+ * engine's issues with it. Computed once per object change by the same code as `fenceline
+ * snapshot` (buildInventory + createSnapshot on that object alone — no entry depends on another
+ * object), and kept as text: tens of thousands of pods then cost a few megabytes, and a push
+ * joins strings instead of rebuilding an object graph.
+ */
+export interface ObjectContribution {
+  readonly entries: readonly SnapshotEntry[];
+  readonly ignoredKind?: string;
+  readonly issues: readonly ValidationIssue[];
+  /** Equal fingerprints, equal contribution: a change the snapshot does not see is no change. */
+  readonly fingerprint: string;
+}
+
+const EPOCH = '1970-01-01T00:00:00Z';
+
+export function contributionOf(object: Raw, source: string): ObjectContribution {
+  const inventory = buildInventory([{ object, source }]);
+  const snapshot = createSnapshot(inventory, { collectedAt: EPOCH, source: { type: 'cluster' } });
+  const entries: SnapshotEntry[] = [];
+  const add = <T>(section: SnapshotSection, items: readonly T[], keys: (item: T) => readonly string[]): void => {
+    for (const item of items) entries.push({ section, sortKey: keys(item).join('\u0000'), json: canonicalJson(item) });
+  };
+  add('namespaces', snapshot.namespaces, SNAPSHOT_SORT_KEYS.namespaces);
+  add('pods', snapshot.pods, SNAPSHOT_SORT_KEYS.pods);
+  add('policies', snapshot.policies, SNAPSHOT_SORT_KEYS.policies);
+  add('services', snapshot.services, SNAPSHOT_SORT_KEYS.services);
+  add('exposures', snapshot.exposures, SNAPSHOT_SORT_KEYS.exposures);
+  const ignoredKind = Object.keys(snapshot.ignoredKinds)[0];
+  const issues = inventory.issues.length > 0 ? inventory.issues : NO_ISSUES;
+  const only = entries.length === 1 && issues.length === 0 && ignoredKind === undefined ? entries[0] : undefined;
+  return {
+    entries,
+    ...(ignoredKind !== undefined ? { ignoredKind } : {}),
+    issues,
+    // The common case (one entry) reuses the entry's text: no second copy per pod.
+    fingerprint: only ? only.json : fingerprintOf(entries, ignoredKind, issues),
+  };
+}
+
+function fingerprintOf(entries: readonly SnapshotEntry[], ignoredKind: string | undefined, issues: readonly ValidationIssue[]): string {
+  const hash = createHash('sha1');
+  for (const entry of entries) hash.update(entry.json).update('\n');
+  hash.update(`\u0000${ignoredKind ?? ''}\u0000`);
+  for (const issue of issues) hash.update(`${issue.code} ${issue.path} ${issue.message}\n`);
+  return hash.digest('base64');
+}
