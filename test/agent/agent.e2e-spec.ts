@@ -198,5 +198,11 @@ describe('fenceline-agent with the real API and worker', () => {
     await new Promise((r) => setTimeout(r, 2_500));
     await startApi();
     await connectivityMatches(headers, cluster.id, after, 60_000);
+
+    // SIGTERM: the agent finishes what it is doing and exits 0.
+    const exited = new Promise<number | null>((done) => agent?.once('exit', (code) => done(code)));
+    agent.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    agent = undefined;
   }, 180_000);
 });

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSnapshot, type InventorySnapshot } from '@fenceline/contracts';
@@ -8,6 +9,8 @@ import { parseAgentConfig, type AgentConfig } from './config/agent-config';
 import { AgentMetrics } from './health/agent-metrics';
 import { silentLogger } from './log/logger';
 import { runAgent, type RunningAgent } from './run-agent';
+import { Spool } from './push/spool';
+import { prepareSnapshot } from './snapshot/prepared-snapshot';
 import { FakeKubeApi, FIXTURE_CRDS, pod, shopCluster } from '@fenceline/kube-fake';
 import { RecordingIngest } from './testing/recording-ingest';
 
@@ -22,6 +25,15 @@ function cliSnapshotOf(objects: readonly Raw[]): InventorySnapshot {
 
 /** The agent reads namespaces, pods, services, policies, ingresses and counts policy CRDs; workloads only feed CNI detection. */
 const agentReadable = (objects: readonly Raw[]) => objects.filter((o) => o['kind'] !== 'DaemonSet');
+
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
 
 const comparable = (s: InventorySnapshot) => ({ ...s, collectedAt: undefined, source: undefined });
 
@@ -227,5 +239,45 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     expect(ingest.attempts.map((a) => a.status)).toEqual([202, 202]);
     expect(await agent!.done).toBe(0);
     expect(kube.openWatches).toBe(0);
+  });
+
+  it('serves /healthz, /readyz and /metrics, and reports a rejected token as not ready', async () => {
+    const port = await freePort();
+    await start(['--health-port', String(port), '--health-host', '127.0.0.1']);
+    await ingest.waitForPushes(1);
+    const get = async (path: string) => {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`);
+      return { status: res.status, text: await res.text() };
+    };
+    expect(await get('/healthz')).toMatchObject({ status: 200 });
+    const ready = await get('/readyz');
+    expect(ready.status).toBe(200);
+    expect(JSON.parse(ready.text)).toMatchObject({ status: 'ok', synced: true, cni: 'calico', push: 'idle' });
+    const metrics = (await get('/metrics')).text;
+    expect(metrics).toContain('fenceline_agent_pushes_total{result="accepted"} 1');
+    expect(metrics).toMatch(/fenceline_agent_snapshot_bytes\{encoding="gzip"\} [1-9]\d*/);
+    expect(metrics).toMatch(/fenceline_agent_last_success_timestamp_seconds [1-9]/);
+    expect(metrics).toContain('fenceline_agent_objects{resource="core/pods"} 7');
+    expect(await get('/other')).toMatchObject({ status: 404 });
+
+    ingest.answer({ status: 401, body: { code: 'UNAUTHENTICATED', message: 'a valid agent token is required' } });
+    kube.remove('v1', 'Pod', 'shop', 'web-7d4b9c-q9z7m');
+    await until('the rejected push', () => ingest.attempts.some((a) => a.status === 401));
+    const notReady = await get('/readyz');
+    expect(notReady.status).toBe(503);
+    expect(JSON.parse(notReady.text)).toMatchObject({ status: 'unavailable', push: 'unauthorized' });
+    expect((await get('/metrics')).text).toContain('fenceline_agent_unauthorized 1');
+    expect((await get('/healthz')).status).toBe(200);
+  });
+
+  it('pushes a snapshot spooled before a restart first, then the current state', async () => {
+    const spoolDir = join(dir, 'spool');
+    const stale = prepareSnapshot(cliSnapshotOf(agentReadable(shopCluster()).slice(0, 3)));
+    await new Spool(spoolDir, silentLogger()).save(stale);
+    await start(['--spool-dir', spoolDir]);
+    await ingest.waitForPushes(2);
+    expect(ingest.pushes[0]!.contentHash).toBe(stale.contentHash);
+    expect(comparable(ingest.pushes[1]!.snapshot)).toEqual(comparable(cliSnapshotOf(agentReadable(shopCluster()))));
+    await until('the spool to be cleared', () => !existsSync(join(spoolDir, 'pending-snapshot.json.gz')));
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AGENT_VERSION } from '../version';
@@ -103,5 +104,24 @@ describe('parseAgentConfig', () => {
   it('keeps AGENT_VERSION equal to the package version', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as { version: string };
     expect(AGENT_VERSION).toBe(pkg.version);
+  });
+});
+
+describe('parseAgentConfig on random input', () => {
+  // Whatever a manifest or a shell passes, the agent answers with a config or with messages.
+  it('never throws, and every error names a flag, a variable or an option (property)', () => {
+    const flag = fc.constantFrom('--api-url', '--token', '--token-file', '--debounce', '--resync-interval', '--health-port', '--log-level', '--from-dir', '--once', '--dry-run', '--page-size', '--max-backoff', '--kubeconfig', '--bogus', '-x', '--');
+    const word = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('5s', '0', '-1', '1e9', 'http://a', 'https://x.example', 'ftp://y', '99999', 'debug', ''));
+    const env = fc.dictionary(fc.constantFrom('FENCELINE_API_URL', 'FENCELINE_TOKEN', 'FENCELINE_DEBOUNCE', 'FENCELINE_HEALTH_PORT', 'FENCELINE_LOG_LEVEL', 'FENCELINE_PAGE_SIZE', 'OTHER'), word, { maxKeys: 4 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(flag, word), { maxLength: 8 }), env, (argv, vars) => {
+        const result = parseAgentConfig(argv, vars);
+        if (result.ok === false) {
+          expect(result.errors.length).toBeGreaterThan(0);
+          for (const e of result.errors) expect(e).toMatch(/--|FENCELINE_|option|argument|token/);
+        }
+      }),
+      { numRuns: Number(process.env['FENCELINE_PROPERTY_RUNS'] ?? 500) },
+    );
   });
 });
