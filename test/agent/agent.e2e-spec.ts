@@ -1,12 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Queue } from 'bullmq';
 import { stringify } from 'yaml';
 import { FakeKubeApi, FIXTURE_CRDS, pod, shopCluster } from '@fenceline/kube-fake';
+import { freePort, until } from '../support/wait';
 
 /**
  * The built agent (`bin/fenceline-agent`) against the built CLI, a Kubernetes API server speaking
@@ -44,25 +44,6 @@ const yamlDir = (objects: readonly Raw[]): string => {
   writeFileSync(join(dir, 'cluster.yaml'), objects.filter((o) => o['kind'] !== 'DaemonSet').map((o) => stringify(o)).join('---\n'));
   return dir;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await fn().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('fenceline-agent builds the snapshot `fenceline snapshot` builds', () => {
   it.each(exampleClusters().map((dir) => [dir.slice(EXAMPLES.length + 1), dir]))('--from-dir %s', (_name, dir) => {

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Queue } from 'bullmq';
+import { freePort } from '../support/wait';
 
 /** `npm run demo`: migrations, API, worker, and the example fleet loaded through the API. */
 const ROOT = resolve(__dirname, '../..');
@@ -10,15 +10,6 @@ const databaseUrl = process.env['FENCELINE_TEST_DATABASE_URL'] ?? 'postgresql://
 const redisUrl = process.env['FENCELINE_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const prefix = `demo-${randomUUID()}`;
 let demo: ChildProcess;
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 afterAll(async () => {
   demo?.kill('SIGTERM');

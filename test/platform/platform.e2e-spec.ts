@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Queue } from 'bullmq';
+import { freePort, until } from '../support/wait';
 
 /**
  * The platform end to end: the built API and worker as real processes on PostgreSQL and Redis,
@@ -21,28 +21,9 @@ let api: ChildProcess;
 let worker: ChildProcess;
 let base: string;
 
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
 function cli(...args: string[]): { status: number | null; stdout: string } {
   const run = spawnSync(FENCELINE, args, { encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 60_000 });
   return { status: run.status, stdout: run.stdout };
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await fn().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 beforeAll(async () => {

@@ -68,6 +68,7 @@ export class ClusterAgent {
   private firstChangeAt: number | undefined;
   private lastHash: string | undefined;
   private lastIssueKey = '';
+  private lastIssueCount = 0;
   private unsubscribe: (() => void) | undefined;
   private readonly memory = new MemoryGuard();
   private publishing: Promise<void> = Promise.resolve();
@@ -75,14 +76,15 @@ export class ClusterAgent {
   constructor(private readonly options: ClusterAgentOptions) {}
 
   /** `--once`: list everything a single time and build the snapshot. */
-  async collectOnce(): Promise<PreparedSnapshot> {
+  async collectOnce(): Promise<{ prepared: PreparedSnapshot; issueCount: number }> {
     const served = await discoverResources(this.options.client, this.options.resources ?? RESOURCES, this.options.log);
     for (const resource of served) {
       if (resource.role === 'cni') this.cniResources.push(resource);
       else await this.reflectorFor(resource).listOnce();
     }
     await this.detectCni();
-    return this.build();
+    const prepared = await this.build();
+    return { prepared, issueCount: this.lastIssueCount };
   }
 
   /** Lists everything, pushes the first snapshot, then follows changes until `stop()`. */
@@ -232,6 +234,7 @@ export class ClusterAgent {
 
   /** Objects the engine finds invalid are left out of the snapshot; say so once per distinct set. */
   private logIssues(issues: readonly ValidationIssue[]): void {
+    this.lastIssueCount = issues.length;
     const lines = issues.map((i) => `${formatObjectRef(i.object)}: ${i.path}: ${i.message} [${i.code}]`);
     const key = lines.join('\n');
     if (key === this.lastIssueKey) return;

@@ -73,7 +73,7 @@ export async function runAgent(config: AgentConfig, options: RunOptions): Promis
         if (config.source.kind === 'dir') built = dirSnapshot();
         else {
           const agent = new ClusterAgent({ ...agentOptions(config, log, metrics), client: kube(), deliver: () => undefined });
-          built = { prepared: await agent.collectOnce(), issueCount: 0 };
+          built = await agent.collectOnce();
         }
         if (config.dryRun || !pusher) {
           stdout.write(`${JSON.stringify(JSON.parse(gunzipSync(built.prepared.body).toString('utf8')) as unknown, null, 2)}\n`);
