@@ -280,4 +280,31 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     expect(comparable(ingest.pushes[1]!.snapshot)).toEqual(comparable(cliSnapshotOf(agentReadable(shopCluster()))));
     await until('the spool to be cleared', () => !existsSync(join(spoolDir, 'pending-snapshot.json.gz')));
   });
+
+  it('ignores a CNI DaemonSet scheduled on no node (a wrong "enforces" is the worst answer)', async () => {
+    const calico = shopCluster().find((o) => o['kind'] === 'DaemonSet')!;
+    kube.apply({ ...calico, status: { desiredNumberScheduled: 0, numberReady: 0 } });
+    kube.apply({
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'kube-flannel-ds', namespace: 'kube-flannel', labels: { app: 'flannel' } },
+      spec: { template: { spec: { containers: [{ name: 'kube-flannel', image: 'docker.io/flannel/flannel:v0.25.1', args: ['--ip-masq', '--kube-subnet-mgr'] }] } } },
+      status: { desiredNumberScheduled: 3, numberReady: 3 },
+    });
+    await start(['--once']);
+    expect(await agent!.done).toBe(0);
+    expect(ingest.pushes[0]!.snapshot.source.cni).toEqual({ name: 'flannel', enforcesNetworkPolicy: false });
+  });
+
+  it('--from-dir without --once pushes the folders again at every resync, with what changed in them', async () => {
+    const manifests = mkdtempSync(join(tmpdir(), 'fenceline-manifests-'));
+    writeFileSync(join(manifests, 'ns.yaml'), stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }));
+    const base = config();
+    agent = await runAgent({ ...base, source: { kind: 'dir', paths: [manifests] }, resyncMs: 300 }, { log: silentLogger(), metrics: new AgentMetrics({ defaultMetrics: false }) });
+    await ingest.waitForPushes(1);
+    writeFileSync(join(manifests, 'ns-b.yaml'), stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'b' } }));
+    await until('the second folder state', () => ingest.pushes.some((p) => p.snapshot.namespaces.length === 2));
+    expect(ingest.pushes[0]!.snapshot.namespaces.map((n) => n.name)).toEqual(['a']);
+    expect(ingest.pushes[0]!.snapshot.source).toEqual({ type: 'manifests', agentVersion: '0.1.0' });
+  });
 });

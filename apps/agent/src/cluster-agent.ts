@@ -155,6 +155,8 @@ export class ClusterAgent {
         const lister = new Reflector(this.options.client, resource, this.daemonSets, { convert: toDaemonSet, pageSize: this.options.pageSize, maxBackoffMs: this.options.maxBackoffMs, log: this.options.log, metrics: this.options.metrics });
         await lister.listOnce();
         for (const { object } of this.daemonSets.values([resource.id])) {
+          // A CNI DaemonSet scheduled on no node enforces nothing (a leftover, a paused rollout).
+          if ((object['status'] as { desiredNumberScheduled?: unknown } | undefined)?.desiredNumberScheduled === 0) continue;
           const workload = cniWorkloadOf(object, resource.kind === 'Deployment' ? 'Deployment' : 'DaemonSet');
           if (workload) workloads.push(workload);
         }

@@ -15,7 +15,7 @@ describe('daemonSetView', () => {
     const ds = {
       metadata: { name: 'calico-node', namespace: 'calico-system', labels: { 'k8s-app': 'calico-node' }, managedFields: [{}] },
       spec: { selector: {}, template: { metadata: {}, spec: { containers: [{ name: 'calico-node', image: 'docker.io/calico/node:v3.28.0', env: [{ name: 'CALICO_NETWORKING_BACKEND', value: 'bird' }], resources: {} }], initContainers: [{ name: 'install-cni', image: 'docker.io/calico/cni:v3.28.0', command: ['/opt/cni/bin/install'] }] } } },
-      status: { numberReady: 3 },
+      status: { numberReady: 3, desiredNumberScheduled: 3 },
     };
     expect(daemonSetView(resource('apps/daemonsets'), ds)).toEqual({
       apiVersion: 'apps/v1',
@@ -29,6 +29,7 @@ describe('daemonSetView', () => {
           },
         },
       },
+      status: { desiredNumberScheduled: 3 },
     });
   });
 

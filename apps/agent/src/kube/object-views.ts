@@ -11,8 +11,8 @@ export function withKind(resource: ServedResource, object: Raw): Raw {
 
 /**
  * What CNI detection reads of a DaemonSet: name, namespace, labels, and its pod template's
- * container names, images, commands, args and env. The rest (kilobytes of status and
- * managedFields) is not kept.
+ * container names, images, commands, args and env, and how many nodes it should run on. The
+ * rest (kilobytes of status and managedFields) is not kept.
  */
 export function daemonSetView(resource: ServedResource, object: Raw): Raw {
   const metadata = isObject(object['metadata']) ? object['metadata'] : {};
@@ -21,11 +21,13 @@ export function daemonSetView(resource: ServedResource, object: Raw): Raw {
   const podSpec = isObject(template['spec']) ? template['spec'] : {};
   const containers = (key: string): Raw =>
     Array.isArray(podSpec[key]) ? { [key]: podSpec[key].map((c: unknown) => (isObject(c) ? pick(c, ['name', 'image', 'command', 'args', 'env']) : c)) } : {};
+  const status = isObject(object['status']) ? object['status'] : {};
   return {
     apiVersion: resource.apiVersion,
     kind: resource.kind,
     metadata: pick(metadata, ['name', 'namespace', 'labels']),
     spec: { template: { spec: { ...containers('containers'), ...containers('initContainers') } } },
+    ...(Object.hasOwn(status, 'desiredNumberScheduled') ? { status: pick(status, ['desiredNumberScheduled']) } : {}),
   };
 }
 
