@@ -5,4 +5,5 @@ export * from './snapshot/parse-snapshot';
 export * from './snapshot/content-hash';
 export * from './snapshot/expand-documents';
 export * from './queues/queues';
+export * from './webhooks/webhook-events';
 export * from './config/service-env';
