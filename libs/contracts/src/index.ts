@@ -6,4 +6,8 @@ export * from './snapshot/content-hash';
 export * from './snapshot/expand-documents';
 export * from './queues/queues';
 export * from './webhooks/webhook-events';
+export * from './webhooks/webhook-signature';
+export * from './webhooks/webhook-payload';
+export * from './webhooks/create-webhook-event';
+export * from './webhooks/deliver-job';
 export * from './config/service-env';

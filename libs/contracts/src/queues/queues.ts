@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The queues between the API and the worker, and their job payloads. Producers and processors
  * import them from here only.
  */
-export const QUEUES = Object.freeze({ analyze: 'analyze', notify: 'notify', deliver: 'deliver' } as const);
+export const QUEUES = Object.freeze({ analyze: 'analyze', drift: 'drift', notify: 'notify', deliver: 'deliver' } as const);
 
 /** `analyze`: build the model of one stored snapshot. The job id is the snapshot id. */
 export const analyzeJobSchema = z.strictObject({
@@ -21,3 +21,19 @@ export const ANALYZE_JOB_OPTIONS = Object.freeze({
   removeOnComplete: { age: 7 * 24 * 3600 },
   removeOnFail: false,
 });
+
+/**
+ * `drift`: evaluate a cluster's newest snapshot against the baselines pinned to its environment.
+ * Enqueued after every analysis (job id `drift-<snapshotId>`) and when a pin moves or a reference
+ * is accepted (job id `drift-<snapshotId>-<reason>`; BullMQ ids cannot hold `:`); an older
+ * snapshot than the cluster's newest is skipped.
+ */
+export const driftJobSchema = z.strictObject({
+  organizationId: z.uuid(),
+  snapshotId: z.uuid(),
+  reason: z.string().min(1).max(200),
+});
+
+export type DriftJob = z.infer<typeof driftJobSchema>;
+
+export const DRIFT_JOB_OPTIONS = ANALYZE_JOB_OPTIONS;

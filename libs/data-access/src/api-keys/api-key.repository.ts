@@ -23,7 +23,14 @@ export interface ApiKey {
 export interface Principal {
   readonly organizationId: string;
   readonly apiKeyId: string;
+  /** The key's name (a person or a dashboard), for audit events and approvals. */
+  readonly name: string;
   readonly role: Role;
+}
+
+/** How audit events and decisions name a caller: `alice (key 1f2e3d4c)`. */
+export function actorOf(principal: Pick<Principal, 'apiKeyId' | 'name'>): string {
+  return `${principal.name} (key ${principal.apiKeyId.slice(0, 8)})`;
 }
 
 const fields = { id: true, name: true, role: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
@@ -67,6 +74,6 @@ export class ApiKeyRepository {
     const row = await this.db.prisma.apiKey.findUnique({ where: { secretHash: hashSecret(key) } });
     if (!row || row.revokedAt) return undefined;
     await this.db.prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-    return { organizationId: row.organizationId, apiKeyId: row.id, role: row.role };
+    return { organizationId: row.organizationId, apiKeyId: row.id, name: row.name, role: row.role };
   }
 }
