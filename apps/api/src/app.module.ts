@@ -17,6 +17,8 @@ import { IngestModule } from './ingest/ingest.module';
 import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
 import { ApiMetrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { GovernanceModule } from './baselines/governance.module';
 import { QUEUES } from '@fenceline/contracts';
 
 /** The API, built from a validated configuration (tests pass their own). */
@@ -46,6 +48,8 @@ export class AppModule {
         ClustersModule,
         GraphqlModule,
         IngestModule,
+        WebhooksModule,
+        GovernanceModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

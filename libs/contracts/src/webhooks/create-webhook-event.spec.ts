@@ -7,7 +7,13 @@ describe('createWebhookEvent', () => {
     const now = new Date('2024-05-01T12:00:00Z');
     const a = createWebhookEvent(org, 'alert.opened', { alertId: 'x' }, { now });
     const b = createWebhookEvent(org, 'alert.opened', { alertId: 'x' }, { now });
-    expect(a).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), type: 'alert.opened', organizationId: org, occurredAt: '2024-05-01T12:00:00.000Z', data: { alertId: 'x' } });
+    expect(a).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      type: 'alert.opened',
+      organizationId: org,
+      occurredAt: '2024-05-01T12:00:00.000Z',
+      data: { alertId: 'x' },
+    });
     expect(a.id).not.toBe(b.id);
   });
 

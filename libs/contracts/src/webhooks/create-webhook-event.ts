@@ -13,5 +13,11 @@ export function createWebhookEvent(
   data: Readonly<Record<string, unknown>>,
   options: { readonly id?: string; readonly now?: Date } = {},
 ): WebhookEvent {
-  return webhookEventSchema.parse({ id: options.id ?? randomUUID(), type, organizationId, occurredAt: (options.now ?? new Date()).toISOString(), data });
+  return webhookEventSchema.parse({
+    id: options.id ?? randomUUID(),
+    type,
+    organizationId,
+    occurredAt: (options.now ?? new Date()).toISOString(),
+    data,
+  });
 }

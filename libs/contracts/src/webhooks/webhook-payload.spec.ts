@@ -21,7 +21,14 @@ const alert = {
   subject: 'shop → payments',
   status: 'open',
 };
-const promotion = { promotionId: 'p1', baselineName: 'shop', version: 3, environment: 'prod', requestedBy: 'alice', isRollback: false };
+const promotion = {
+  promotionId: 'p1',
+  baselineName: 'shop',
+  version: 3,
+  environment: 'prod',
+  requestedBy: 'alice',
+  isRollback: false,
+};
 
 describe('webhookBody', () => {
   it('is the event object as is for the json format', () => {
@@ -38,23 +45,56 @@ describe('webhookBody', () => {
 
 describe('slackMessage', () => {
   it.each<[WebhookEventType, Record<string, unknown>, string]>([
-    ['alert.opened', alert, ':rotating_light: *critical* drift on prod-eu (prod): shop → payments widened (baseline shop v3)'],
-    ['alert.opened', { ...alert, severity: 'warning', baselineVersion: undefined }, ':warning: *warning* drift on prod-eu (prod): shop → payments widened (baseline shop)'],
-    ['alert.resolved', { ...alert, status: 'resolved' }, ':white_check_mark: Resolved: *critical* drift on prod-eu (prod): shop → payments widened (baseline shop v3)'],
-    ['promotion.requested', { ...promotion, reason: 'release 42' }, ':inbox_tray: Promotion requested by alice: baseline *shop* v3 → prod: “release 42”'],
-    ['promotion.approved', { ...promotion, decidedBy: 'bob' }, ':white_check_mark: Promotion approved by bob: baseline *shop* v3 → prod (requested by alice)'],
-    ['promotion.rejected', { ...promotion, decidedBy: 'bob', isRollback: true, reason: 'not now' }, ':no_entry: Promotion rejected by bob: baseline *shop* v3 → prod (rollback) (requested by alice): “not now”'],
+    [
+      'alert.opened',
+      alert,
+      ':rotating_light: *critical* drift on prod-eu (prod): shop → payments widened (baseline shop v3)',
+    ],
+    [
+      'alert.opened',
+      { ...alert, severity: 'warning', baselineVersion: undefined },
+      ':warning: *warning* drift on prod-eu (prod): shop → payments widened (baseline shop)',
+    ],
+    [
+      'alert.resolved',
+      { ...alert, status: 'resolved' },
+      ':white_check_mark: Resolved: *critical* drift on prod-eu (prod): shop → payments widened (baseline shop v3)',
+    ],
+    [
+      'promotion.requested',
+      { ...promotion, reason: 'release 42' },
+      ':inbox_tray: Promotion requested by alice: baseline *shop* v3 → prod: “release 42”',
+    ],
+    [
+      'promotion.approved',
+      { ...promotion, decidedBy: 'bob' },
+      ':white_check_mark: Promotion approved by bob: baseline *shop* v3 → prod (requested by alice)',
+    ],
+    [
+      'promotion.rejected',
+      { ...promotion, decidedBy: 'bob', isRollback: true, reason: 'not now' },
+      ':no_entry: Promotion rejected by bob: baseline *shop* v3 → prod (rollback) (requested by alice): “not now”',
+    ],
   ])('reads well for %s', (type, data, text) => {
     const message = slackMessage(event(type, data));
     expect(message.text).toBe(text);
     expect(message.blocks[1]).toEqual({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `\`${type}\` · 2024-05-01T12:00:00.000Z · event 6f1c0a4e-2b7d-4c59-9f0e-3a1b2c3d4e5f` }],
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `\`${type}\` · 2024-05-01T12:00:00.000Z · event 6f1c0a4e-2b7d-4c59-9f0e-3a1b2c3d4e5f`,
+        },
+      ],
     });
   });
 
   it('escapes Slack control characters and shows missing fields as ?', () => {
-    expect(slackMessage(event('alert.opened', { ...alert, clusterName: '<!channel> & co' })).text).toContain('drift on &lt;!channel&gt; &amp; co (prod)');
-    expect(slackMessage(event('alert.resolved', {})).text).toBe(':white_check_mark: Resolved: *?* drift on ? (?): ? ? (baseline ?)');
+    expect(
+      slackMessage(event('alert.opened', { ...alert, clusterName: '<!channel> & co' })).text,
+    ).toContain('drift on &lt;!channel&gt; &amp; co (prod)');
+    expect(slackMessage(event('alert.resolved', {})).text).toBe(
+      ':white_check_mark: Resolved: *?* drift on ? (?): ? ? (baseline ?)',
+    );
   });
 });

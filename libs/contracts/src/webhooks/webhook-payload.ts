@@ -8,7 +8,10 @@ export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 /** A Slack Block Kit block, as far as these messages use it. */
 export type SlackBlock =
   | { readonly type: 'section'; readonly text: { readonly type: 'mrkdwn'; readonly text: string } }
-  | { readonly type: 'context'; readonly elements: readonly { readonly type: 'mrkdwn'; readonly text: string }[] };
+  | {
+      readonly type: 'context';
+      readonly elements: readonly { readonly type: 'mrkdwn'; readonly text: string }[];
+    };
 
 /** The body of a Slack incoming-webhook request: `text` is the notification fallback. */
 export interface SlackMessage {
@@ -37,7 +40,12 @@ export function slackMessage(event: WebhookEvent): SlackMessage {
     text: line,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: line } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `\`${event.type}\` · ${event.occurredAt} · event ${event.id}` }] },
+      {
+        type: 'context',
+        elements: [
+          { type: 'mrkdwn', text: `\`${event.type}\` · ${event.occurredAt} · event ${event.id}` },
+        ],
+      },
     ],
   };
 }

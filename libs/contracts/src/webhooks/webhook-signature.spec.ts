@@ -20,7 +20,12 @@ describe('signWebhook', () => {
   });
 
   it('names the headers in lower case, as Node shows them', () => {
-    expect(Object.values(WEBHOOK_HEADERS)).toEqual(['x-fenceline-event', 'x-fenceline-delivery', 'x-fenceline-timestamp', 'x-fenceline-signature']);
+    expect(Object.values(WEBHOOK_HEADERS)).toEqual([
+      'x-fenceline-event',
+      'x-fenceline-delivery',
+      'x-fenceline-timestamp',
+      'x-fenceline-signature',
+    ]);
   });
 });
 
@@ -34,14 +39,41 @@ describe('verifyWebhookSignature', () => {
   });
 
   it.each([
-    ['another secret', () => verifyWebhookSignature(`${secret}x`, headersFor(valid), body, { now })],
-    ['a changed body', () => verifyWebhookSignature(secret, headersFor(valid), body.replace('e1', 'e2'), { now })],
-    ['a changed timestamp', () => verifyWebhookSignature(secret, headersFor(valid, ts + 1), body, { now })],
-    ['a truncated signature', () => verifyWebhookSignature(secret, headersFor(valid.slice(0, -2)), body, { now })],
-    ['another scheme', () => verifyWebhookSignature(secret, headersFor(valid.replace('sha256=', 'sha1=')), body, { now })],
-    ['no signature', () => verifyWebhookSignature(secret, { 'x-fenceline-timestamp': String(ts) }, body, { now })],
-    ['no timestamp', () => verifyWebhookSignature(secret, { 'x-fenceline-signature': valid }, body, { now })],
-    ['a non-numeric timestamp', () => verifyWebhookSignature(secret, headersFor(valid, '1e9'), body, { now })],
+    [
+      'another secret',
+      () => verifyWebhookSignature(`${secret}x`, headersFor(valid), body, { now }),
+    ],
+    [
+      'a changed body',
+      () => verifyWebhookSignature(secret, headersFor(valid), body.replace('e1', 'e2'), { now }),
+    ],
+    [
+      'a changed timestamp',
+      () => verifyWebhookSignature(secret, headersFor(valid, ts + 1), body, { now }),
+    ],
+    [
+      'a truncated signature',
+      () => verifyWebhookSignature(secret, headersFor(valid.slice(0, -2)), body, { now }),
+    ],
+    [
+      'another scheme',
+      () =>
+        verifyWebhookSignature(secret, headersFor(valid.replace('sha256=', 'sha1=')), body, {
+          now,
+        }),
+    ],
+    [
+      'no signature',
+      () => verifyWebhookSignature(secret, { 'x-fenceline-timestamp': String(ts) }, body, { now }),
+    ],
+    [
+      'no timestamp',
+      () => verifyWebhookSignature(secret, { 'x-fenceline-signature': valid }, body, { now }),
+    ],
+    [
+      'a non-numeric timestamp',
+      () => verifyWebhookSignature(secret, headersFor(valid, '1e9'), body, { now }),
+    ],
   ])('refuses %s', (_name, verify) => {
     expect(verify()).toBe(false);
   });
@@ -50,8 +82,14 @@ describe('verifyWebhookSignature', () => {
     const old = ts - 301;
     const signed = signWebhook(secret, old, body);
     expect(verifyWebhookSignature(secret, headersFor(signed, old), body, { now })).toBe(false);
-    expect(verifyWebhookSignature(secret, headersFor(signed, old), body, { now, toleranceSeconds: 600 })).toBe(true);
+    expect(
+      verifyWebhookSignature(secret, headersFor(signed, old), body, { now, toleranceSeconds: 600 }),
+    ).toBe(true);
     const future = ts + 299;
-    expect(verifyWebhookSignature(secret, headersFor(signWebhook(secret, future, body), future), body, { now })).toBe(true);
+    expect(
+      verifyWebhookSignature(secret, headersFor(signWebhook(secret, future, body), future), body, {
+        now,
+      }),
+    ).toBe(true);
   });
 });

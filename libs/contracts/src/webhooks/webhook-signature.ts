@@ -48,13 +48,19 @@ export interface VerifyWebhookOptions {
  *   res.sendStatus(204);
  * });
  */
-export function verifyWebhookSignature(secret: string, headers: WebhookHeaderBag, body: string | Buffer, options: VerifyWebhookOptions = {}): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  headers: WebhookHeaderBag,
+  body: string | Buffer,
+  options: VerifyWebhookOptions = {},
+): boolean {
   const timestampText = header(headers, WEBHOOK_HEADERS.timestamp);
   const signature = header(headers, WEBHOOK_HEADERS.signature);
   if (!timestampText || !signature || !/^\d{1,12}$/.test(timestampText)) return false;
   const timestamp = Number(timestampText);
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  if (Math.abs(now - timestamp) > (options.toleranceSeconds ?? DEFAULT_SIGNATURE_TOLERANCE_SECONDS)) return false;
+  if (Math.abs(now - timestamp) > (options.toleranceSeconds ?? DEFAULT_SIGNATURE_TOLERANCE_SECONDS))
+    return false;
   const expected = Buffer.from(signWebhook(secret, timestamp, body), 'utf8');
   const given = Buffer.from(signature.trim(), 'utf8');
   return given.length === expected.length && timingSafeEqual(given, expected);

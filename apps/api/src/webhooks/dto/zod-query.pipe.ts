@@ -1,0 +1,20 @@
+import { BadRequestException, type PipeTransform } from '@nestjs/common';
+import type { z } from 'zod';
+
+/** Validates a query string with a zod schema; a 400 names every bad parameter. */
+export class ZodQuery<T> implements PipeTransform<unknown, T> {
+  constructor(private readonly schema: z.ZodType<T>) {}
+
+  transform(value: unknown): T {
+    const parsed = this.schema.safeParse(value ?? {});
+    if (parsed.success) return parsed.data;
+    throw new BadRequestException({
+      code: 'INVALID',
+      message: 'invalid query parameters',
+      issues: parsed.error.issues.map((i) => ({
+        path: i.path.join('.') || '(query)',
+        message: i.message,
+      })),
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { Logger, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { QUEUES } from '@fenceline/contracts';
+import { Database, SecretBox, WebhookRepository } from '@fenceline/data-access';
+import { ApiKeyGuard } from '../auth/api-key.guard';
+import { EventPublisher } from './event-publisher';
+import { loadWebhooksConfig, WEBHOOKS_CONFIG, type WebhooksConfig } from './webhooks.config';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksResolver } from './webhooks.resolver';
+import { WebhooksService } from './webhooks.service';
+
+/**
+ * Webhook subscriptions (REST `/v1/webhooks` and GraphQL, admin only) and the
+ * {@link EventPublisher} other modules import to publish events to the `notify` queue.
+ */
+@Module({
+  imports: [BullModule.registerQueue({ name: QUEUES.notify })],
+  controllers: [WebhooksController],
+  providers: [
+    // Read at boot: a bad or (in production) missing SECRETS_KEY stops the API here.
+    { provide: WEBHOOKS_CONFIG, useFactory: () => loadWebhooksConfig() },
+    {
+      provide: WebhookRepository,
+      useFactory: (db: Database, config: WebhooksConfig) => {
+        if (config.secretsKeyIsDevelopment) {
+          new Logger(WebhooksModule.name).warn(
+            'SECRETS_KEY is not set: webhook secrets are sealed with the fixed development key (never do this in production)',
+          );
+        }
+        return new WebhookRepository(db, new SecretBox(config.secretsKey));
+      },
+      inject: [Database, WEBHOOKS_CONFIG],
+    },
+    WebhooksService,
+    WebhooksResolver,
+    ApiKeyGuard,
+    EventPublisher,
+  ],
+  exports: [EventPublisher],
+})
+export class WebhooksModule {}
