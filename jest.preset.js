@@ -4,6 +4,7 @@ const path = require('node:path');
 
 const aliases = {
   '^@fenceline/netpol$': path.join(__dirname, 'libs/netpol/src/index.ts'),
+  '^@fenceline/drift$': path.join(__dirname, 'libs/drift/src/index.ts'),
   '^@fenceline/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
   '^@fenceline/data-access$': path.join(__dirname, 'libs/data-access/src/index.ts'),
   '^@fenceline/kube-fake$': path.join(__dirname, 'libs/kube-fake/src/index.ts'),

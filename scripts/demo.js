@@ -50,6 +50,22 @@ async function runDemo(base, env) {
   for (const c of clusters) {
     await waitFor(`the analysis of ${c.name}`, async () => (await call('GET', `/v1/clusters/${c.id}`)).analysis);
   }
+
+  // The shop baseline, pushed from its folder, pinned to dev and promoted to staging and prod:
+  // the demo admin requests, a second key (an approver) approves, as two people would.
+  cli(['baseline', 'push', join(root, 'examples/baselines/shop'), '--name', 'shop', '--message', 'demo baseline'], { ...env, FENCELINE_API_URL: base, FENCELINE_API_KEY: apiKey });
+  const approver = await call('POST', '/v1/api-keys', JSON.stringify({ name: 'demo-approver', role: 'approver' }));
+  const [baseline] = await call('GET', '/v1/baselines?name=shop');
+  await call('POST', `/v1/baselines/${baseline.id}/pins`, JSON.stringify({ environment: 'dev', version: 1 }));
+  for (const environment of ['staging', 'prod']) {
+    const promotion = await call('POST', '/v1/promotions', JSON.stringify({ baselineId: baseline.id, version: 1, environment }));
+    await call('POST', `/v1/promotions/${promotion.id}/approve`, JSON.stringify({ reason: 'demo' }), { Authorization: `Bearer ${approver.key}` });
+  }
+  const drifting = ['shop-staging', 'shop-prod-eu'].map((name) => clusters.find((c) => c.name === name));
+  const alerts = await waitFor('drift alerts', async () => {
+    const open = await call('GET', '/v1/alerts?status=open');
+    return drifting.every((c) => open.some((a) => a.clusterId === c.id)) ? open : undefined;
+  });
   const lines = [
     '',
     'Fenceline demo is ready.',
@@ -63,10 +79,12 @@ async function runDemo(base, env) {
     `  curl -H "Authorization: Bearer ${apiKey}" ${base}/v1/clusters`,
     `  curl -H "Authorization: Bearer ${apiKey}" ${base}/v1/clusters/${clusters.find((c) => c.name === 'shop-staging')?.id}/coverage   # the gap`,
     `  curl -H "Authorization: Bearer ${apiKey}" ${base}/v1/clusters/${clusters.find((c) => c.name === 'shop-prod-eu')?.id}/connectivity   # the drift`,
+    `  curl -H "Authorization: Bearer ${apiKey}" "${base}/v1/alerts?status=open"   # ${alerts.length} open drift alerts against baseline shop v1`,
+    ...alerts.map((a) => `      ${a.severity.padEnd(8)} ${a.clusterName.padEnd(14)} ${a.kind.padEnd(22)} ${a.subject}`),
     '',
   ];
   console.log(lines.join('\n'));
-  return { organizationId, apiKey, clusters };
+  return { organizationId, apiKey, clusters, alerts };
 }
 
 module.exports = { runDemo };

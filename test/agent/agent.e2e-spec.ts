@@ -33,9 +33,9 @@ const comparable = (json: string) => {
   delete snapshot['source'];
   return snapshot;
 };
+/** examples/<environment>/<cluster>/ (examples/baselines/ holds baselines, not clusters). */
 const exampleClusters = (): string[] =>
-  readdirSync(EXAMPLES)
-    .filter((env) => statSync(join(EXAMPLES, env)).isDirectory())
+  ['dev', 'staging', 'prod']
     .flatMap((env) => readdirSync(join(EXAMPLES, env)).map((name) => join(EXAMPLES, env, name)))
     .filter((dir) => statSync(dir).isDirectory());
 /** YAML of the objects, as a platform engineer would export them with kubectl. */

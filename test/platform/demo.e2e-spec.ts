@@ -43,4 +43,11 @@ it('loads the example fleet: four clusters in dev, staging and prod, all analyse
   }[];
   expect(clusters.map((c) => `${c.environment}/${c.name}`).sort()).toEqual(['dev/shop-dev', 'prod/shop-prod-eu', 'prod/shop-prod-us', 'staging/shop-staging']);
   expect(clusters.every((c) => c.analysis !== null)).toBe(true);
-}, 120_000);
+  // The shop baseline was promoted to every environment: the two clusters built to drift show
+  // real alerts (hand-checked against examples/README.md), the two that match it none.
+  const alerts = (await (await fetch(`http://127.0.0.1:${port}/v1/alerts?status=open`, { headers: { Authorization: `Bearer ${apiKey}` } })).json()) as { clusterName: string; kind: string; subject: string; severity: string }[];
+  expect([...new Set(alerts.map((a) => a.clusterName))].sort()).toEqual(['shop-prod-eu', 'shop-staging']);
+  expect(alerts).toContainEqual(expect.objectContaining({ clusterName: 'shop-prod-eu', kind: 'policy-unknown', subject: 'NetworkPolicy shop/db-debug-access' }));
+  expect(alerts).toContainEqual(expect.objectContaining({ clusterName: 'shop-staging', kind: 'policy-missing', subject: 'NetworkPolicy shop/default-deny' }));
+  expect(ready).toContain('open drift alerts against baseline shop v1');
+}, 180_000);

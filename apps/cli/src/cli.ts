@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander';
 import type { CliIo, CommandContext } from './cli-io';
 import { CLI_VERSION } from './version';
 import { registerAdminCommand } from './commands/admin.command';
+import { registerBaselineCommand } from './commands/baseline.command';
 import { registerConnlistCommand } from './commands/connlist.command';
 import { registerDiffCommand } from './commands/diff.command';
+import { registerDriftCommand } from './commands/drift.command';
 import { registerExplainCommand } from './commands/explain.command';
 import { registerSnapshotCommand } from './commands/snapshot.command';
 import { EXIT_CODES_HELP, EXIT_INVALID_INPUT, EXIT_OK } from './exit-codes';
@@ -31,6 +33,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerDiffCommand(program, context);
   registerExplainCommand(program, context);
   registerSnapshotCommand(program, context);
+  registerDriftCommand(program, context);
+  registerBaselineCommand(program, context);
   registerAdminCommand(program, context);
   try {
     await program.parseAsync([...argv], { from: 'user' });

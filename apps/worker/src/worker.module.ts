@@ -1,10 +1,14 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { QUEUES } from '@fenceline/contracts';
-import { Database, SnapshotRepository } from '@fenceline/data-access';
+import { ClusterRepository, ConnectivityReferenceRepository, Database, DriftAlertRepository, PromotionRepository, SnapshotRepository } from '@fenceline/data-access';
 import { AnalyzeProcessor } from './analyze/analyze.processor';
 import { AnalyzeService } from './analyze/analyze.service';
 import type { WorkerConfig } from './config';
+import { DriftProcessor } from './drift/drift.processor';
+import { ALERT_EVENT_SINK, DriftService } from './drift/drift.service';
+import { EventPublisher } from './notify/event-publisher';
+import { NotifyModule } from './notify/notify.module';
 
 /** The worker: BullMQ processors over the database. */
 @Module({})
@@ -14,16 +18,27 @@ export class WorkerModule implements OnApplicationShutdown {
   static forConfig(config: WorkerConfig): DynamicModule {
     return {
       module: WorkerModule,
+      // Global so the feature modules it imports (notify) share its one Database.
+      global: true,
       imports: [
         BullModule.forRoot({ prefix: config.queuePrefix, connection: { url: config.redisUrl, maxRetriesPerRequest: null } }),
-        BullModule.registerQueue({ name: QUEUES.analyze }),
+        BullModule.registerQueue({ name: QUEUES.analyze }, { name: QUEUES.drift }),
+        NotifyModule.forConfig(config),
       ],
       providers: [
         { provide: Database, useFactory: () => new Database(config.databaseUrl) },
         { provide: SnapshotRepository, useFactory: (db: Database) => new SnapshotRepository(db), inject: [Database] },
+        { provide: ClusterRepository, useFactory: (db: Database) => new ClusterRepository(db), inject: [Database] },
+        { provide: PromotionRepository, useFactory: (db: Database) => new PromotionRepository(db), inject: [Database] },
+        { provide: DriftAlertRepository, useFactory: (db: Database) => new DriftAlertRepository(db), inject: [Database] },
+        { provide: ConnectivityReferenceRepository, useFactory: (db: Database) => new ConnectivityReferenceRepository(db), inject: [Database] },
+        { provide: ALERT_EVENT_SINK, useExisting: EventPublisher },
         AnalyzeService,
         AnalyzeProcessor,
+        DriftService,
+        DriftProcessor,
       ],
+      exports: [Database],
     };
   }
 

@@ -1,5 +1,16 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { AgentTokenRepository, ApiKeyRepository, AuditEventRepository, ClusterRepository, Database, SnapshotRepository } from '@fenceline/data-access';
+import {
+  AgentTokenRepository,
+  ApiKeyRepository,
+  AuditEventRepository,
+  BaselineRepository,
+  ClusterRepository,
+  ConnectivityReferenceRepository,
+  Database,
+  DriftAlertRepository,
+  PromotionRepository,
+  SnapshotRepository,
+} from '@fenceline/data-access';
 import { API_CONFIG, type ApiConfig } from '../config';
 
 /** The database and one provider per repository; the connection closes on shutdown. */
@@ -12,8 +23,23 @@ import { API_CONFIG, type ApiConfig } from '../config';
     { provide: ClusterRepository, useFactory: (db: Database) => new ClusterRepository(db), inject: [Database] },
     { provide: SnapshotRepository, useFactory: (db: Database) => new SnapshotRepository(db), inject: [Database] },
     { provide: AuditEventRepository, useFactory: (db: Database) => new AuditEventRepository(db), inject: [Database] },
+    { provide: BaselineRepository, useFactory: (db: Database) => new BaselineRepository(db), inject: [Database] },
+    { provide: PromotionRepository, useFactory: (db: Database) => new PromotionRepository(db), inject: [Database] },
+    { provide: DriftAlertRepository, useFactory: (db: Database) => new DriftAlertRepository(db), inject: [Database] },
+    { provide: ConnectivityReferenceRepository, useFactory: (db: Database) => new ConnectivityReferenceRepository(db), inject: [Database] },
   ],
-  exports: [Database, ApiKeyRepository, AgentTokenRepository, ClusterRepository, SnapshotRepository, AuditEventRepository],
+  exports: [
+    Database,
+    ApiKeyRepository,
+    AgentTokenRepository,
+    ClusterRepository,
+    SnapshotRepository,
+    AuditEventRepository,
+    BaselineRepository,
+    PromotionRepository,
+    DriftAlertRepository,
+    ConnectivityReferenceRepository,
+  ],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(Database) private readonly db: Database) {}

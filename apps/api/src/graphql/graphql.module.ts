@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ApiKeyGuard } from '../auth/api-key.guard';
+import { GovernanceModule } from '../baselines/governance.module';
 import { ClustersModule } from '../clusters/clusters.module';
 import { ClustersResolver } from './clusters.resolver';
+import { GovernanceResolver } from './governance.resolver';
 
 /** GraphQL (code-first) at /graphql: the same operations as REST, through the same services. */
-@Module({ imports: [ClustersModule], providers: [ClustersResolver, ApiKeyGuard] })
+@Module({ imports: [ClustersModule, GovernanceModule], providers: [ClustersResolver, GovernanceResolver, ApiKeyGuard] })
 export class GraphqlModule {}

@@ -1,7 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { ANALYZE_JOB_OPTIONS, parseSnapshot, QUEUES, snapshotContentHash, snapshotToObjects, type AnalyzeJob } from '@fenceline/contracts';
+import { ANALYZE_JOB_OPTIONS, DRIFT_JOB_OPTIONS, parseSnapshot, QUEUES, snapshotContentHash, snapshotToObjects, type AnalyzeJob, type DriftJob } from '@fenceline/contracts';
 import { SnapshotRepository, type AgentIdentity, type StoreResult } from '@fenceline/data-access';
 import { buildInventory, formatObjectRef } from '@fenceline/netpol';
 import { ApiMetrics } from '../metrics/metrics';
@@ -15,6 +15,7 @@ export class IngestService {
   constructor(
     @Inject(SnapshotRepository) private readonly snapshots: SnapshotRepository,
     @InjectQueue(QUEUES.analyze) private readonly analyzeQueue: Queue<AnalyzeJob>,
+    @InjectQueue(QUEUES.drift) private readonly driftQueue: Queue<DriftJob>,
     @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
   ) {}
 
@@ -38,7 +39,11 @@ export class IngestService {
       { organizationId: agent.organizationId, snapshotId: stored.snapshotId },
       { ...ANALYZE_JOB_OPTIONS, jobId: stored.snapshotId },
     );
+    if (stored.revived) {
+      // Analysed long ago, current again: its drift is evaluated again (alerts may resolve).
+      await this.driftQueue.add(QUEUES.drift, { organizationId: agent.organizationId, snapshotId: stored.snapshotId, reason: 'revived' }, { ...DRIFT_JOB_OPTIONS, jobId: `drift-${stored.snapshotId}-revived-${Date.now()}` });
+    }
     this.metrics.snapshotsIngested.inc({ status: stored.status });
-    return stored;
+    return { snapshotId: stored.snapshotId, status: stored.status };
   }
 }

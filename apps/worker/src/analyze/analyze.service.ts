@@ -1,15 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { parseSnapshot, snapshotToObjects, type AnalyzeJob } from '@fenceline/contracts';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { DRIFT_JOB_OPTIONS, parseSnapshot, QUEUES, snapshotToObjects, type AnalyzeJob, type DriftJob } from '@fenceline/contracts';
 import { SnapshotRepository } from '@fenceline/data-access';
 import { buildInventory, buildModel } from '@fenceline/netpol';
 
 /**
- * Builds the fast model of a stored snapshot and stores its workload connectivity and coverage.
+ * Builds the fast model of a stored snapshot and stores its workload connectivity and coverage,
+ * then asks for its drift evaluation.
  * Idempotent: running it twice (a worker killed mid-way, a retry) writes the same single row.
  */
 @Injectable()
 export class AnalyzeService {
-  constructor(@Inject(SnapshotRepository) private readonly snapshots: SnapshotRepository) {}
+  constructor(
+    @Inject(SnapshotRepository) private readonly snapshots: SnapshotRepository,
+    @InjectQueue(QUEUES.drift) private readonly driftQueue: Queue<DriftJob>,
+  ) {}
 
   async analyze(job: AnalyzeJob): Promise<{ classCount: number; connections: number }> {
     const stored = await this.snapshots.get(job.organizationId, job.snapshotId);
@@ -28,6 +34,8 @@ export class AnalyzeService {
     });
     // Retention: each analysis prunes its cluster's expired snapshots (never the newest).
     await this.snapshots.prune(job.organizationId, stored.clusterId);
+    // Then drift against the baselines pinned to the cluster's environment (job id: once per snapshot).
+    await this.driftQueue.add(QUEUES.drift, { organizationId: job.organizationId, snapshotId: job.snapshotId, reason: 'analysed' }, { ...DRIFT_JOB_OPTIONS, jobId: `drift-${job.snapshotId}` });
     return { classCount: model.classCount, connections: connectivity.length };
   }
 }

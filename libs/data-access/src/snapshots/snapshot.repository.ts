@@ -20,6 +20,8 @@ export interface StoreResult {
   readonly snapshotId: string;
   /** `duplicate` when this cluster already pushed exactly this content: nothing new is stored. */
   readonly status: 'accepted' | 'duplicate';
+  /** A duplicate of an earlier snapshot that was not the newest: the cluster went back to it. */
+  readonly revived?: true;
 }
 
 export interface ClusterSnapshotSummary {
@@ -63,7 +65,11 @@ export class SnapshotRepository {
     const now = new Date();
     await this.db.prisma.cluster.update({ where: { id: clusterId }, data: { lastSeenAt: now } });
     const existing = await this.db.prisma.snapshot.findUnique({ where: { clusterId_contentHash: { clusterId, contentHash } } });
-    if (existing) return this.touch(existing.id, now);
+    if (existing) {
+      // A cluster back in an earlier state (a revert): that snapshot is current again.
+      const previous = await this.latest(organizationId, clusterId);
+      return { ...(await this.touch(existing.id, now)), ...(previous && previous.id !== existing.id ? { revived: true } : {}) };
+    }
     try {
       const row = await this.db.prisma.snapshot.create({
         data: {
@@ -166,9 +172,10 @@ export class SnapshotRepository {
   /** The analysis of the newest analysed snapshot of a cluster. */
   async latestAnalysis(organizationId: string, clusterId: string): Promise<(SnapshotAnalysisInput & { snapshotId: string; analysedAt: Date }) | undefined> {
     if (!isUuid(clusterId)) return undefined;
+    // The analysis of the cluster's current snapshot (a reverted cluster's earlier one counts).
     const row = await this.db.prisma.snapshotAnalysis.findFirst({
       where: { organizationId, snapshot: { clusterId, organizationId } },
-      orderBy: { analysedAt: 'desc' },
+      orderBy: [{ snapshot: { lastPushedAt: 'desc' } }, { snapshot: { receivedAt: 'desc' } }, { analysedAt: 'desc' }],
     });
     if (!row) return undefined;
     return {

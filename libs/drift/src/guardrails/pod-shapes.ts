@@ -1,0 +1,86 @@
+import {
+  ConnectionSet,
+  workloadName,
+  type EvaluationOptions,
+  type Pod,
+  type ReachabilityModel,
+} from '@fenceline/netpol';
+
+/**
+ * Pods that every policy and every guardrail treat alike: same namespace, labels, container
+ * ports and hostNetwork flag (and primary IP when ipBlocks match pods). Replicas of a workload
+ * usually share one shape, so pair queries run per shape, not per pod.
+ */
+export interface PodShape {
+  readonly key: string;
+  readonly pods: readonly Pod[];
+}
+
+/** The pods grouped by shape, in first-seen order. */
+export function shapesOf(pods: readonly Pod[], options: EvaluationOptions): PodShape[] {
+  const byKey = new Map<string, Pod[]>();
+  for (const pod of pods) {
+    const key = shapeKey(pod, options);
+    const list = byKey.get(key);
+    if (list) list.push(pod);
+    else byKey.set(key, [pod]);
+  }
+  return [...byKey.entries()].map(([key, list]) => ({ key, pods: list }));
+}
+
+function shapeKey(pod: Pod, options: EvaluationOptions): string {
+  const labels = Object.entries(pod.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const ports = pod.ports.map((p) => `${p.name ?? ''}/${p.protocol}/${p.port}`).sort();
+  const ip =
+    options.ipBlockMatchesPods && pod.ips[0] ? `${pod.ips[0].family}:${pod.ips[0].value}` : '';
+  return JSON.stringify([pod.namespace, labels, ports, pod.hostNetwork, ip]);
+}
+
+/**
+ * Whether a pair of shapes stands for at least one pair of pods `p ≠ q` (or, with
+ * `templateSelf`, `p = q` for a workload template: its replicas talk to each other).
+ */
+export function hasPodPair(src: PodShape, dst: PodShape, templateSelf: boolean): boolean {
+  if (src.key !== dst.key) return true;
+  const [only] = src.pods;
+  if (src.pods.length > 1 || dst.pods.length > 1 || src.pods[0] !== dst.pods[0]) return true;
+  return templateSelf && only !== undefined && only.fromTemplate;
+}
+
+/** What the model allows from one shape to another (equal for every pod pair of the shapes). */
+export function shapeConnections(
+  model: ReachabilityModel,
+  src: PodShape,
+  dst: PodShape,
+): ConnectionSet {
+  return model.connections(
+    { kind: 'pod', pod: src.pods[0] as Pod },
+    { kind: 'pod', pod: dst.pods[0] as Pod },
+  );
+}
+
+/**
+ * The (source workload, destination workload) pairs that a pair of shapes stands for: those
+ * with at least one pod pair `p ≠ q`. A workload paired with itself needs two distinct pods.
+ */
+export function workloadPairs(src: PodShape, dst: PodShape): [string, string][] {
+  const byWorkload = (shape: PodShape): Map<string, Set<Pod>> => {
+    const map = new Map<string, Set<Pod>>();
+    for (const pod of shape.pods) {
+      const name = workloadName(pod.workload);
+      const set = map.get(name);
+      if (set) set.add(pod);
+      else map.set(name, new Set([pod]));
+    }
+    return map;
+  };
+  const from = byWorkload(src);
+  const to = byWorkload(dst);
+  const pairs: [string, string][] = [];
+  for (const [a, aPods] of from) {
+    for (const [b, bPods] of to) {
+      if (a !== b || new Set([...aPods, ...bPods]).size > 1) pairs.push([a, b]);
+    }
+  }
+  return pairs;
+}
