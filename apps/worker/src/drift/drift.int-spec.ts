@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { createSnapshot, QUEUES, snapshotContentHash } from '@fenceline/contracts';
+import { AuditEventRepository, BaselineRepository, bootstrapOrganization, ClusterRepository, Database, DriftAlertRepository, PromotionRepository, SnapshotRepository } from '@fenceline/data-access';
+import { baselineContentHash, loadBaselineDir, type BaselineContent } from '@fenceline/drift';
+import { buildInventory, loadPaths } from '@fenceline/netpol';
+import { loadWorkerConfig } from '../config';
+import { WorkerModule } from '../worker.module';
+import { DriftService } from './drift.service';
+
+const databaseUrl = process.env['FENCELINE_TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/fenceline_test';
+const redisUrl = process.env['FENCELINE_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const prefix = `test-${randomUUID()}`;
+const EXAMPLES = join(__dirname, '../../../../examples');
+
+let worker: INestApplicationContext;
+const db = new Database(databaseUrl);
+
+beforeAll(async () => {
+  worker = await NestFactory.createApplicationContext(WorkerModule.forConfig(loadWorkerConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix })), { logger: false });
+});
+
+afterAll(async () => {
+  for (const name of Object.values(QUEUES)) {
+    const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
+  await worker.close();
+  await db.close();
+});
+
+/** Stores the manifests of `dir` as the cluster's newest snapshot. */
+async function push(organizationId: string, clusterId: string, dir: string): Promise<string> {
+  const snapshot = createSnapshot(buildInventory(loadPaths([dir]).objects), { collectedAt: new Date(), source: { type: 'manifests' } });
+  return (await new SnapshotRepository(db).store(organizationId, clusterId, snapshot, snapshotContentHash(snapshot))).snapshotId;
+}
+
+async function publishedEvents(): Promise<string[]> {
+  const queue = new Queue(QUEUES.notify, { connection: { url: redisUrl }, prefix });
+  const jobs = await queue.getJobs(['waiting', 'active', 'completed', 'delayed', 'failed']);
+  await queue.close();
+  return jobs.map((j) => `${(j.data as { type: string }).type} ${(j.data as { data: { subject: string } }).data.subject}`).sort();
+}
+
+describe('drift worker (PostgreSQL, BullMQ on Redis)', () => {
+  it('sets the reference when a version applies, opens, deduplicates and resolves alerts, and skips stale snapshots', async () => {
+    const service = worker.get(DriftService);
+    const { organizationId } = await bootstrapOrganization(db, `drift-${randomUUID()}`);
+    const cluster = await new ClusterRepository(db).create(organizationId, { name: 'prod-eu', environment: 'prod' });
+    const dir = mkdtempSync(join(tmpdir(), 'drift-'));
+    cpSync(join(EXAMPLES, 'dev/shop-dev'), dir, { recursive: true });
+    const first = await push(organizationId, cluster.id, dir);
+    expect(await service.evaluate({ organizationId, snapshotId: first, reason: 'test' })).toMatchObject({ evaluated: true, baselines: 0 });
+
+    const content = loadBaselineDir(join(EXAMPLES, 'baselines/shop')).content as BaselineContent;
+    const baselines = new BaselineRepository(db);
+    const baseline = await baselines.create(organizationId, 'shop');
+    const { version } = await baselines.addVersion(organizationId, baseline.id, { content, contentHash: baselineContentHash(content), author: 'test', message: 'v1' });
+    const promotions = new PromotionRepository(db);
+    const prod = await promotions.environment(organizationId, 'prod');
+    await db.prisma.environmentPin.create({ data: { organizationId, environmentId: prod.id, baselineId: baseline.id, baselineVersionId: version.id, pinnedBy: 'test' } });
+
+    expect(await service.evaluate({ organizationId, snapshotId: first, reason: 'test' })).toEqual({ evaluated: true, baselines: 1, opened: 0, reopened: 0, resolved: 0, open: 0 });
+    expect((await new AuditEventRepository(db).list(organizationId)).map((e) => e.action)).toContain('reference.set');
+
+    // web's pods relabelled app=db: monitoring reaches them on 9187, into the sensitive scope.
+    const workloads = join(dir, 'shop/workloads.yaml');
+    const original = readFileSync(workloads, 'utf8');
+    writeFileSync(workloads, original.replace('metadata: { labels: { app: web } }', 'metadata: { labels: { app: db } }'));
+    const relabelled = await push(organizationId, cluster.id, dir);
+    const opened = await service.evaluate({ organizationId, snapshotId: relabelled, reason: 'test' });
+    expect(opened).toMatchObject({ evaluated: true, opened: 1, resolved: 0 });
+    const alerts = new DriftAlertRepository(db);
+    expect((await alerts.list(organizationId)).map((a) => [a.kind, a.severity, a.subject, a.status])).toEqual([['connectivity-widened', 'critical', 'monitoring → shop', 'open']]);
+    // The same snapshot again: the same alert, nothing new.
+    expect(await service.evaluate({ organizationId, snapshotId: relabelled, reason: 'retry' })).toMatchObject({ opened: 0, reopened: 0, resolved: 0, open: 1 });
+    // The older snapshot, evaluated late, must not resolve what the newer one found.
+    expect(await service.evaluate({ organizationId, snapshotId: first, reason: 'late' })).toMatchObject({ evaluated: false });
+
+    writeFileSync(workloads, original);
+    const fixed = await push(organizationId, cluster.id, dir);
+    expect(fixed).toBe(first);
+    expect(await service.evaluate({ organizationId, snapshotId: fixed, reason: 'revived' })).toMatchObject({ evaluated: true, resolved: 1, open: 0 });
+    expect((await alerts.list(organizationId)).map((a) => a.status)).toEqual(['resolved']);
+    expect(await publishedEvents()).toEqual(['alert.opened monitoring → shop', 'alert.resolved monitoring → shop']);
+  });
+});
