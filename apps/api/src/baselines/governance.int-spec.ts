@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import request from 'supertest';
 import { createSnapshot } from '@fenceline/contracts';
-import { AuditEventRepository } from '@fenceline/data-access';
+import { AuditEventRepository, SnapshotRepository } from '@fenceline/data-access';
 import { loadBaselineDir, type BaselineContent } from '@fenceline/drift';
 import { buildInventory, loadPaths } from '@fenceline/netpol';
 import { newTenant, testApp } from '../test-app';
@@ -165,3 +165,27 @@ describe('/v1/alerts, /v1/audit-events and GraphQL', () => {
     expect((await gql(t.viewer, 'mutation { createBaseline(name: "x") { id } }')).body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 });
+
+describe('accepting connectivity', () => {
+  it('moves the reference to the newest analysed connectivity, audited, only for a pinned baseline', async () => {
+    const t = await tenant();
+    const clusterId = await clusterWith(t.editor, 'shop-dev', 'dev', join(EXAMPLES, 'dev/shop-dev'));
+    const { body: baseline } = await http().post('/v1/baselines').set(auth(t.editor)).send({ name: 'shop' });
+    await http().post(`/v1/baselines/${baseline.id}/versions`).set(auth(t.editor)).send({ content: shop, message: 'v1' });
+    const accept = (key: string, cluster = clusterId) => http().post(`/v1/clusters/${cluster}/baselines/${baseline.id}/accept-connectivity`).set(auth(key)).send({ comment: 'intended: SEC-42' });
+    expect((await accept(t.editor)).body).toMatchObject({ code: 'INVALID', message: expect.stringContaining('not pinned to dev') });
+    await http().post(`/v1/baselines/${baseline.id}/pins`).set(auth(t.editor)).send({ environment: 'dev', version: 1 });
+    expect((await accept(t.editor)).status).toBe(404); // no analysis yet (no worker here)
+    const snapshots = new SnapshotRepository(env.db);
+    const latest = (await snapshots.latest(t.organizationId, clusterId))!;
+    await snapshots.saveAnalysis(t.organizationId, latest.id, { classCount: 1, connectivity: [{ src: 'a/x[Deployment]', dst: 'b/y[Deployment]', conn: 'TCP 80' }], coverage: {} });
+    expect((await accept(t.viewer)).status).toBe(403);
+    expect((await accept(t.editor, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await accept(t.editor)).body).toMatchObject({ snapshotId: latest.id, rows: 1, acceptedBy: expect.stringMatching(/^eve /) });
+    const event = (await new AuditEventRepository(env.db).list(t.organizationId)).find((e) => e.action === 'reference.accepted');
+    expect(event?.after).toEqual({ snapshotId: latest.id, rows: 1, comment: 'intended: SEC-42' });
+    const diff = await http().post('/graphql').set(auth(t.viewer)).send({ query: 'query($id: ID!, $c: ID!) { baselineVersionDiff(baselineId: $id, from: 1, to: 1, clusterId: $c) }', variables: { id: baseline.id, c: clusterId } });
+    expect(JSON.parse(diff.body.data.baselineVersionDiff)).toMatchObject({ policies: { added: [], removed: [], modified: [] }, connectivity: [] });
+  });
+});
+

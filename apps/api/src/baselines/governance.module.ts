@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { QUEUES } from '@fenceline/contracts';
 import { AlertsController } from '../alerts/alerts.controller';
 import { ReferencesController } from '../alerts/references.controller';
+import { ReferencesService } from '../alerts/references.service';
 import { AuditController } from '../audit/audit.controller';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { DriftTrigger } from '../promotions/drift-trigger';
@@ -16,7 +17,7 @@ import { BaselinesService } from './baselines.service';
 @Module({
   imports: [BullModule.registerQueue({ name: QUEUES.drift }), WebhooksModule],
   controllers: [BaselinesController, PromotionsController, AlertsController, ReferencesController, AuditController],
-  providers: [BaselinesService, PromotionsService, DriftTrigger, ApiKeyGuard],
-  exports: [BaselinesService, PromotionsService],
+  providers: [BaselinesService, PromotionsService, ReferencesService, DriftTrigger, ApiKeyGuard],
+  exports: [BaselinesService, PromotionsService, ReferencesService],
 })
 export class GovernanceModule {}

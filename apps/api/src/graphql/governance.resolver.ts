@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf, AuditEventRepository, DataAccessError, DriftAlertRepository, type DriftAlert, type Pin, type Principal, type Promotion } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
+import { ReferencesService } from '../alerts/references.service';
 import { BaselinesService } from '../baselines/baselines.service';
 import { ZodBody } from '../errors/zod-body.pipe';
 import { PromotionsService } from '../promotions/promotions.service';
@@ -61,7 +62,32 @@ export class GovernanceResolver {
     @Inject(PromotionsService) private readonly promotionService: PromotionsService,
     @Inject(DriftAlertRepository) private readonly alertRepository: DriftAlertRepository,
     @Inject(AuditEventRepository) private readonly audit: AuditEventRepository,
+    @Inject(ReferencesService) private readonly referenceService: ReferencesService,
   ) {}
+
+  @Query(() => String, { description: 'the semantic diff of two versions (JSON): policies and guardrails changed; with clusterId, the connectivity that changes on its newest inventory' })
+  @RequireRole('viewer')
+  async baselineVersionDiff(
+    @CurrentPrincipal() actor: Principal,
+    @Args('baselineId', { type: () => ID }) baselineId: string,
+    @Args('from', { type: () => Int }) from: number,
+    @Args('to', { type: () => Int }) to: number,
+    @Args('clusterId', { type: () => ID, nullable: true }) clusterId?: string,
+  ): Promise<string> {
+    return json(await this.baselineService.diff(actor, baselineId, from, to, clusterId ?? undefined));
+  }
+
+  @Mutation(() => String, { description: 'accept the cluster’s current connectivity as its reference under the baseline (JSON of the new reference)' })
+  @RequireRole('editor')
+  async acceptConnectivity(
+    @CurrentPrincipal() actor: Principal,
+    @Args('clusterId', { type: () => ID }) clusterId: string,
+    @Args('baselineId', { type: () => ID }) baselineId: string,
+    @Args('comment', { type: () => String }) comment: string,
+  ): Promise<string> {
+    const { comment: checked } = new ZodBody(z.strictObject({ comment: z.string().min(1).max(2000) })).transform({ comment });
+    return json(await this.referenceService.accept(actor, clusterId, baselineId, checked));
+  }
 
   @Query(() => [BaselineType])
   @RequireRole('viewer')
