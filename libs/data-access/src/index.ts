@@ -13,3 +13,5 @@ export * from './drift/drift-alert.repository';
 export * from './drift/connectivity-reference.repository';
 export * from './webhooks/webhook.repository';
 export * from './webhooks/secret-box';
+export * from './compliance/waiver.repository';
+export * from './compliance/compliance-result.repository';
