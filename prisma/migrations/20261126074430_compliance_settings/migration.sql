@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Organization" ADD COLUMN     "complianceSettings" JSONB NOT NULL DEFAULT '{}';
