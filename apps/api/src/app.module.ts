@@ -19,6 +19,7 @@ import { ApiMetrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { GovernanceModule } from './baselines/governance.module';
+import { ComplianceModule } from './compliance/compliance.module';
 import { QUEUES } from '@fenceline/contracts';
 
 /** The API, built from a validated configuration (tests pass their own). */
@@ -50,6 +51,7 @@ export class AppModule {
         IngestModule,
         WebhooksModule,
         GovernanceModule,
+        ComplianceModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -1,9 +1,11 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { QUEUES } from '@fenceline/contracts';
-import { ClusterRepository, ConnectivityReferenceRepository, Database, DriftAlertRepository, PromotionRepository, SnapshotRepository } from '@fenceline/data-access';
+import { ClusterRepository, ComplianceResultRepository, ConnectivityReferenceRepository, Database, DriftAlertRepository, PromotionRepository, SnapshotRepository, WaiverRepository } from '@fenceline/data-access';
 import { AnalyzeProcessor } from './analyze/analyze.processor';
 import { AnalyzeService } from './analyze/analyze.service';
+import { ComplianceProcessor } from './compliance/compliance.processor';
+import { ComplianceService } from './compliance/compliance.service';
 import type { WorkerConfig } from './config';
 import { DriftProcessor } from './drift/drift.processor';
 import { ALERT_EVENT_SINK, DriftService } from './drift/drift.service';
@@ -22,7 +24,7 @@ export class WorkerModule implements OnApplicationShutdown {
       global: true,
       imports: [
         BullModule.forRoot({ prefix: config.queuePrefix, connection: { url: config.redisUrl, maxRetriesPerRequest: null } }),
-        BullModule.registerQueue({ name: QUEUES.analyze }, { name: QUEUES.drift }),
+        BullModule.registerQueue({ name: QUEUES.analyze }, { name: QUEUES.drift }, { name: QUEUES.compliance }),
         NotifyModule.forConfig(config),
       ],
       providers: [
@@ -32,11 +34,15 @@ export class WorkerModule implements OnApplicationShutdown {
         { provide: PromotionRepository, useFactory: (db: Database) => new PromotionRepository(db), inject: [Database] },
         { provide: DriftAlertRepository, useFactory: (db: Database) => new DriftAlertRepository(db), inject: [Database] },
         { provide: ConnectivityReferenceRepository, useFactory: (db: Database) => new ConnectivityReferenceRepository(db), inject: [Database] },
+        { provide: WaiverRepository, useFactory: (db: Database) => new WaiverRepository(db), inject: [Database] },
+        { provide: ComplianceResultRepository, useFactory: (db: Database) => new ComplianceResultRepository(db), inject: [Database] },
         { provide: ALERT_EVENT_SINK, useExisting: EventPublisher },
         AnalyzeService,
         AnalyzeProcessor,
         DriftService,
         DriftProcessor,
+        ComplianceService,
+        ComplianceProcessor,
       ],
       exports: [Database],
     };

@@ -15,3 +15,4 @@ export * from './webhooks/webhook.repository';
 export * from './webhooks/secret-box';
 export * from './compliance/waiver.repository';
 export * from './compliance/compliance-result.repository';
+export * from './compliance/evidence-pack.repository';

@@ -5,11 +5,13 @@ import {
   AuditEventRepository,
   BaselineRepository,
   ClusterRepository,
+  ComplianceResultRepository,
   ConnectivityReferenceRepository,
   Database,
   DriftAlertRepository,
   PromotionRepository,
   SnapshotRepository,
+  WaiverRepository,
 } from '@fenceline/data-access';
 import { API_CONFIG, type ApiConfig } from '../config';
 
@@ -27,6 +29,8 @@ import { API_CONFIG, type ApiConfig } from '../config';
     { provide: PromotionRepository, useFactory: (db: Database) => new PromotionRepository(db), inject: [Database] },
     { provide: DriftAlertRepository, useFactory: (db: Database) => new DriftAlertRepository(db), inject: [Database] },
     { provide: ConnectivityReferenceRepository, useFactory: (db: Database) => new ConnectivityReferenceRepository(db), inject: [Database] },
+    { provide: WaiverRepository, useFactory: (db: Database) => new WaiverRepository(db), inject: [Database] },
+    { provide: ComplianceResultRepository, useFactory: (db: Database) => new ComplianceResultRepository(db), inject: [Database] },
   ],
   exports: [
     Database,
@@ -39,6 +43,8 @@ import { API_CONFIG, type ApiConfig } from '../config';
     PromotionRepository,
     DriftAlertRepository,
     ConnectivityReferenceRepository,
+    WaiverRepository,
+    ComplianceResultRepository,
   ],
 })
 export class DatabaseModule implements OnApplicationShutdown {

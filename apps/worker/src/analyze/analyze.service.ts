@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { DRIFT_JOB_OPTIONS, parseSnapshot, QUEUES, snapshotToObjects, type AnalyzeJob, type DriftJob } from '@fenceline/contracts';
+import { COMPLIANCE_JOB_OPTIONS, DRIFT_JOB_OPTIONS, parseSnapshot, QUEUES, snapshotToObjects, type AnalyzeJob, type ComplianceJob, type DriftJob } from '@fenceline/contracts';
 import { SnapshotRepository } from '@fenceline/data-access';
 import { buildInventory, buildModel } from '@fenceline/netpol';
 
 /**
  * Builds the fast model of a stored snapshot and stores its workload connectivity and coverage,
- * then asks for its drift evaluation.
+ * then asks for its drift and compliance evaluations.
  * Idempotent: running it twice (a worker killed mid-way, a retry) writes the same single row.
  */
 @Injectable()
@@ -15,6 +15,7 @@ export class AnalyzeService {
   constructor(
     @Inject(SnapshotRepository) private readonly snapshots: SnapshotRepository,
     @InjectQueue(QUEUES.drift) private readonly driftQueue: Queue<DriftJob>,
+    @InjectQueue(QUEUES.compliance) private readonly complianceQueue: Queue<ComplianceJob>,
   ) {}
 
   async analyze(job: AnalyzeJob): Promise<{ classCount: number; connections: number }> {
@@ -36,6 +37,8 @@ export class AnalyzeService {
     await this.snapshots.prune(job.organizationId, stored.clusterId);
     // Then drift against the baselines pinned to the cluster's environment (job id: once per snapshot).
     await this.driftQueue.add(QUEUES.drift, { organizationId: job.organizationId, snapshotId: job.snapshotId, reason: 'analysed' }, { ...DRIFT_JOB_OPTIONS, jobId: `drift-${job.snapshotId}` });
+    // And its compliance results (append-only history, once per snapshot).
+    await this.complianceQueue.add(QUEUES.compliance, { organizationId: job.organizationId, snapshotId: job.snapshotId }, { ...COMPLIANCE_JOB_OPTIONS, jobId: `compliance-${job.snapshotId}` });
     return { classCount: model.classCount, connections: connectivity.length };
   }
 }

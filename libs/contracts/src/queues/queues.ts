@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The queues between the API and the worker, and their job payloads. Producers and processors
  * import them from here only.
  */
-export const QUEUES = Object.freeze({ analyze: 'analyze', drift: 'drift', notify: 'notify', deliver: 'deliver' } as const);
+export const QUEUES = Object.freeze({ analyze: 'analyze', drift: 'drift', compliance: 'compliance', notify: 'notify', deliver: 'deliver' } as const);
 
 /** `analyze`: build the model of one stored snapshot. The job id is the snapshot id. */
 export const analyzeJobSchema = z.strictObject({
@@ -37,3 +37,13 @@ export const driftJobSchema = z.strictObject({
 export type DriftJob = z.infer<typeof driftJobSchema>;
 
 export const DRIFT_JOB_OPTIONS = ANALYZE_JOB_OPTIONS;
+
+/** `compliance`: evaluate every framework on one analysed snapshot (job id `compliance-<snapshotId>`). */
+export const complianceJobSchema = z.strictObject({
+  organizationId: z.uuid(),
+  snapshotId: z.uuid(),
+});
+
+export type ComplianceJob = z.infer<typeof complianceJobSchema>;
+
+export const COMPLIANCE_JOB_OPTIONS = ANALYZE_JOB_OPTIONS;
