@@ -4,9 +4,11 @@ import { CLI_VERSION } from './version';
 import { registerAdminCommand } from './commands/admin.command';
 import { registerBaselineCommand } from './commands/baseline.command';
 import { registerConnlistCommand } from './commands/connlist.command';
+import { registerCoverageCommand } from './commands/coverage.command';
 import { registerDiffCommand } from './commands/diff.command';
 import { registerDriftCommand } from './commands/drift.command';
 import { registerExplainCommand } from './commands/explain.command';
+import { registerReportCommand } from './commands/report.command';
 import { registerSnapshotCommand } from './commands/snapshot.command';
 import { EXIT_CODES_HELP, EXIT_INVALID_INPUT, EXIT_OK } from './exit-codes';
 
@@ -35,6 +37,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerSnapshotCommand(program, context);
   registerDriftCommand(program, context);
   registerBaselineCommand(program, context);
+  registerReportCommand(program, context);
+  registerCoverageCommand(program, context);
   registerAdminCommand(program, context);
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,0 +1,71 @@
+import { run, tempTree } from '../cli.test-helpers';
+
+const deployment = (namespace: string, name: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: ${name}, namespace: ${namespace} }
+spec: { template: { metadata: { labels: { app: ${name} } } } }
+`;
+
+/**
+ * shop: web and db, a policy isolating db for ingress only; tools: runner with a podSelector {}
+ * Ingress+Egress policy. By hand: shop 1/2 ingress, 0/2 egress; tools 1/1 both; total 2/3, 1/3.
+ */
+const FILES = {
+  'm/all.yaml': [
+    deployment('shop', 'web'),
+    deployment('shop', 'db'),
+    deployment('tools', 'runner'),
+    'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: db, namespace: shop }\nspec: { podSelector: { matchLabels: { app: db } } }\n',
+    'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: all, namespace: tools }\nspec: { podSelector: {}, policyTypes: [Ingress, Egress] }\n',
+  ].join('---\n'),
+};
+
+describe('fenceline coverage', () => {
+  const tree = tempTree(FILES);
+  afterAll(() => tree.remove());
+
+  it('prints per-namespace isolation, totals and unisolated workloads, and exits 0', async () => {
+    expect(await run(tree.dir, 'coverage', 'm')).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        'NAMESPACE  PODS  INGRESS ISOLATED  EGRESS ISOLATED',
+        'shop       2     1/2 (50%)         0/2 (0%)',
+        'tools      1     1/1 (100%)        1/1 (100%)',
+        'total      3     2/3 (67%)         1/3 (33%)',
+        '',
+        'workloads without ingress isolation (1):',
+        '  shop/web[Deployment]',
+        '',
+        'workloads without egress isolation (2):',
+        '  shop/db[Deployment]',
+        '  shop/web[Deployment]',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it('prints the report as JSON', async () => {
+    const result = await run(tree.dir, 'coverage', 'm', '-o', 'json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      totalPods: 3,
+      ingressIsolatedPods: 2,
+      egressIsolatedPods: 1,
+      namespaces: [
+        { namespace: 'shop', totalPods: 2, ingressIsolatedPods: 1, egressIsolatedPods: 0 },
+        { namespace: 'tools', totalPods: 1, ingressIsolatedPods: 1, egressIsolatedPods: 1 },
+      ],
+      workloadsWithoutIngressIsolation: ['shop/web[Deployment]'],
+      workloadsWithoutEgressIsolation: ['shop/db[Deployment]', 'shop/web[Deployment]'],
+    });
+  });
+
+  it('prints Markdown, and exits 2 on a missing path', async () => {
+    const md = await run(tree.dir, 'coverage', 'm', '-o', 'md');
+    expect(md.stdout).toContain('| shop | 2 | 1/2 (50%) | 0/2 (0%) |');
+    expect(md.stdout).toContain('- shop/web[Deployment]');
+    const missing = await run(tree.dir, 'coverage', 'nope');
+    expect(missing.code).toBe(2);
+  });
+});

@@ -1,0 +1,126 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, tempTree } from '../cli.test-helpers';
+
+const ns = (name: string, labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata: { name: ${name}, labels: { ${labels} } }\n`;
+const deployment = (namespace: string, name: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: ${name}, namespace: ${namespace} }
+spec: { template: { metadata: { labels: { app: ${name} } } } }
+`;
+const policy = (namespace: string, name: string, spec: string) =>
+  `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: ${name}, namespace: ${namespace} }\nspec: ${spec}\n`;
+
+/**
+ * shop/web is open; payments/api (pci=true) admits shop/web on TCP 8443 only and is isolated for
+ * egress with no rule. Every namespace has a policy (CIS 5.3.2 passes).
+ */
+const CLUSTER = [
+  ns('shop', 'team: shop'),
+  ns('payments', 'pci: "true"'),
+  deployment('shop', 'web'),
+  deployment('payments', 'api'),
+  policy('shop', 'allow-all', '{ podSelector: {}, ingress: [{}] }'),
+  policy(
+    'payments',
+    'api',
+    '{ podSelector: {}, policyTypes: [Ingress, Egress], ingress: [{ from: [{ namespaceSelector: { matchLabels: { team: shop } } }], ports: [{ port: 8443 }] }] }',
+  ),
+].join('---\n');
+
+describe('fenceline report', () => {
+  const tree = tempTree({
+    'cluster/all.yaml': CLUSTER,
+    'clean/all.yaml': [ns('shop', 'team: shop'), deployment('shop', 'web'), policy('shop', 'deny', '{ podSelector: {} }')].join('---\n'),
+    'broken/all.yaml': `${CLUSTER}---\napiVersion: v1\nkind: Namespace\nmetadata: { name: Bad_Name }\n`,
+  });
+  afterAll(() => tree.remove());
+
+  it('prints exactly { framework, version, controls: [{ id, title, status, evidence }] } and exits 1 on a failing control', async () => {
+    const result = await run(tree.dir, 'report', 'cluster', '--framework', 'pci-dss', '--cde-namespace-selector', 'pci=true', '--output', 'json');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { framework: string; version: string; controls: Record<string, unknown>[] };
+    expect(report).toMatchObject({ framework: 'pci-dss', version: '4.0.1' });
+    for (const c of report.controls) expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'title', 'status', 'evidence']));
+    expect(report.controls.map((c) => `${String(c['id'])} ${String(c['status'])}`)).toEqual([
+      '1.2.2 not-applicable', // no change records
+      '1.2.5 fail', // shop/web → payments/api TCP 8443 is not declared
+      '1.2.7 not-applicable', // no review date
+      '1.3.1 fail',
+      '1.3.2 pass', // api is egress-isolated with no rule: nothing leaves the CDE
+      '1.4.1 pass', // api isolated both ways
+      '1.4.2 pass', // no external address nor the ingress controller reaches api
+      '11.4.5 fail',
+    ]);
+    expect(report.controls[3]!['evidence']).toEqual([
+      {
+        status: 'fail',
+        namespace: 'payments',
+        workload: 'payments/api[Deployment]',
+        direction: 'inbound',
+        src: 'shop/web[Deployment]',
+        dst: 'payments/api[Deployment]',
+        conn: 'TCP 8443',
+        declared: 'No Connections',
+        undeclared: 'TCP 8443',
+      },
+      { cdeWorkloads: ['payments/api[Deployment]'] },
+    ]);
+  });
+
+  it('prints a readable table with failing subjects and a summary line', async () => {
+    const result = await run(tree.dir, 'report', 'cluster', '--framework', 'cis-k8s');
+    expect(result).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        'CIS Kubernetes Benchmark v1.9 — network policies (cis-k8s 1.9)',
+        '',
+        'CONTROL  STATUS          SEVERITY  SCORE  TITLE',
+        '5.3.2    pass            medium     100%  All namespaces have network policies defined',
+        '',
+        'cis-k8s 1.9: 1 pass, 0 fail, 0 not-applicable, 0 waived; score 100%',
+        '',
+      ].join('\n'),
+    });
+    const zt = await run(tree.dir, 'report', 'cluster', '--framework', 'zero-trust');
+    expect(zt.code).toBe(1);
+    expect(zt.stdout).toContain(
+      'ZT-2     fail            high        50%  Default-deny egress coverage\n' +
+        '         status=fail namespace=shop workload=shop/web[Deployment] direction=egress unisolatedPods=[web] totalPods=1\n',
+    );
+    expect(zt.stdout).toContain('ZT-10    not-applicable  critical   100%  CNI enforces NetworkPolicy\n         reason=cannot tell: no CNI information given');
+    const md = await run(tree.dir, 'report', 'cluster', '--framework', 'cis-k8s', '-o', 'md');
+    expect(md.stdout).toContain('| 5.3.2 | pass | medium | 100% | All namespaces have network policies defined |  |');
+  });
+
+  it('reads the CNI from a snapshot (ZT-10)', async () => {
+    const snap = await run(tree.dir, 'snapshot', 'clean');
+    const snapshot = JSON.parse(snap.stdout) as { source: Record<string, unknown> };
+    snapshot.source['cni'] = { name: 'flannel', enforcesNetworkPolicy: false };
+    writeFileSync(join(tree.dir, 'flannel.json'), JSON.stringify(snapshot));
+    const result = await run(tree.dir, 'report', 'flannel.json', '--framework', 'zero-trust', '-o', 'json');
+    const zt10 = (JSON.parse(result.stdout) as { controls: Record<string, unknown>[] }).controls.find((c) => c['id'] === 'ZT-10');
+    expect(zt10).toMatchObject({
+      status: 'fail',
+      evidence: [{ status: 'fail', cni: 'flannel', enforcesNetworkPolicy: false }],
+    });
+    expect(result.code).toBe(1);
+  });
+
+  it('exits 2 on invalid input: a bad selector, an unknown framework, an invalid object', async () => {
+    const bad = await run(tree.dir, 'report', 'cluster', '--framework', 'pci-dss', '--cde-namespace-selector', 'pci');
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toContain('--cde-namespace-selector: expected k=v');
+    const badKey = await run(tree.dir, 'report', 'cluster', '--framework', 'pci-dss', '--cde-namespace-selector', 'bad key=x');
+    expect(badKey.code).toBe(2);
+    expect(badKey.stderr).toMatch(/^error: cde\.namespaceSelector\.matchLabels/);
+    expect((await run(tree.dir, 'report', 'cluster', '--framework', 'sox')).code).toBe(2);
+    expect((await run(tree.dir, 'report', 'cluster')).code).toBe(2);
+    const broken = await run(tree.dir, 'report', 'broken', '--framework', 'cis-k8s');
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('error: Namespace Bad_Name');
+    expect(broken.stdout).toContain('5.3.2');
+  });
+});

@@ -1,0 +1,23 @@
+import type { Evidence } from '../framework/types';
+import type { CheckContext } from './check-context';
+import { fromSubjects, notApplicable, type CheckOutcome } from './check-outcome';
+
+/** Namespaces CIS 5.3.2 leaves out: the control plane's own. */
+export const CIS_EXEMPT_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease'];
+
+/**
+ * CIS Kubernetes Benchmark 5.3.2 "Ensure that all Namespaces have Network Policies defined":
+ * every namespace of the inventory (defined, or only referenced by a pod) except kube-system,
+ * kube-public and kube-node-lease has at least one NetworkPolicy. Subjects are namespaces.
+ */
+export function namespacesHavePolicies(ctx: CheckContext): CheckOutcome {
+  const namespaces = ctx.namespaces.filter((n) => !CIS_EXEMPT_NAMESPACES.includes(n));
+  if (namespaces.length === 0) return notApplicable(`no namespace besides ${CIS_EXEMPT_NAMESPACES.join(', ')}`);
+  const failures: Evidence[] = [];
+  for (const namespace of namespaces) {
+    if (ctx.inventory.policies.some((p) => p.namespace === namespace)) continue;
+    const pods = ctx.inventory.pods.filter((p) => p.namespace === namespace).length;
+    failures.push({ namespace, reason: 'no NetworkPolicy in the namespace', pods });
+  }
+  return fromSubjects(namespaces.length, failures, [{ namespaces, exempt: CIS_EXEMPT_NAMESPACES }]);
+}

@@ -1,0 +1,8 @@
+export * from './framework/types';
+export { CHECK_IDS, type CheckId } from './checks/check-id';
+export * from './context/compliance-context';
+export { ComplianceInputError, type ComplianceIssue } from './context/compliance-input-error';
+export { FRAMEWORKS, FRAMEWORK_IDS, findFramework } from './frameworks/frameworks';
+export { evaluateFramework } from './framework/evaluate-framework';
+export { coverageReport, type CoverageReport } from './coverage/coverage-report';
+export { waiverInForce, type Waiver, type WaiverSet } from './waivers/waiver';
