@@ -7,8 +7,10 @@ import { allRules } from './policy-rules';
 /**
  * ZT-5 / NSA-3: no rule admits everyone. A rule is over-broad when its `from`/`to` is missing or
  * empty (it matches every peer, external addresses included), when an ipBlock is `0.0.0.0/0` or
- * `::/0` (whatever its `except`s), or when a peer has `namespaceSelector: {}` (every namespace,
- * whatever its podSelector). Subjects are rules; one failure per over-broad rule.
+ * `::/0` (whatever its `except`s), or when a peer has `namespaceSelector: {}` with no narrowing
+ * `podSelector` (every pod of every namespace). `namespaceSelector: {}` ANDed with a non-empty
+ * `podSelector` — the usual "kube-dns in any namespace" rule — names pods by label and is not
+ * flagged. Subjects are rules; one failure per over-broad rule.
  * See https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/#NetworkPolicySpec
  */
 export function overBroadRules(ctx: CheckContext): CheckOutcome {
@@ -22,8 +24,8 @@ export function overBroadRules(ctx: CheckContext): CheckOutcome {
     for (const peer of rule.peers ?? []) {
       if (peer.kind === 'ipBlock' && peer.cidr.prefix === 0) {
         reasons.push({ peer: peer.index, reason: `ipBlock ${peer.text}: every ${peer.cidr.family === 4 ? 'IPv4' : 'IPv6'} address` });
-      } else if (peer.kind === 'selector' && peer.namespaceSelector && isMatchAll(peer.namespaceSelector)) {
-        reasons.push({ peer: peer.index, reason: 'namespaceSelector {}: every namespace' });
+      } else if (peer.kind === 'selector' && peer.namespaceSelector && isMatchAll(peer.namespaceSelector) && (!peer.podSelector || isMatchAll(peer.podSelector))) {
+        reasons.push({ peer: peer.index, reason: 'namespaceSelector {}: every pod of every namespace' });
       }
     }
     if (reasons.length > 0) {

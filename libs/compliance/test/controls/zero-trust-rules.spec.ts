@@ -48,6 +48,15 @@ describe('ZT-5 no over-broad rules', () => {
     );
   });
 
+  it('does not flag namespaceSelector {} narrowed by a podSelector (DNS in any namespace)', () => {
+    // One egress rule to kube-dns pods of any namespace: named by label, not "everyone".
+    const inventory = inventoryOf(
+      ...SHOP,
+      netpol('shop', 'dns', '{ podSelector: {}, policyTypes: [Egress], egress: [{ to: [{ namespaceSelector: {}, podSelector: { matchLabels: { k8s-app: kube-dns } } }], ports: [{ port: 53, protocol: UDP }] }] }'),
+    );
+    expect(control('zero-trust', 'ZT-5', { inventory })).toEqual(expect.objectContaining({ status: 'pass', score: 1 }));
+  });
+
   it('lists each over-broad rule with its direction, index and reasons', () => {
     // 4 rules: ingress[0] no from (broad), ingress[1] podSelector (fine), egress[0] 0.0.0.0/0
     // except 10/8 (broad), egress[1] namespaceSelector {} (broad) → 1/4 pass.
@@ -65,7 +74,7 @@ describe('ZT-5 no over-broad rules', () => {
     expect(result.evidence).toEqual([
       { status: 'fail', namespace: 'shop', policy: 'shop/wide', direction: 'ingress', rule: 0, reasons: [{ reason: 'from missing or empty: every peer, every address included' }] },
       { status: 'fail', namespace: 'shop', policy: 'shop/wide', direction: 'egress', rule: 0, reasons: [{ peer: 0, reason: 'ipBlock 0.0.0.0/0 except 10.0.0.0/8: every IPv4 address' }] },
-      { status: 'fail', namespace: 'shop', policy: 'shop/wide', direction: 'egress', rule: 1, reasons: [{ peer: 0, reason: 'namespaceSelector {}: every namespace' }] },
+      { status: 'fail', namespace: 'shop', policy: 'shop/wide', direction: 'egress', rule: 1, reasons: [{ peer: 0, reason: 'namespaceSelector {}: every pod of every namespace' }] },
       { rules: 4 },
     ]);
   });
