@@ -26,8 +26,16 @@ module.exports = [
             },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:data-access', 'type:testing'],
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:contracts',
+                'type:data-access',
+                'type:testing',
+                'type:reporting',
+              ],
             },
+            // Export formats (JSON, CSV, PolicyReport, OSCAL, PDF, evidence packs) over domain results.
+            { sourceTag: 'type:reporting', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
             // Test doubles (a fake Kubernetes API server) depend on nothing of ours.
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
           ],

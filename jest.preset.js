@@ -5,9 +5,11 @@ const path = require('node:path');
 const aliases = {
   '^@fenceline/netpol$': path.join(__dirname, 'libs/netpol/src/index.ts'),
   '^@fenceline/drift$': path.join(__dirname, 'libs/drift/src/index.ts'),
+  '^@fenceline/compliance$': path.join(__dirname, 'libs/compliance/src/index.ts'),
   '^@fenceline/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
   '^@fenceline/data-access$': path.join(__dirname, 'libs/data-access/src/index.ts'),
   '^@fenceline/kube-fake$': path.join(__dirname, 'libs/kube-fake/src/index.ts'),
+  '^@fenceline/reports$': path.join(__dirname, 'libs/reports/src/index.ts'),
 };
 
 module.exports = {
