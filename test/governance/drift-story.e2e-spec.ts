@@ -170,6 +170,16 @@ it('baseline → promotion → drift alert → resolution → signed webhooks', 
   const events = new Set(hooks.map((h) => h.headers['x-fenceline-event']));
   expect([...events].sort()).toEqual(['alert.opened', 'alert.resolved', 'promotion.approved']);
 
+  // The worker recorded compliance results for every analysed snapshot; an auditor exports them.
+  const zt = await until('compliance results', async () => {
+    const res = await call(eve, 'GET', `/v1/clusters/${prod.id}/compliance/zero-trust`);
+    return res.status === 200 ? res.json : undefined;
+  });
+  expect(zt.controls.map((c: Json) => c['id'])).toEqual(['ZT-1', 'ZT-2', 'ZT-3', 'ZT-4', 'ZT-5', 'ZT-6', 'ZT-7', 'ZT-8', 'ZT-9', 'ZT-10']);
+  const pack = await call(eve, 'POST', '/v1/compliance/evidence-packs', { framework: 'zero-trust', scope: 'environment:prod' });
+  expect(pack.status).toBe(201);
+  expect(pack.json.manifest.files.map((f: Json) => f['path'])).toEqual(expect.arrayContaining(['report.json', 'report.csv', 'report.pdf', 'oscal/assessment-results.json']));
+
   // Everything was audited.
   const actions = ((await call(eve, 'GET', '/v1/audit-events')).json as Json[]).map((e) => e['action']);
   for (const action of ['baseline.created', 'baseline.version.created', 'baseline.pinned', 'promotion.requested', 'promotion.approved', 'reference.set', 'webhook.created']) expect(actions).toContain(action);

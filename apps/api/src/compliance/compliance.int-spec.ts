@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AuditEventRepository, ComplianceResultRepository } from '@fenceline/data-access';
 import { newTenant, testApp } from '../test-app';
@@ -8,7 +9,8 @@ afterAll(() => env.close());
 
 const http = () => request(env.app.getHttpServer());
 const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
-const snapshotIds = ['00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-0000000000a2', '00000000-0000-4000-8000-0000000000a3'];
+// Results are unique per snapshot × framework × control across the database: fresh ids per run.
+const snapshotIds = [randomUUID(), randomUUID(), randomUUID()];
 
 async function tenant() {
   const t = await newTenant(env.db);

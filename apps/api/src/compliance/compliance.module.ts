@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { ComplianceController } from './compliance.controller';
 import { ComplianceService } from './compliance.service';
+import { ExportsController } from './exports.controller';
+import { ExportsService } from './exports.service';
 import { WaiversController } from './waivers.controller';
 
 /** Compliance reports, settings and waivers (results are computed by the worker). */
-@Module({ controllers: [ComplianceController, WaiversController], providers: [ComplianceService, ApiKeyGuard], exports: [ComplianceService] })
+@Module({ controllers: [ComplianceController, WaiversController, ExportsController], providers: [ComplianceService, ExportsService, ApiKeyGuard], exports: [ComplianceService] })
 export class ComplianceModule {}

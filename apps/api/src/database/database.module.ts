@@ -9,6 +9,7 @@ import {
   ConnectivityReferenceRepository,
   Database,
   DriftAlertRepository,
+  EvidencePackRepository,
   PromotionRepository,
   SnapshotRepository,
   WaiverRepository,
@@ -31,6 +32,7 @@ import { API_CONFIG, type ApiConfig } from '../config';
     { provide: ConnectivityReferenceRepository, useFactory: (db: Database) => new ConnectivityReferenceRepository(db), inject: [Database] },
     { provide: WaiverRepository, useFactory: (db: Database) => new WaiverRepository(db), inject: [Database] },
     { provide: ComplianceResultRepository, useFactory: (db: Database) => new ComplianceResultRepository(db), inject: [Database] },
+    { provide: EvidencePackRepository, useFactory: (db: Database) => new EvidencePackRepository(db), inject: [Database] },
   ],
   exports: [
     Database,
@@ -45,6 +47,7 @@ import { API_CONFIG, type ApiConfig } from '../config';
     ConnectivityReferenceRepository,
     WaiverRepository,
     ComplianceResultRepository,
+    EvidencePackRepository,
   ],
 })
 export class DatabaseModule implements OnApplicationShutdown {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ClusterRepository } from '../clusters/cluster.repository';
 import { newOrganization, testDatabase } from '../test-database';
 import { ComplianceResultRepository } from './compliance-result.repository';
@@ -53,7 +54,7 @@ describe('ComplianceResultRepository', () => {
   it('answers "as of" any past date, shows trends, and prunes past the retention', async () => {
     const org = await newOrganization(db);
     const cluster = await new ClusterRepository(db).create(org.id, { name: 'prod-eu', environment: 'prod' });
-    const snapshots = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003'];
+    const snapshots = [randomUUID(), randomUUID(), randomUUID()];
     const statuses = ['fail', 'waived', 'pass'] as const;
     for (const [i, snapshotId] of snapshots.entries()) {
       const recorded = await repo.record(org.id, { clusterId: cluster.id, snapshotId, framework: 'zero-trust', frameworkVersion: '1.0', evaluatedAt: at(i * 10), results: [{ id: 'ZT-1', status: statuses[i]!, score: i / 2, evidence: [{ i }] }, { id: 'ZT-10', status: 'not-applicable', score: 1, evidence: [] }] });
