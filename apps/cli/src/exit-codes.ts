@@ -11,7 +11,7 @@ export const EXIT_CODES_HELP = `
 Exit codes:
   0  success
   1  findings: diff found differences; explain found the connection (or every connection) denied;
-     drift found drift; baseline push: the API failed
+     drift found drift; report found a failing control; baseline push: the API failed
   2  invalid input: an invalid manifest or snapshot (results for the valid objects are still
      printed), a bad flag, an unknown peer or a missing path
   3  admin commands: the database is unreachable or not migrated; baseline push: the API key

@@ -69,6 +69,40 @@ describe('fenceline report', () => {
     ]);
   });
 
+  it('reads declared flows, change records, the review date and waivers from --context', async () => {
+    // The same cluster, with shop/web → payments/api 8443 declared: 1.2.5, 1.3.1 and 11.4.5 now pass;
+    // one approved change, reviewed 2 months before `now`: 1.2.2 and 1.2.7 pass.
+    writeFileSync(
+      join(tree.dir, 'context.yaml'),
+      [
+        'cde: { namespaceSelector: { matchLabels: { pci: "true" } } }',
+        'cdeAllowed: { inbound: [ { namespaceSelector: { matchLabels: { team: shop } }, podSelector: { matchLabels: { app: web } }, ports: [ { port: 8443 } ] } ] }',
+        'changeControl: { lastApprovedChangeAt: "2026-09-01T00:00:00Z", unapprovedChanges: 0 }',
+        'lastReviewAt: "2026-09-01T00:00:00Z"',
+        'now: "2026-11-01T00:00:00Z"',
+      ].join('\n'),
+    );
+    const result = await run(tree.dir, 'report', 'cluster', '--framework', 'pci-dss', '--context', 'context.yaml', '--output', 'json');
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    const report = JSON.parse(result.stdout) as { controls: { id: string; status: string }[] };
+    expect(report.controls.map((c) => `${c.id} ${c.status}`)).toEqual(['1.2.2 pass', '1.2.5 pass', '1.2.7 pass', '1.3.1 pass', '1.3.2 pass', '1.4.1 pass', '1.4.2 pass', '11.4.5 pass']);
+
+    // ZT-5 fails for shop/allow-all (an ingress rule without `from`); an approved waiver for shop waives it, an expired one does not.
+    const waiver = (expiresAt: string) => `cluster: prod\nnow: "2026-11-01T00:00:00Z"\nwaivers: [ { id: W-1, controlId: ZT-5, scope: { namespace: shop }, expiresAt: "${expiresAt}", approvedBy: bob } ]\n`;
+    writeFileSync(join(tree.dir, 'waiver.yaml'), waiver('2027-01-01T00:00:00Z'));
+    const waived = JSON.parse((await run(tree.dir, 'report', 'cluster', '--framework', 'zero-trust', '--context', 'waiver.yaml', '--output', 'json')).stdout) as { controls: { id: string; status: string }[] };
+    expect(waived.controls.find((c) => c.id === 'ZT-5')?.status).toBe('waived');
+    writeFileSync(join(tree.dir, 'waiver.yaml'), waiver('2026-10-01T00:00:00Z'));
+    const expired = JSON.parse((await run(tree.dir, 'report', 'cluster', '--framework', 'zero-trust', '--context', 'waiver.yaml', '--output', 'json')).stdout) as { controls: { id: string; status: string }[] };
+    expect(expired.controls.find((c) => c.id === 'ZT-5')?.status).toBe('fail');
+
+    writeFileSync(join(tree.dir, 'bad.yaml'), 'cdeAllowed: { inbound: [ { cidr: 10.0.0.0/33 } ] }\n');
+    const bad = await run(tree.dir, 'report', 'cluster', '--framework', 'pci-dss', '--context', 'bad.yaml');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('cdeAllowed.inbound[0].cidr');
+    expect((await run(tree.dir, 'report', 'cluster', '--framework', 'pci-dss', '--context', 'missing.yaml')).code).toBe(2);
+  });
+
   it('prints a readable table with failing subjects and a summary line', async () => {
     const result = await run(tree.dir, 'report', 'cluster', '--framework', 'cis-k8s');
     expect(result).toEqual({

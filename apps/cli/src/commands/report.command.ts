@@ -7,7 +7,10 @@ import {
 } from '@fenceline/compliance';
 import { expandSnapshotDocuments } from '@fenceline/contracts';
 import { loadPaths } from '@fenceline/netpol';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { parse as parseYaml } from 'yaml';
 import type { CommandContext } from '../cli-io';
 import { EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK } from '../exit-codes';
 import { loadInput } from '../input/load-input';
@@ -18,7 +21,22 @@ import { addAnalysisOptions, evaluationOptions, outputOption, type AnalysisFlags
 interface ReportFlags extends AnalysisFlags {
   readonly framework: FrameworkId;
   readonly cdeNamespaceSelector?: string;
+  readonly context?: string;
   readonly output: ReportFormat;
+}
+
+/**
+ * `--context <file>` (YAML or JSON): what the inventory does not say — the PCI scope, declared
+ * flows, change records, the last review, waivers — as the platform supplies it.
+ */
+interface ContextFile {
+  readonly cde?: ComplianceContext['cde'];
+  readonly cdeAllowed?: ComplianceContext['cdeAllowed'];
+  readonly changeControl?: ComplianceContext['changeControl'];
+  readonly lastReviewAt?: string;
+  readonly now?: string;
+  readonly cluster?: string;
+  readonly waivers?: unknown[];
 }
 
 /**
@@ -33,6 +51,7 @@ export function registerReportCommand(program: Command, context: CommandContext)
     .argument('<path...>', 'manifest or snapshot files and folders (.yaml, .yml, .json)')
     .addOption(new Option('--framework <id>', 'the framework to evaluate').choices([...FRAMEWORK_IDS]).makeOptionMandatory())
     .option('--cde-namespace-selector <labels>', 'PCI cardholder-data environment: namespaces with these labels (k=v,k2=v2)')
+    .option('--context <file>', 'YAML/JSON with cde, cdeAllowed { inbound, outbound }, changeControl, lastReviewAt, now, cluster and waivers')
     .addOption(outputOption(REPORT_FORMATS))
     .addHelpText(
       'after',
@@ -47,11 +66,25 @@ export function registerReportCommand(program: Command, context: CommandContext)
       context.setExitCode(EXIT_INVALID_INPUT);
       return;
     }
+    let file: ContextFile = {};
+    if (flags.context !== undefined) {
+      try {
+        const parsed: unknown = parseYaml(readFileSync(resolve(io.cwd, flags.context), 'utf8'));
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('expected a mapping');
+        file = parsed as ContextFile;
+      } catch (error) {
+        io.stderr.write(`error: --context ${flags.context}: ${(error as Error).message}\n`);
+        context.setExitCode(EXIT_INVALID_INPUT);
+        return;
+      }
+    }
     const options = evaluationOptions(flags);
     const input = loadInput(paths, io.cwd, options);
     writeDiagnostics(io.stderr, input);
     const cni = snapshotCni(paths, io.cwd);
+    const { waivers, cluster, ...fromFile } = file;
     const complianceContext: ComplianceContext = {
+      ...(fromFile as Omit<ComplianceContext, 'inventory'>),
       inventory: input.inventory,
       options,
       ...(cni ? { cni } : {}),
@@ -59,7 +92,8 @@ export function registerReportCommand(program: Command, context: CommandContext)
     };
     let report;
     try {
-      report = evaluateFramework(flags.framework, complianceContext);
+      const now = file.now ?? new Date().toISOString();
+      report = evaluateFramework(flags.framework, complianceContext, waivers ? { waivers: waivers as never, ...(cluster ? { cluster } : {}), now } : undefined);
     } catch (error) {
       if (!(error instanceof ComplianceInputError)) throw error;
       io.stderr.write(error.issues.map((i) => `error: ${i.path}: ${i.message}\n`).join(''));
