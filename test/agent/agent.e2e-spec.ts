@@ -110,9 +110,12 @@ describe('fenceline-agent with the real API and worker', () => {
     api?.kill('SIGTERM');
     worker?.kill('SIGTERM');
     await kube?.stop();
-    const queue = new Queue('analyze', { connection: { url: redisUrl }, prefix });
-    await queue.obliterate({ force: true });
-    await queue.close();
+    // Every queue the services use, so Redis keeps nothing of the run.
+    for (const name of ['analyze', 'drift', 'compliance', 'export', 'notify', 'deliver']) {
+      const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
   });
 
   const organization = () => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -62,7 +62,7 @@ afterAll(async () => {
   api?.kill('SIGTERM');
   worker?.kill('SIGTERM');
   await new Promise<void>((r) => hookServer.close(() => r()));
-  for (const name of ['analyze', 'drift', 'notify', 'deliver']) {
+  for (const name of ['analyze', 'drift', 'compliance', 'export', 'notify', 'deliver']) {
     const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
     await queue.obliterate({ force: true });
     await queue.close();
@@ -176,9 +176,15 @@ it('baseline → promotion → drift alert → resolution → signed webhooks', 
     return res.status === 200 ? res.json : undefined;
   });
   expect(zt.controls.map((c: Json) => c['id'])).toEqual(['ZT-1', 'ZT-2', 'ZT-3', 'ZT-4', 'ZT-5', 'ZT-6', 'ZT-7', 'ZT-8', 'ZT-9', 'ZT-10']);
-  const pack = await call(eve, 'POST', '/v1/compliance/evidence-packs', { framework: 'zero-trust', scope: 'environment:prod' });
-  expect(pack.status).toBe(201);
-  expect(pack.json.manifest.files.map((f: Json) => f['path'])).toEqual(expect.arrayContaining(['report.json', 'report.csv', 'report.pdf', 'oscal/assessment-results.json']));
+  const requested = await call(eve, 'POST', '/v1/compliance/evidence-packs', { framework: 'zero-trust', scope: 'environment:prod' });
+  expect([requested.status, requested.json.status]).toEqual([202, 'building']);
+  const pack = await until('the evidence pack', async () => {
+    const res = await call(eve, 'GET', `/v1/compliance/evidence-packs/${requested.json.id}/status`);
+    return res.json.status === 'ready' ? res.json : undefined;
+  });
+  expect(pack.manifest.files.map((f: Json) => f['path'])).toEqual(expect.arrayContaining(['report.json', 'report.csv', 'report.pdf', 'oscal/assessment-results.json']));
+  const zip = Buffer.from(await (await fetch(`${base}/v1/compliance/evidence-packs/${pack.id}`, { headers: { Authorization: `Bearer ${eve}` } })).arrayBuffer());
+  expect(createHash('sha256').update(zip).digest('hex')).toBe(pack.sha256);
 
   // Everything was audited.
   const actions = ((await call(eve, 'GET', '/v1/audit-events')).json as Json[]).map((e) => e['action']);

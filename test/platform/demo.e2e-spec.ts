@@ -13,9 +13,12 @@ let demo: ChildProcess;
 
 afterAll(async () => {
   demo?.kill('SIGTERM');
-  const queue = new Queue('analyze', { connection: { url: redisUrl }, prefix });
-  await queue.obliterate({ force: true });
-  await queue.close();
+  // Every queue the services use, so Redis keeps nothing of the run.
+  for (const name of ['analyze', 'drift', 'compliance', 'export', 'notify', 'deliver']) {
+    const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
 });
 
 it('loads the example fleet: four clusters in dev, staging and prod, all analysed', async () => {

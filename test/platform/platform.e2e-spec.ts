@@ -38,9 +38,12 @@ beforeAll(async () => {
 afterAll(async () => {
   api?.kill('SIGTERM');
   worker?.kill('SIGTERM');
-  const queue = new Queue('analyze', { connection: { url: redisUrl }, prefix });
-  await queue.obliterate({ force: true });
-  await queue.close();
+  // Every queue the services use, so Redis keeps nothing of the run.
+  for (const name of ['analyze', 'drift', 'compliance', 'export', 'notify', 'deliver']) {
+    const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
 });
 
 describe('platform: agent push → worker analysis → REST', () => {

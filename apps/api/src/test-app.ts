@@ -23,7 +23,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<{ app: 
   const db = new Database(databaseUrl);
   const close = async (): Promise<void> => {
     // Test queues have a prefix of their own: remove them so Redis keeps nothing of the run.
-    for (const name of [QUEUES.analyze, QUEUES.drift, QUEUES.notify]) {
+    for (const name of [QUEUES.analyze, QUEUES.drift, QUEUES.export, QUEUES.notify]) {
       await app.get<Queue>(getQueueToken(name), { strict: false }).obliterate({ force: true });
     }
     await app.close();

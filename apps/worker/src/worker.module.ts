@@ -1,7 +1,7 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { QUEUES } from '@fenceline/contracts';
-import { ClusterRepository, ComplianceResultRepository, ConnectivityReferenceRepository, Database, DriftAlertRepository, PromotionRepository, SnapshotRepository, WaiverRepository } from '@fenceline/data-access';
+import { AuditEventRepository, ClusterRepository, ComplianceResultRepository, ConnectivityReferenceRepository, Database, DriftAlertRepository, EvidencePackRepository, PromotionRepository, SnapshotRepository, WaiverRepository } from '@fenceline/data-access';
 import { AnalyzeProcessor } from './analyze/analyze.processor';
 import { AnalyzeService } from './analyze/analyze.service';
 import { ComplianceProcessor } from './compliance/compliance.processor';
@@ -9,6 +9,8 @@ import { ComplianceService } from './compliance/compliance.service';
 import type { WorkerConfig } from './config';
 import { DriftProcessor } from './drift/drift.processor';
 import { ALERT_EVENT_SINK, DriftService } from './drift/drift.service';
+import { ExportProcessor } from './export/export.processor';
+import { ExportService } from './export/export.service';
 import { EventPublisher } from './notify/event-publisher';
 import { NotifyModule } from './notify/notify.module';
 
@@ -24,7 +26,7 @@ export class WorkerModule implements OnApplicationShutdown {
       global: true,
       imports: [
         BullModule.forRoot({ prefix: config.queuePrefix, connection: { url: config.redisUrl, maxRetriesPerRequest: null } }),
-        BullModule.registerQueue({ name: QUEUES.analyze }, { name: QUEUES.drift }, { name: QUEUES.compliance }),
+        BullModule.registerQueue({ name: QUEUES.analyze }, { name: QUEUES.drift }, { name: QUEUES.compliance }, { name: QUEUES.export }),
         NotifyModule.forConfig(config),
       ],
       providers: [
@@ -36,6 +38,8 @@ export class WorkerModule implements OnApplicationShutdown {
         { provide: ConnectivityReferenceRepository, useFactory: (db: Database) => new ConnectivityReferenceRepository(db), inject: [Database] },
         { provide: WaiverRepository, useFactory: (db: Database) => new WaiverRepository(db), inject: [Database] },
         { provide: ComplianceResultRepository, useFactory: (db: Database) => new ComplianceResultRepository(db), inject: [Database] },
+        { provide: EvidencePackRepository, useFactory: (db: Database) => new EvidencePackRepository(db), inject: [Database] },
+        { provide: AuditEventRepository, useFactory: (db: Database) => new AuditEventRepository(db), inject: [Database] },
         { provide: ALERT_EVENT_SINK, useExisting: EventPublisher },
         AnalyzeService,
         AnalyzeProcessor,
@@ -43,6 +47,8 @@ export class WorkerModule implements OnApplicationShutdown {
         DriftProcessor,
         ComplianceService,
         ComplianceProcessor,
+        ExportService,
+        ExportProcessor,
       ],
       exports: [Database],
     };

@@ -16,3 +16,4 @@ export * from './webhooks/secret-box';
 export * from './compliance/waiver.repository';
 export * from './compliance/compliance-result.repository';
 export * from './compliance/evidence-pack.repository';
+export * from './compliance/compliance-reports';

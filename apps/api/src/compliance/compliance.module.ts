@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { QUEUES } from '@fenceline/contracts';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { ComplianceController } from './compliance.controller';
 import { ComplianceService } from './compliance.service';
@@ -7,5 +9,5 @@ import { ExportsService } from './exports.service';
 import { WaiversController } from './waivers.controller';
 
 /** Compliance reports, settings and waivers (results are computed by the worker). */
-@Module({ controllers: [ComplianceController, WaiversController, ExportsController], providers: [ComplianceService, ExportsService, ApiKeyGuard], exports: [ComplianceService] })
+@Module({ imports: [BullModule.registerQueue({ name: QUEUES.export })], controllers: [ComplianceController, WaiversController, ExportsController], providers: [ComplianceService, ExportsService, ApiKeyGuard], exports: [ComplianceService] })
 export class ComplianceModule {}

@@ -1,51 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FRAMEWORKS, type Framework } from '@fenceline/compliance';
-import { ClusterRepository, ComplianceResultRepository, DataAccessError, type Cluster, type ControlStatus, type Principal } from '@fenceline/data-access';
+import { FRAMEWORKS } from '@fenceline/compliance';
+import { ComplianceReports, ComplianceResultRepository, Database, DataAccessError, summaryOf, type ClusterComplianceReport, type ComplianceSummaryCounts, type Principal } from '@fenceline/data-access';
 
-export interface ControlView {
-  readonly id: string;
-  readonly title: string;
-  readonly severity: string;
-  readonly status: ControlStatus;
-  readonly score: number;
-  readonly evidence: unknown;
-}
+export type { ClusterComplianceReport } from '@fenceline/data-access';
 
-export interface Summary {
-  readonly pass: number;
-  readonly fail: number;
-  readonly notApplicable: number;
-  readonly waived: number;
-}
-
-export interface ClusterComplianceReport {
-  readonly cluster: { readonly id: string; readonly name: string; readonly environment: string };
-  readonly framework: string;
-  readonly version: string;
-  readonly title: string;
-  readonly snapshotId: string;
-  readonly evaluatedAt: string;
-  readonly score: number;
-  readonly summary: Summary;
-  readonly controls: readonly ControlView[];
-}
-
-/** Mean score of the applicable controls (pass, fail, waived); 1 when none applies — as libs/compliance scores. */
-function scoreOf(controls: readonly ControlView[]): number {
-  const applicable = controls.filter((c) => c.status !== 'not-applicable');
-  return applicable.length === 0 ? 1 : applicable.reduce((sum, c) => sum + c.score, 0) / applicable.length;
-}
-
-function summaryOf(controls: readonly { status: ControlStatus }[]): Summary {
-  const count = (status: ControlStatus) => controls.filter((c) => c.status === status).length;
-  return { pass: count('pass'), fail: count('fail'), notApplicable: count('not-applicable'), waived: count('waived') };
-}
-
-function aggregate(reports: readonly ClusterComplianceReport[]): { clusters: number; score: number; summary: Summary; failingControls: string[] } {
+function aggregate(reports: readonly ClusterComplianceReport[]): { clusters: number; score: number; summary: ComplianceSummaryCounts; failingControls: string[] } {
   const controls = reports.flatMap((r) => r.controls);
   const failing = [...new Set(controls.filter((c) => c.status === 'fail').map((c) => c.id))].sort();
   return { clusters: reports.length, score: reports.length === 0 ? 1 : reports.reduce((s, r) => s + r.score, 0) / reports.length, summary: summaryOf(controls), failingControls: failing };
 }
+
 
 /**
  * Compliance reports from the stored history: per cluster (as of any date), per environment
@@ -54,35 +18,27 @@ function aggregate(reports: readonly ClusterComplianceReport[]): { clusters: num
  */
 @Injectable()
 export class ComplianceService {
-  constructor(
-    @Inject(ClusterRepository) private readonly clusters: ClusterRepository,
-    @Inject(ComplianceResultRepository) private readonly results: ComplianceResultRepository,
-  ) {}
+  readonly store: ComplianceReports;
 
-  framework(id: string): Framework {
-    const framework = FRAMEWORKS.find((f) => f.id === id);
-    if (!framework) throw new DataAccessError('INVALID', `framework ${JSON.stringify(id)} is not one of ${FRAMEWORKS.map((f) => f.id).join(', ')}`);
-    return framework;
+  constructor(
+    @Inject(Database) db: Database,
+    @Inject(ComplianceResultRepository) private readonly results: ComplianceResultRepository,
+  ) {
+    this.store = new ComplianceReports(db, FRAMEWORKS);
   }
 
-  async clusterReport(actor: Principal, clusterId: string, frameworkId: string, asOf?: Date): Promise<ClusterComplianceReport> {
-    const cluster = await this.clusters.get(actor.organizationId, clusterId);
-    if (!cluster) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);
-    const report = await this.reportOf(actor, cluster, this.framework(frameworkId), asOf);
-    if (!report) throw new DataAccessError('NOT_FOUND', `cluster ${cluster.name} has no ${frameworkId} results${asOf ? ` as of ${asOf.toISOString()}` : ''} yet`);
-    return report;
+  framework(id: string): (typeof FRAMEWORKS)[number] {
+    this.store.framework(id);
+    return FRAMEWORKS.find((f) => f.id === id)!;
+  }
+
+  clusterReport(actor: Principal, clusterId: string, frameworkId: string, asOf?: Date): Promise<ClusterComplianceReport> {
+    return this.store.clusterReport(actor.organizationId, clusterId, frameworkId, asOf);
   }
 
   /** Every cluster's report (those with results), optionally of one environment. */
-  async reports(actor: Principal, frameworkId: string, options: { environment?: string; asOf?: Date } = {}): Promise<ClusterComplianceReport[]> {
-    const framework = this.framework(frameworkId);
-    const clusters = (await this.clusters.list(actor.organizationId)).filter((c) => !options.environment || c.environment === options.environment);
-    const reports: ClusterComplianceReport[] = [];
-    for (const cluster of clusters) {
-      const report = await this.reportOf(actor, cluster, framework, options.asOf);
-      if (report) reports.push(report);
-    }
-    return reports;
+  reports(actor: Principal, frameworkId: string, options: { environment?: string; asOf?: Date } = {}): Promise<ClusterComplianceReport[]> {
+    return this.store.reports(actor.organizationId, frameworkId, options);
   }
 
   async summary(actor: Principal, frameworkId: string, options: { environment?: string; asOf?: Date } = {}) {
@@ -116,33 +72,10 @@ export class ComplianceService {
 
   async trend(actor: Principal, clusterId: string, frameworkId: string, controlId: string, since?: Date) {
     this.framework(frameworkId);
-    const cluster = await this.clusters.get(actor.organizationId, clusterId);
-    if (!cluster) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);
+    await this.store.clusterReport(actor.organizationId, clusterId, frameworkId).catch((error: unknown) => {
+      if (error instanceof DataAccessError && error.message.startsWith('cluster ') && error.message.endsWith('not found')) throw error;
+    });
     const points = await this.results.trend(actor.organizationId, { clusterId, framework: frameworkId, controlId, ...(since ? { since } : {}) });
     return points.map((p) => ({ ...p, evaluatedAt: p.evaluatedAt.toISOString() }));
-  }
-
-  private async reportOf(actor: Principal, cluster: Cluster, framework: Framework, asOf?: Date): Promise<ClusterComplianceReport | undefined> {
-    const rows = await this.results.asOf(actor.organizationId, cluster.id, framework.id, asOf);
-    if (rows.length === 0) return undefined;
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const controls: ControlView[] = framework.controls
-      .filter((c) => byId.has(c.id))
-      .map((c) => {
-        const row = byId.get(c.id)!;
-        return { id: c.id, title: c.title, severity: c.severity, status: row.status, score: row.score, evidence: row.evidence };
-      });
-    const first = rows[0]!;
-    return {
-      cluster: { id: cluster.id, name: cluster.name, environment: cluster.environment },
-      framework: framework.id,
-      version: first.frameworkVersion,
-      title: framework.title,
-      snapshotId: first.snapshotId,
-      evaluatedAt: first.evaluatedAt.toISOString(),
-      score: scoreOf(controls),
-      summary: summaryOf(controls),
-      controls,
-    };
   }
 }

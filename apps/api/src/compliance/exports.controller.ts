@@ -1,8 +1,11 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, StreamableFile, UseGuards } from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, HttpCode, Inject, Param, Post, Query, StreamableFile, UseGuards } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { EXPORT_JOB_OPTIONS, QUEUES, type ExportJob } from '@fenceline/contracts';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { actorOf, AuditEventRepository, DataAccessError, EvidencePackRepository, type Principal } from '@fenceline/data-access';
-import { buildEvidencePack, toCsvExport, toJsonExport, toOscalAssessmentResults, toPdfReport, toPolicyReport } from '@fenceline/reports';
+import { actorOf, DataAccessError, EvidencePackRepository, type Principal, type StoredEvidencePack } from '@fenceline/data-access';
+import { toCsvExport, toJsonExport, toOscalAssessmentResults, toPdfReport, toPolicyReport } from '@fenceline/reports';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { ZodBody } from '../errors/zod-body.pipe';
@@ -16,11 +19,16 @@ const exportQuery = z.strictObject({
 });
 const packBody = exportQuery;
 
+function packView(p: StoredEvidencePack): Record<string, unknown> {
+  return { ...p, asOf: p.asOf?.toISOString() ?? null, createdAt: p.createdAt.toISOString(), readyAt: p.readyAt?.toISOString() ?? null };
+}
+
 /**
  * Compliance exports for auditors: JSON, CSV, PDF, Kubernetes PolicyReports and OSCAL
  * assessment results of a cluster, an environment or the fleet (now or as of a date), and
  * evidence packs — a zip of all of them with a manifest of SHA-256s chained to the previous
- * pack of the same scope, kept so tampering is detectable.
+ * pack of the same scope, kept so tampering is detectable. Packs (the large exports) are built
+ * by the worker.
  */
 @ApiTags('compliance')
 @ApiBearerAuth()
@@ -30,7 +38,7 @@ export class ExportsController {
   constructor(
     @Inject(ExportsService) private readonly exports: ExportsService,
     @Inject(EvidencePackRepository) private readonly packs: EvidencePackRepository,
-    @Inject(AuditEventRepository) private readonly audit: AuditEventRepository,
+    @InjectQueue(QUEUES.export) private readonly queue: Queue<ExportJob>,
   ) {}
 
   @Get('exports/:format')
@@ -61,17 +69,25 @@ export class ExportsController {
   }
 
   @Post('evidence-packs')
+  @HttpCode(202)
   @RequireRole('viewer')
-  @ApiOperation({ summary: 'Build and keep an evidence pack { framework, scope?, asOf? }: 201 { id, scope, sha256, previousSha256, manifest } (audited)' })
+  @ApiOperation({ summary: 'Request an evidence pack { framework, scope?, asOf? }: 202 { id, status: "building" }; the worker builds it (status ready, or failed with the error)' })
   @ApiBody({ schema: z.toJSONSchema(packBody, { unrepresentable: 'any' }) as object })
   async pack(@CurrentPrincipal() actor: Principal, @Body(new ZodBody(packBody)) body: z.infer<typeof packBody>): Promise<object> {
-    const { subject, reports } = await this.exports.collect(actor, body.framework, body.scope, body.asOf ? new Date(body.asOf) : undefined);
-    const scope = `${body.framework}/${body.scope}`;
-    const previous = await this.packs.latest(actor.organizationId, scope);
-    const built = await buildEvidencePack({ subject, reports, ...(previous ? { previousPackSha256: previous.sha256 } : {}) });
-    const stored = await this.packs.store(actor.organizationId, { scope, sha256: built.sha256, previousSha256: previous?.sha256 ?? null, manifest: built.manifest, zip: built.zip, createdBy: actorOf(actor) });
-    await this.audit.record(actor.organizationId, { actor: actorOf(actor), action: 'evidence-pack.created', target: `evidence-pack/${stored.id}`, before: null, after: { scope, sha256: stored.sha256, previousSha256: stored.previousSha256 } });
-    return { ...stored, createdAt: stored.createdAt.toISOString() };
+    // Fail fast on a scope without results, rather than in the worker.
+    await this.exports.collect(actor, body.framework, body.scope, body.asOf ? new Date(body.asOf) : undefined);
+    const pack = await this.packs.request(actor.organizationId, { scope: `${body.framework}/${body.scope}`, framework: body.framework, ...(body.asOf ? { asOf: new Date(body.asOf) } : {}), createdBy: actorOf(actor) });
+    await this.queue.add(QUEUES.export, { organizationId: actor.organizationId, packId: pack.id }, { ...EXPORT_JOB_OPTIONS, jobId: `export-${pack.id}` });
+    return packView(pack);
+  }
+
+  @Get('evidence-packs/:id/status')
+  @RequireRole('viewer')
+  @ApiOperation({ summary: 'One evidence pack: status, sha256, previousSha256, manifest' })
+  async packStatus(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<object> {
+    const pack = await this.packs.get(actor.organizationId, id);
+    if (!pack) throw new DataAccessError('NOT_FOUND', `evidence pack ${id} not found`);
+    return packView(pack);
   }
 
   @Get('evidence-packs')
@@ -79,15 +95,17 @@ export class ExportsController {
   @ApiQuery({ name: 'scope', required: false, description: '<framework>/<scope>, e.g. zero-trust/fleet' })
   @ApiOperation({ summary: 'The evidence packs kept, oldest first, each naming the SHA-256 of the one before it' })
   async packsList(@CurrentPrincipal() actor: Principal, @Query('scope') scope?: string): Promise<object[]> {
-    return (await this.packs.list(actor.organizationId, scope)).map((p) => ({ ...p, createdAt: p.createdAt.toISOString() }));
+    return (await this.packs.list(actor.organizationId, scope)).map(packView);
   }
 
   @Get('evidence-packs/:id')
   @RequireRole('viewer')
   @ApiOperation({ summary: 'Download an evidence pack (zip)' })
   async download(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<StreamableFile> {
-    const zip = await this.packs.zip(actor.organizationId, id);
-    if (!zip) throw new DataAccessError('NOT_FOUND', `evidence pack ${id} not found`);
+    const pack = await this.packs.get(actor.organizationId, id);
+    if (!pack) throw new DataAccessError('NOT_FOUND', `evidence pack ${id} not found`);
+    if (pack.status !== 'ready') throw new ConflictException({ code: 'NOT_READY', message: `evidence pack ${id} is ${pack.status}${pack.error ? `: ${pack.error}` : ''}` });
+    const zip = (await this.packs.zip(actor.organizationId, id)) as Buffer;
     return new StreamableFile(zip, { type: 'application/zip', disposition: `attachment; filename="fenceline-evidence-${id}.zip"` });
   }
 }

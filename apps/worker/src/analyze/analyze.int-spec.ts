@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await queue.obliterate({ force: true });
   // The analysis enqueues drift jobs (and drift may publish notify jobs): leave nothing in Redis.
-  for (const name of [QUEUES.drift, QUEUES.compliance, QUEUES.notify, QUEUES.deliver]) {
+  for (const name of [QUEUES.drift, QUEUES.compliance, QUEUES.export, QUEUES.notify, QUEUES.deliver]) {
     const other = new Queue(name, { connection, prefix });
     await other.obliterate({ force: true });
     await other.close();

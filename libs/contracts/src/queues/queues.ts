@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The queues between the API and the worker, and their job payloads. Producers and processors
  * import them from here only.
  */
-export const QUEUES = Object.freeze({ analyze: 'analyze', drift: 'drift', compliance: 'compliance', notify: 'notify', deliver: 'deliver' } as const);
+export const QUEUES = Object.freeze({ analyze: 'analyze', drift: 'drift', compliance: 'compliance', export: 'export', notify: 'notify', deliver: 'deliver' } as const);
 
 /** `analyze`: build the model of one stored snapshot. The job id is the snapshot id. */
 export const analyzeJobSchema = z.strictObject({
@@ -47,3 +47,13 @@ export const complianceJobSchema = z.strictObject({
 export type ComplianceJob = z.infer<typeof complianceJobSchema>;
 
 export const COMPLIANCE_JOB_OPTIONS = ANALYZE_JOB_OPTIONS;
+
+/** `export`: build a requested evidence pack (job id `export-<packId>`); one at a time, so each links the previous. */
+export const exportJobSchema = z.strictObject({
+  organizationId: z.uuid(),
+  packId: z.uuid(),
+});
+
+export type ExportJob = z.infer<typeof exportJobSchema>;
+
+export const EXPORT_JOB_OPTIONS = Object.freeze({ ...ANALYZE_JOB_OPTIONS, attempts: 3 });

@@ -1,0 +1,9 @@
+-- AlterTable
+ALTER TABLE "EvidencePack" ADD COLUMN     "asOf" TIMESTAMP(3),
+ADD COLUMN     "error" TEXT,
+ADD COLUMN     "framework" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "readyAt" TIMESTAMP(3),
+ADD COLUMN     "status" TEXT NOT NULL DEFAULT 'ready',
+ALTER COLUMN "sha256" DROP NOT NULL,
+ALTER COLUMN "manifest" DROP NOT NULL,
+ALTER COLUMN "zip" DROP NOT NULL;
