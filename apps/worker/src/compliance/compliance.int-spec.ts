@@ -1,37 +1,21 @@
-import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Queue } from 'bullmq';
-import { createSnapshot, QUEUES, snapshotContentHash } from '@fenceline/contracts';
-import { bootstrapOrganization, ClusterRepository, ComplianceResultRepository, Database, SnapshotRepository, WaiverRepository } from '@fenceline/data-access';
+import { createSnapshot, snapshotContentHash } from '@fenceline/contracts';
+import { bootstrapOrganization, ClusterRepository, ComplianceResultRepository, SnapshotRepository, WaiverRepository } from '@fenceline/data-access';
 import { buildInventory, loadPaths } from '@fenceline/netpol';
-import { loadWorkerConfig } from '../config';
-import { WorkerModule } from '../worker.module';
+import { testWorker } from '../test-worker';
 import { ComplianceService } from './compliance.service';
 
-const databaseUrl = process.env['FENCELINE_TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/fenceline_test';
-const redisUrl = process.env['FENCELINE_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-const prefix = `test-${randomUUID()}`;
 const STAGING = join(__dirname, '../../../../examples/staging/shop-staging');
 
-let worker: INestApplicationContext;
-const db = new Database(databaseUrl);
-
+let env: Awaited<ReturnType<typeof testWorker>>;
+let worker: Awaited<ReturnType<typeof testWorker>>['worker'];
+let db: Awaited<ReturnType<typeof testWorker>>['db'];
 beforeAll(async () => {
-  worker = await NestFactory.createApplicationContext(WorkerModule.forConfig(loadWorkerConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix })), { logger: false });
+  env = await testWorker();
+  ({ worker, db } = env);
 });
-
-afterAll(async () => {
-  for (const name of Object.values(QUEUES)) {
-    const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
-    await queue.obliterate({ force: true });
-    await queue.close();
-  }
-  await worker.close();
-  await db.close();
-});
+afterAll(() => env.close());
 
 async function push(organizationId: string, clusterId: string, collectedAt: string): Promise<string> {
   const snapshot = createSnapshot(buildInventory(loadPaths([STAGING]).objects), { collectedAt, source: { type: 'cluster', cni: { name: 'calico', enforcesNetworkPolicy: true } } });

@@ -1,40 +1,25 @@
-import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { createSnapshot, QUEUES, snapshotContentHash } from '@fenceline/contracts';
-import { AuditEventRepository, BaselineRepository, bootstrapOrganization, ClusterRepository, Database, DriftAlertRepository, PromotionRepository, SnapshotRepository } from '@fenceline/data-access';
+import { AuditEventRepository, BaselineRepository, bootstrapOrganization, ClusterRepository, DriftAlertRepository, PromotionRepository, SnapshotRepository } from '@fenceline/data-access';
 import { baselineContentHash, loadBaselineDir, type BaselineContent } from '@fenceline/drift';
 import { buildInventory, loadPaths } from '@fenceline/netpol';
-import { loadWorkerConfig } from '../config';
-import { WorkerModule } from '../worker.module';
+import { testWorker, TEST_REDIS_URL } from '../test-worker';
 import { DriftService } from './drift.service';
 
-const databaseUrl = process.env['FENCELINE_TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/fenceline_test';
-const redisUrl = process.env['FENCELINE_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-const prefix = `test-${randomUUID()}`;
 const EXAMPLES = join(__dirname, '../../../../examples');
 
-let worker: INestApplicationContext;
-const db = new Database(databaseUrl);
-
+let env: Awaited<ReturnType<typeof testWorker>>;
+let worker: Awaited<ReturnType<typeof testWorker>>['worker'];
+let db: Awaited<ReturnType<typeof testWorker>>['db'];
 beforeAll(async () => {
-  worker = await NestFactory.createApplicationContext(WorkerModule.forConfig(loadWorkerConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix })), { logger: false });
+  env = await testWorker();
+  ({ worker, db } = env);
 });
-
-afterAll(async () => {
-  for (const name of Object.values(QUEUES)) {
-    const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
-    await queue.obliterate({ force: true });
-    await queue.close();
-  }
-  await worker.close();
-  await db.close();
-});
+afterAll(() => env.close());
 
 /** Stores the manifests of `dir` as the cluster's newest snapshot. */
 async function push(organizationId: string, clusterId: string, dir: string): Promise<string> {
@@ -43,7 +28,7 @@ async function push(organizationId: string, clusterId: string, dir: string): Pro
 }
 
 async function publishedEvents(): Promise<string[]> {
-  const queue = new Queue(QUEUES.notify, { connection: { url: redisUrl }, prefix });
+  const queue = new Queue(QUEUES.notify, { connection: { url: TEST_REDIS_URL }, prefix: env.prefix });
   const jobs = await queue.getJobs(['waiting', 'active', 'completed', 'delayed', 'failed']);
   await queue.close();
   return jobs.map((j) => `${(j.data as { type: string }).type} ${(j.data as { data: { subject: string } }).data.subject}`).sort();

@@ -1,35 +1,17 @@
-import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Queue } from 'bullmq';
-import { QUEUES } from '@fenceline/contracts';
-import { bootstrapOrganization, ClusterRepository, ComplianceResultRepository, Database, EvidencePackRepository } from '@fenceline/data-access';
+import { bootstrapOrganization, ClusterRepository, ComplianceResultRepository, EvidencePackRepository } from '@fenceline/data-access';
 import { verifyEvidencePack } from '@fenceline/reports';
-import { loadWorkerConfig } from '../config';
-import { WorkerModule } from '../worker.module';
+import { testWorker } from '../test-worker';
 import { ExportService } from './export.service';
 
-const databaseUrl = process.env['FENCELINE_TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/fenceline_test';
-const redisUrl = process.env['FENCELINE_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-const prefix = `test-${randomUUID()}`;
-
-let worker: INestApplicationContext;
-const db = new Database(databaseUrl);
-
+let env: Awaited<ReturnType<typeof testWorker>>;
+let worker: Awaited<ReturnType<typeof testWorker>>['worker'];
+let db: Awaited<ReturnType<typeof testWorker>>['db'];
 beforeAll(async () => {
-  worker = await NestFactory.createApplicationContext(WorkerModule.forConfig(loadWorkerConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix })), { logger: false });
+  env = await testWorker();
+  ({ worker, db } = env);
 });
-
-afterAll(async () => {
-  for (const name of Object.values(QUEUES)) {
-    const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
-    await queue.obliterate({ force: true });
-    await queue.close();
-  }
-  await worker.close();
-  await db.close();
-});
+afterAll(() => env.close());
 
 describe('export worker (PostgreSQL)', () => {
   it('builds requested packs from stored results, each chained to the previous ready pack of its scope', async () => {
