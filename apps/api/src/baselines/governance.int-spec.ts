@@ -93,8 +93,12 @@ describe('/v1/promotions', () => {
     const skipping = await http().post('/v1/promotions').set(auth(t.editor)).send({ baselineId: baseline.id, version: 1, environment: 'prod' });
     expect([skipping.status, skipping.body.message]).toEqual([400, expect.stringContaining('only from staging')]);
 
+    const dryRun = await http().post('/v1/promotions/preview').set(auth(t.editor)).send({ baselineId: baseline.id, version: 1, environment: 'staging' });
+    expect(dryRun.status).toBe(200);
+    expect((await http().get('/v1/promotions').set(auth(t.viewer))).body).toEqual([]);
     const requested = await http().post('/v1/promotions').set(auth(t.alice)).send({ baselineId: baseline.id, version: 1, environment: 'staging' });
     expect(requested.status).toBe(201);
+    expect(requested.body.preview).toEqual(dryRun.body);
     // The preview: staging lacks the default deny, so applying v1 there narrows db's egress.
     const [preview] = requested.body.preview;
     expect(preview.clusterId).toBe(stagingCluster);

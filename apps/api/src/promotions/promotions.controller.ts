@@ -43,6 +43,15 @@ export class PromotionsController {
     return promotionView(await this.service.request(actor, body));
   }
 
+  @Post('preview')
+  @HttpCode(200)
+  @RequireRole('editor')
+  @ApiOperation({ summary: 'Preview a promotion without requesting it (same body and rules): per target cluster, the connectivity that would change and the guardrails that would newly fail' })
+  @ApiBody({ schema: z.toJSONSchema(requestSchema) as object })
+  preview(@CurrentPrincipal() actor: Principal, @Body(new ZodBody(requestSchema)) body: z.infer<typeof requestSchema>): Promise<unknown> {
+    return this.service.previewRequest(actor, body);
+  }
+
   @Get()
   @RequireRole('viewer')
   @ApiQuery({ name: 'status', required: false })

@@ -41,7 +41,29 @@ export class PromotionsService {
     @Inject(EventPublisher) private readonly events: EventPublisher,
   ) {}
 
+  /** What a promotion would change, without requesting it: the same checks and the same preview. */
+  async previewRequest(actor: Principal, input: PromotionRequest): Promise<ClusterPreview[]> {
+    const { current, version, target } = await this.checked(actor, input);
+    return this.preview(actor.organizationId, target.name, current ? contentOf(current.version) : undefined, contentOf(version));
+  }
+
   async request(actor: Principal, input: PromotionRequest): Promise<Promotion> {
+    const org = actor.organizationId;
+    const { current, version, target } = await this.checked(actor, input);
+    const preview = await this.preview(org, target.name, current ? contentOf(current.version) : undefined, contentOf(version));
+    const actorRef = { id: actor.apiKeyId, display: actorOf(actor) };
+    let promotion = await this.promotions.request(org, { baselineVersionId: version.id, environmentId: target.id, requestedBy: actor.apiKeyId, isRollback: input.rollback === true, preview }, actorRef);
+    if (input.immediate) {
+      promotion = await this.promotions.decide(org, promotion.id, { approve: true, actor: actorRef, reason: 'immediate rollback by an admin', immediate: true });
+      await this.afterApply(actor, promotion);
+    } else {
+      await this.events.publish(org, 'promotion.requested', this.eventData(promotion));
+    }
+    return promotion;
+  }
+
+  /** The rules of a promotion request: no skipping, rollbacks to earlier versions, immediate only for admins. */
+  private async checked(actor: Principal, input: PromotionRequest) {
     const org = actor.organizationId;
     const environments = await this.promotions.environments(org);
     const target = await this.promotions.environment(org, input.environment);
@@ -64,16 +86,7 @@ export class PromotionsService {
       }
       if (current?.version.number === version.number) throw new DataAccessError('CONFLICT', `${target.name} already runs version ${version.number}`);
     }
-    const preview = await this.preview(org, target.name, current ? contentOf(current.version) : undefined, contentOf(version));
-    const actorRef = { id: actor.apiKeyId, display: actorOf(actor) };
-    let promotion = await this.promotions.request(org, { baselineVersionId: version.id, environmentId: target.id, requestedBy: actor.apiKeyId, isRollback: input.rollback === true, preview }, actorRef);
-    if (input.immediate) {
-      promotion = await this.promotions.decide(org, promotion.id, { approve: true, actor: actorRef, reason: 'immediate rollback by an admin', immediate: true });
-      await this.afterApply(actor, promotion);
-    } else {
-      await this.events.publish(org, 'promotion.requested', this.eventData(promotion));
-    }
-    return promotion;
+    return { current, version, target };
   }
 
   async get(actor: Principal, id: string): Promise<Promotion> {
