@@ -16,6 +16,13 @@ const querySchema = z.strictObject({
 });
 const trendSchema = z.strictObject({ since: z.iso.datetime({ offset: true }).optional() });
 const asOfSchema = z.strictObject({ asOf: z.iso.datetime({ offset: true }).optional() });
+const fleetTrendSchema = z.strictObject({
+  framework: z.string().min(1).max(32),
+  environment: z.string().min(1).max(63).optional(),
+  controlId: z.string().min(1).max(32).optional(),
+  days: z.coerce.number().int().min(1).max(90).default(30),
+  until: z.iso.date().optional(),
+});
 
 /** Compliance reports (viewer) and the organization's PCI scope settings (admin). */
 @ApiTags('compliance')
@@ -56,6 +63,19 @@ export class ComplianceController {
   control(@CurrentPrincipal() actor: Principal, @Param('controlId') controlId: string, @Query() query: Record<string, string>): Promise<unknown> {
     const q = new ZodBody(querySchema).transform(query);
     return this.service.control(actor, q.framework, controlId, { ...(q.environment ? { environment: q.environment } : {}), ...(q.asOf ? { asOf: new Date(q.asOf) } : {}) });
+  }
+
+  @Get('compliance/trend')
+  @RequireRole('viewer')
+  @ApiQuery({ name: 'framework', required: true })
+  @ApiQuery({ name: 'environment', required: false })
+  @ApiQuery({ name: 'controlId', required: false })
+  @ApiQuery({ name: 'days', required: false, description: '1–90, default 30' })
+  @ApiQuery({ name: 'until', required: false, description: 'last day (YYYY-MM-DD, UTC), default today' })
+  @ApiOperation({ summary: 'Daily trend of the fleet or an environment, optionally one control: score and counts as of each day’s end' })
+  fleetTrend(@CurrentPrincipal() actor: Principal, @Query() query: Record<string, string>): Promise<unknown> {
+    const q = new ZodBody(fleetTrendSchema).transform(query);
+    return this.service.environmentTrend(actor, q.framework, { ...(q.environment ? { environment: q.environment } : {}), ...(q.controlId ? { controlId: q.controlId } : {}), days: q.days, until: q.until ? new Date(`${q.until}T00:00:00Z`) : new Date() });
   }
 
   @Get('clusters/:id/compliance/:framework')

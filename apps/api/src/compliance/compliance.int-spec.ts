@@ -63,6 +63,19 @@ describe('/v1/compliance', () => {
     const cluster = await http().get(`/v1/clusters/${prod}/compliance/zero-trust`).set(auth(t.viewer));
     expect(cluster.body).toMatchObject({ snapshotId: snapshotIds[2], score: 1, summary: { pass: 1, notApplicable: 1 } });
     expect(cluster.body.controls.map((c: { id: string; title: string }) => c.id)).toEqual(['ZT-1', 'ZT-10']);
+    // Daily, per environment and control: prod's ZT-1 failed from Nov 1 (score 0.5) until it passed on Nov 10.
+    const daily = await http().get('/v1/compliance/trend?framework=zero-trust&environment=prod&controlId=ZT-1&days=4&until=2026-11-11').set(auth(t.viewer));
+    expect(daily.body.points.map((p: { date: string; score: number; summary: { fail: number } }) => [p.date, p.score, p.summary.fail])).toEqual([
+      ['2026-11-08', 0.5, 1],
+      ['2026-11-09', 0.5, 1],
+      ['2026-11-10', 1, 0],
+      ['2026-11-11', 1, 0],
+    ]);
+    expect((await http().get('/v1/compliance/trend?framework=zero-trust&days=2&until=2026-10-30').set(auth(t.viewer))).body.points).toEqual([
+      { date: '2026-10-29', clusters: 0, score: null, summary: { pass: 0, fail: 0, notApplicable: 0, waived: 0 } },
+      { date: '2026-10-30', clusters: 0, score: null, summary: { pass: 0, fail: 0, notApplicable: 0, waived: 0 } },
+    ]);
+    expect((await http().get('/v1/compliance/trend?framework=zero-trust&days=400').set(auth(t.viewer))).status).toBe(400);
     const trend = await http().get(`/v1/clusters/${prod}/compliance/zero-trust/controls/ZT-1/trend`).set(auth(t.viewer));
     expect(trend.body.map((p: { status: string }) => p.status)).toEqual(['fail', 'pass']);
     expect((await http().get(`/v1/clusters/${prod}/compliance/zero-trust?asOf=2026-10-01T00:00:00Z`).set(auth(t.viewer))).status).toBe(404);

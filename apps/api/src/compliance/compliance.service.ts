@@ -70,6 +70,24 @@ export class ComplianceService {
     };
   }
 
+  /**
+   * A daily series for the fleet or an environment (optionally one control): each day's point is
+   * the results as they stood at the end of that day (UTC).
+   */
+  async environmentTrend(actor: Principal, frameworkId: string, options: { environment?: string; controlId?: string; days: number; until: Date }) {
+    this.framework(frameworkId);
+    const points = [];
+    for (let i = options.days - 1; i >= 0; i--) {
+      const day = new Date(Date.UTC(options.until.getUTCFullYear(), options.until.getUTCMonth(), options.until.getUTCDate() - i, 23, 59, 59, 999));
+      const reports = await this.reports(actor, frameworkId, { ...(options.environment ? { environment: options.environment } : {}), asOf: day });
+      const controls = reports.flatMap((r) => r.controls.filter((c) => !options.controlId || c.id === options.controlId));
+      const applicable = controls.filter((c) => c.status !== 'not-applicable');
+      const score = options.controlId ? (applicable.length === 0 ? null : applicable.reduce((sum, c) => sum + c.score, 0) / applicable.length) : reports.length === 0 ? null : reports.reduce((sum, r) => sum + r.score, 0) / reports.length;
+      points.push({ date: day.toISOString().slice(0, 10), clusters: reports.length, score, summary: summaryOf(controls) });
+    }
+    return { framework: frameworkId, environment: options.environment ?? null, controlId: options.controlId ?? null, points };
+  }
+
   async trend(actor: Principal, clusterId: string, frameworkId: string, controlId: string, since?: Date) {
     this.framework(frameworkId);
     await this.store.clusterReport(actor.organizationId, clusterId, frameworkId).catch((error: unknown) => {
