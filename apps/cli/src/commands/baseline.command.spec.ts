@@ -65,6 +65,8 @@ describe('fenceline baseline push', () => {
   });
   const content = loadBaselineDir('shop', { cwd: tree.dir }).content!;
   afterAll(() => tree.remove());
+  /** `fenceline baseline push shop --message m` against the API at `url`. */
+  const pushShop = (url: string) => run(tree.dir, 'baseline', 'push', 'shop', '--message', 'm', '--api-url', url, '--api-key', KEY);
 
   it('creates the baseline when the API does not know it, then pushes a version', async () => {
     const api = await fakeApi((req) => {
@@ -265,18 +267,7 @@ describe('fenceline baseline push', () => {
     const api = await fakeApi(() => ({ status: 502, text: '<html>bad gateway</html>' }));
     const { url } = api;
     try {
-      const gateway = await run(
-        tree.dir,
-        'baseline',
-        'push',
-        'shop',
-        '--message',
-        'm',
-        '--api-url',
-        url,
-        '--api-key',
-        KEY,
-      );
+      const gateway = await pushShop(url);
       expect(gateway).toEqual({
         code: 1,
         stdout: '',
@@ -285,18 +276,7 @@ describe('fenceline baseline push', () => {
     } finally {
       await api.close();
     }
-    const down = await run(
-      tree.dir,
-      'baseline',
-      'push',
-      'shop',
-      '--message',
-      'm',
-      '--api-url',
-      url,
-      '--api-key',
-      KEY,
-    );
+    const down = await pushShop(url);
     expect(down.code).toBe(1);
     expect(down.stderr).toMatch(
       /^error: cannot reach http:\/\/127\.0\.0\.1:\d+: fetch failed \(.*ECONNREFUSED.*\)\n$/,
