@@ -81,6 +81,8 @@ async function runDemo(base, env) {
     `  curl -H "Authorization: Bearer ${apiKey}" ${base}/v1/clusters/${clusters.find((c) => c.name === 'shop-prod-eu')?.id}/connectivity   # the drift`,
     `  curl -H "Authorization: Bearer ${apiKey}" "${base}/v1/alerts?status=open"   # ${alerts.length} open drift alerts against baseline shop v1`,
     ...alerts.map((a) => `      ${a.severity.padEnd(8)} ${a.clusterName.padEnd(14)} ${a.kind.padEnd(22)} ${a.subject}`),
+    `  curl -H "Authorization: Bearer ${apiKey}" "${base}/v1/compliance/summary?framework=zero-trust"   # compliance of the fleet`,
+    `  curl -H "Authorization: Bearer ${apiKey}" -o zero-trust.pdf "${base}/v1/compliance/exports/pdf?framework=zero-trust"   # the auditors' PDF`,
     '',
   ];
   console.log(lines.join('\n'));
