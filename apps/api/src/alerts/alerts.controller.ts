@@ -6,7 +6,8 @@ import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { ZodBody } from '../errors/zod-body.pipe';
 
-const filterSchema = z.strictObject({
+/** Alert filters, shared by REST and GraphQL. */
+export const alertFilterSchema = z.strictObject({
   clusterId: z.uuid().optional(),
   environment: z.string().min(1).max(63).optional(),
   severity: z.enum(['low', 'medium', 'high', 'critical']).optional(),
@@ -44,7 +45,7 @@ export class AlertsController {
   @ApiQuery({ name: 'limit', required: false })
   @ApiOperation({ summary: 'Drift alerts, most recently seen first' })
   async list(@CurrentPrincipal() actor: Principal, @Query() query: Record<string, string>): Promise<Record<string, unknown>[]> {
-    const filter = new ZodBody(filterSchema).transform(query);
+    const filter = new ZodBody(alertFilterSchema).transform(query);
     return (await this.alerts.list(actor.organizationId, filter)).map(alertView);
   }
 

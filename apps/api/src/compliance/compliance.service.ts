@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FRAMEWORKS } from '@fenceline/compliance';
-import { ComplianceReports, ComplianceResultRepository, Database, DataAccessError, summaryOf, type ClusterComplianceReport, type ComplianceSummaryCounts, type Principal } from '@fenceline/data-access';
+import { ClusterRepository, ComplianceReports, ComplianceResultRepository, Database, DataAccessError, summaryOf, type ClusterComplianceReport, type ComplianceSummaryCounts, type Principal } from '@fenceline/data-access';
 
 export type { ClusterComplianceReport } from '@fenceline/data-access';
 
@@ -23,13 +23,15 @@ export class ComplianceService {
   constructor(
     @Inject(Database) db: Database,
     @Inject(ComplianceResultRepository) private readonly results: ComplianceResultRepository,
+    @Inject(ClusterRepository) private readonly clusters: ClusterRepository,
   ) {
     this.store = new ComplianceReports(db, FRAMEWORKS);
   }
 
   framework(id: string): (typeof FRAMEWORKS)[number] {
-    this.store.framework(id);
-    return FRAMEWORKS.find((f) => f.id === id)!;
+    const framework = FRAMEWORKS.find((f) => f.id === id);
+    if (!framework) throw new DataAccessError('INVALID', `framework ${JSON.stringify(id)} is not one of ${FRAMEWORKS.map((f) => f.id).join(', ')}`);
+    return framework;
   }
 
   clusterReport(actor: Principal, clusterId: string, frameworkId: string, asOf?: Date): Promise<ClusterComplianceReport> {
@@ -90,9 +92,7 @@ export class ComplianceService {
 
   async trend(actor: Principal, clusterId: string, frameworkId: string, controlId: string, since?: Date) {
     this.framework(frameworkId);
-    await this.store.clusterReport(actor.organizationId, clusterId, frameworkId).catch((error: unknown) => {
-      if (error instanceof DataAccessError && error.message.startsWith('cluster ') && error.message.endsWith('not found')) throw error;
-    });
+    if (!(await this.clusters.get(actor.organizationId, clusterId))) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);
     const points = await this.results.trend(actor.organizationId, { clusterId, framework: frameworkId, controlId, ...(since ? { since } : {}) });
     return points.map((p) => ({ ...p, evaluatedAt: p.evaluatedAt.toISOString() }));
   }

@@ -9,7 +9,7 @@ import { toCsvExport, toJsonExport, toOscalAssessmentResults, toPdfReport, toPol
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { ZodBody } from '../errors/zod-body.pipe';
-import { ExportsService } from './exports.service';
+import { ComplianceService } from './compliance.service';
 
 const FORMATS = ['json', 'csv', 'pdf', 'policyreport', 'oscal'] as const;
 const exportQuery = z.strictObject({
@@ -36,7 +36,7 @@ function packView(p: StoredEvidencePack): Record<string, unknown> {
 @UseGuards(ApiKeyGuard)
 export class ExportsController {
   constructor(
-    @Inject(ExportsService) private readonly exports: ExportsService,
+    @Inject(ComplianceService) private readonly compliance: ComplianceService,
     @Inject(EvidencePackRepository) private readonly packs: EvidencePackRepository,
     @InjectQueue(QUEUES.export) private readonly queue: Queue<ExportJob>,
   ) {}
@@ -50,7 +50,7 @@ export class ExportsController {
   async export(@CurrentPrincipal() actor: Principal, @Param('format') format: string, @Query() query: Record<string, string>): Promise<StreamableFile | object> {
     if (!(FORMATS as readonly string[]).includes(format)) throw new DataAccessError('INVALID', `format ${JSON.stringify(format)} is not one of ${FORMATS.join(', ')}`);
     const q = new ZodBody(exportQuery).transform(query);
-    const { subject, reports } = await this.exports.collect(actor, q.framework, q.scope, q.asOf ? new Date(q.asOf) : undefined);
+    const { subject, reports } = await this.compliance.store.exportInput(actor.organizationId, q.framework, q.scope, q.asOf ? new Date(q.asOf) : undefined);
     const name = `fenceline-${q.framework}-${q.scope.replace(':', '-')}`;
     const file = (content: string | Buffer, ext: string, type: string): StreamableFile =>
       new StreamableFile(typeof content === 'string' ? Buffer.from(content) : content, { type, disposition: `attachment; filename="${name}.${ext}"` });
@@ -75,7 +75,7 @@ export class ExportsController {
   @ApiBody({ schema: z.toJSONSchema(packBody, { unrepresentable: 'any' }) as object })
   async pack(@CurrentPrincipal() actor: Principal, @Body(new ZodBody(packBody)) body: z.infer<typeof packBody>): Promise<object> {
     // Fail fast on a scope without results, rather than in the worker.
-    await this.exports.collect(actor, body.framework, body.scope, body.asOf ? new Date(body.asOf) : undefined);
+    await this.compliance.store.exportInput(actor.organizationId, body.framework, body.scope, body.asOf ? new Date(body.asOf) : undefined);
     const pack = await this.packs.request(actor.organizationId, { scope: `${body.framework}/${body.scope}`, framework: body.framework, ...(body.asOf ? { asOf: new Date(body.asOf) } : {}), createdBy: actorOf(actor) });
     await this.queue.add(QUEUES.export, { organizationId: actor.organizationId, packId: pack.id }, { ...EXPORT_JOB_OPTIONS, jobId: `export-${pack.id}` });
     return packView(pack);

@@ -1,10 +1,11 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { actorOf, DataAccessError, WaiverRepository, type Principal, type Waiver } from '@fenceline/data-access';
+import { WaiverRepository, type Principal, type Waiver } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { ZodBody } from '../errors/zod-body.pipe';
+import { WaiversService } from './waivers.service';
 
 export const waiverSchema = z.strictObject({
   controlId: z.string().min(1).max(32),
@@ -34,15 +35,17 @@ export function waiverView(w: Waiver): Record<string, unknown> {
 @Controller('v1/waivers')
 @UseGuards(ApiKeyGuard)
 export class WaiversController {
-  constructor(@Inject(WaiverRepository) private readonly waivers: WaiverRepository) {}
+  constructor(
+    @Inject(WaiverRepository) private readonly waivers: WaiverRepository,
+    @Inject(WaiversService) private readonly service: WaiversService,
+  ) {}
 
   @Post()
   @RequireRole('editor')
   @ApiOperation({ summary: 'Request a waiver { controlId, scope { cluster?, namespace?, workloadLabels? }, justification, ticketUrl, expiresAt }; it applies once approved' })
   @ApiBody({ schema: z.toJSONSchema(waiverSchema) as object })
   async request(@CurrentPrincipal() actor: Principal, @Body(new ZodBody(waiverSchema)) body: z.infer<typeof waiverSchema>): Promise<Record<string, unknown>> {
-    const waiver = await this.waivers.request(actor.organizationId, { ...body, expiresAt: new Date(body.expiresAt) }, { id: actor.apiKeyId, display: actorOf(actor) });
-    return waiverView(waiver);
+    return waiverView(await this.service.request(actor, body));
   }
 
   @Get()
@@ -65,9 +68,6 @@ export class WaiversController {
   @RequireRole('approver')
   @ApiOperation({ summary: 'Approve a pending waiver; 403 SELF_APPROVAL for the requester; 409 approved already or expired' })
   async approve(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<Record<string, unknown>> {
-    const waiver = await this.waivers.get(actor.organizationId, id);
-    if (!waiver) throw new DataAccessError('NOT_FOUND', `waiver ${id} not found`);
-    if (waiver.requestedBy === actor.apiKeyId) throw new ForbiddenException({ code: 'SELF_APPROVAL', message: 'a waiver is approved by an approver other than the requester' });
-    return waiverView(await this.waivers.approve(actor.organizationId, id, { id: actor.apiKeyId, display: actorOf(actor) }));
+    return waiverView(await this.service.approve(actor, id));
   }
 }

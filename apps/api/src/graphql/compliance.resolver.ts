@@ -1,10 +1,11 @@
-import { ForbiddenException, Inject, UseGuards } from '@nestjs/common';
+import { Inject, UseGuards } from '@nestjs/common';
 import { Args, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { actorOf, DataAccessError, WaiverRepository, type Principal, type Waiver } from '@fenceline/data-access';
+import { DataAccessError, WaiverRepository, type Principal, type Waiver } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { ComplianceService } from '../compliance/compliance.service';
 import { waiverSchema } from '../compliance/waivers.controller';
+import { WaiversService } from '../compliance/waivers.service';
 import { ZodBody } from '../errors/zod-body.pipe';
 
 @ObjectType('Waiver')
@@ -55,6 +56,7 @@ export class ComplianceResolver {
   constructor(
     @Inject(ComplianceService) private readonly service: ComplianceService,
     @Inject(WaiverRepository) private readonly waiverRepository: WaiverRepository,
+    @Inject(WaiversService) private readonly waiverService: WaiversService,
   ) {}
 
   @Query(() => String, { description: 'fleet, environment and cluster summaries (JSON)' })
@@ -102,15 +104,12 @@ export class ComplianceResolver {
       ticketUrl: input.ticketUrl,
       expiresAt: input.expiresAt,
     });
-    return toWaiver(await this.waiverRepository.request(actor.organizationId, { ...body, expiresAt: new Date(body.expiresAt) }, { id: actor.apiKeyId, display: actorOf(actor) }));
+    return toWaiver(await this.waiverService.request(actor, body));
   }
 
   @Mutation(() => WaiverType)
   @RequireRole('approver')
   async approveWaiver(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }) id: string): Promise<WaiverType> {
-    const waiver = await this.waiverRepository.get(actor.organizationId, id);
-    if (!waiver) throw new DataAccessError('NOT_FOUND', `waiver ${id} not found`);
-    if (waiver.requestedBy === actor.apiKeyId) throw new ForbiddenException({ code: 'SELF_APPROVAL', message: 'a waiver is approved by an approver other than the requester' });
-    return toWaiver(await this.waiverRepository.approve(actor.organizationId, id, { id: actor.apiKeyId, display: actorOf(actor) }));
+    return toWaiver(await this.waiverService.approve(actor, id));
   }
 }

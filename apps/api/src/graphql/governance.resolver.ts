@@ -4,19 +4,12 @@ import { z } from 'zod';
 import { actorOf, AuditEventRepository, DataAccessError, DriftAlertRepository, type DriftAlert, type Pin, type Principal, type Promotion } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
+import { alertFilterSchema } from '../alerts/alerts.controller';
 import { ReferencesService } from '../alerts/references.service';
 import { BaselinesService } from '../baselines/baselines.service';
 import { ZodBody } from '../errors/zod-body.pipe';
 import { PromotionsService } from '../promotions/promotions.service';
 import { AlertFilterInput, AuditEventType, BaselineType, BaselineVersionType, DriftAlertType, PinType, PromotionInput, PromotionType } from './governance.model';
-
-const alertFilterSchema = z.strictObject({
-  clusterId: z.uuid().optional(),
-  environment: z.string().min(1).max(63).optional(),
-  severity: z.enum(['low', 'medium', 'high', 'critical']).optional(),
-  status: z.enum(['open', 'acknowledged', 'resolved']).optional(),
-  baselineId: z.uuid().optional(),
-});
 
 const json = (value: unknown): string => JSON.stringify(value ?? null);
 const toPin = (p: Pin): PinType => ({ environment: p.environment, baselineId: p.baselineId, baselineName: p.baselineName, version: p.version.number, pinnedBy: p.pinnedBy, pinnedAt: p.pinnedAt.toISOString() });

@@ -95,11 +95,9 @@ export class PromotionsService {
     return promotion;
   }
 
-  list(actor: Principal, filter: { status?: Promotion['status']; environment?: string; baselineId?: string }): Promise<Promotion[]> {
-    return (async () => {
-      const environmentId = filter.environment ? (await this.promotions.environment(actor.organizationId, filter.environment)).id : undefined;
-      return this.promotions.list(actor.organizationId, { ...(filter.status ? { status: filter.status } : {}), ...(environmentId ? { environmentId } : {}), ...(filter.baselineId ? { baselineId: filter.baselineId } : {}) });
-    })();
+  async list(actor: Principal, filter: { status?: Promotion['status']; environment?: string; baselineId?: string }): Promise<Promotion[]> {
+    const environmentId = filter.environment ? (await this.promotions.environment(actor.organizationId, filter.environment)).id : undefined;
+    return this.promotions.list(actor.organizationId, { ...(filter.status ? { status: filter.status } : {}), ...(environmentId ? { environmentId } : {}), ...(filter.baselineId ? { baselineId: filter.baselineId } : {}) });
   }
 
   async decide(actor: Principal, id: string, approve: boolean, reason?: string): Promise<Promotion> {

@@ -57,11 +57,20 @@ export class DriftService {
     const parsed = parseSnapshot(payload);
     if (!parsed.ok) throw new Error(`stored snapshot ${snapshotId} does not match the schema`);
     const inventory = buildInventory(snapshotToObjects(parsed.snapshot));
+    // The reference, when it is set, is this snapshot's connectivity: the analysis stored it
+    // already (drift runs after it); the model is built only when it is missing.
     let current: { src: string; dst: string; conn: string }[] | undefined;
-    const currentRows = (): { src: string; dst: string; conn: string }[] =>
-      (current ??= buildModel(inventory)
-        .connlist()
-        .map((r) => ({ src: r.src, dst: r.dst, conn: r.conn.toString() })));
+    const currentRows = async (): Promise<{ src: string; dst: string; conn: string }[]> => {
+      if (current) return current;
+      const analysis = await this.snapshots.latestAnalysis(organizationId, cluster.id);
+      current =
+        analysis?.snapshotId === snapshotId
+          ? (analysis.connectivity as { src: string; dst: string; conn: string }[])
+          : buildModel(inventory)
+              .connlist()
+              .map((r) => ({ src: r.src, dst: r.dst, conn: r.conn.toString() }));
+      return current;
+    };
 
     const outcome = { evaluated: true, baselines: 0, opened: 0, reopened: 0, resolved: 0, open: 0 };
     for (const pin of pins) {
@@ -75,7 +84,7 @@ export class DriftService {
         // The version starts applying here: its connectivity now is the accepted reference.
         reference = await this.references.set(
           organizationId,
-          { clusterId: cluster.id, baselineId: pin.baselineId, baselineVersionId: pin.version.id, snapshotId, rows: currentRows(), acceptedBy: `system (version ${pin.version.number} applied)` },
+          { clusterId: cluster.id, baselineId: pin.baselineId, baselineVersionId: pin.version.id, snapshotId, rows: await currentRows(), acceptedBy: `system (version ${pin.version.number} applied)` },
           { action: 'reference.set' },
         );
       }
