@@ -19,7 +19,10 @@ module.exports = [
           allow: [],
           depConstraints: [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+            },
             {
               sourceTag: 'type:data-access',
               onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:data-access'],
@@ -35,7 +38,10 @@ module.exports = [
               ],
             },
             // Export formats (JSON, CSV, PolicyReport, OSCAL, PDF, evidence packs) over domain results.
-            { sourceTag: 'type:reporting', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
+            {
+              sourceTag: 'type:reporting',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+            },
             // Test doubles (a fake Kubernetes API server) depend on nothing of ours.
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
           ],

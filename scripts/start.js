@@ -22,11 +22,15 @@ for (const app of demo ? ['api', 'worker', 'cli', 'agent'] : ['api', 'worker']) 
   }
 }
 
-const migrate = spawnSync(process.execPath, [join(root, 'node_modules/prisma/build/index.js'), 'migrate', 'deploy'], {
-  cwd: root,
-  env,
-  stdio: 'inherit',
-});
+const migrate = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/prisma/build/index.js'), 'migrate', 'deploy'],
+  {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  },
+);
 if (migrate.status !== 0) {
   console.error('fenceline: migrations failed (is PostgreSQL reachable at DATABASE_URL?)');
   process.exit(migrate.status ?? 1);

@@ -61,7 +61,9 @@ function parseArgs(argv) {
 }
 
 function log(level, message) {
-  process.stderr.write(`${JSON.stringify({ timestamp: new Date().toISOString(), level, fields: { message }, target: 'schema_engine_wasm_shim' })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ timestamp: new Date().toISOString(), level, fields: { message }, target: 'schema_engine_wasm_shim' })}\n`,
+  );
 }
 
 /**
@@ -82,14 +84,20 @@ function wholeScripts(adapter) {
 /** The pg adapter, with a shadow database whose pool is closed before it is dropped. */
 function adapterFactory(url) {
   const base = new PrismaPg({ connectionString: url });
-  const factory = { provider: base.provider, adapterName: base.adapterName, connect: async () => wholeScripts(await base.connect()) };
+  const factory = {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => wholeScripts(await base.connect()),
+  };
   const connectToShadowDb = async () => {
     const main = await factory.connect();
     const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
     await main.executeScript(`CREATE DATABASE "${name}"`);
     const shadowUrl = new URL(url);
     shadowUrl.pathname = `/${name}`;
-    const shadow = wholeScripts(await new PrismaPg({ connectionString: shadowUrl.toString() }).connect());
+    const shadow = wholeScripts(
+      await new PrismaPg({ connectionString: shadowUrl.toString() }).connect(),
+    );
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await dispose();
@@ -106,22 +114,31 @@ async function oneShot(command, url) {
   const database = decodeURIComponent(target.pathname.slice(1));
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: command === 'can-connect-to-database' ? url : admin.toString() });
+  const client = new pg.Client({
+    connectionString: command === 'can-connect-to-database' ? url : admin.toString(),
+  });
   try {
     await client.connect();
     if (command === 'create-database') {
       const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-      if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+      if (exists.rowCount === 0)
+        await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
     } else if (command === 'drop-database') {
       await client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, '""')}" WITH (FORCE)`);
-    } else if (command !== 'can-connect-to-database') throw new Error(`unknown cli command ${command}`);
+    } else if (command !== 'can-connect-to-database')
+      throw new Error(`unknown cli command ${command}`);
     return 0;
   } catch (error) {
     // The CLI skips the first stderr line, then reads `schema_engine::logger` errors with a
     // Prisma error code: P1003 makes `migrate dev` create the database.
-    const code = error.code === '3D000' ? 'P1003' : error.code === 'ECONNREFUSED' ? 'P1001' : 'P1000';
-    process.stderr.write(`${JSON.stringify({ level: 'INFO', fields: { message: 'schema engine (wasm)' }, target: 'schema_engine_wasm_shim' })}\n`);
-    process.stderr.write(`${JSON.stringify({ timestamp: new Date().toISOString(), level: 'ERROR', fields: { message: error.message, error_code: code }, target: 'schema_engine::logger' })}\n`);
+    const code =
+      error.code === '3D000' ? 'P1003' : error.code === 'ECONNREFUSED' ? 'P1001' : 'P1000';
+    process.stderr.write(
+      `${JSON.stringify({ level: 'INFO', fields: { message: 'schema engine (wasm)' }, target: 'schema_engine_wasm_shim' })}\n`,
+    );
+    process.stderr.write(
+      `${JSON.stringify({ timestamp: new Date().toISOString(), level: 'ERROR', fields: { message: error.message, error_code: code }, target: 'schema_engine::logger' })}\n`,
+    );
     return 1;
   } finally {
     await client.end().catch(() => undefined);
@@ -155,9 +172,16 @@ async function main() {
     pending++;
     try {
       const params = Array.isArray(message.params) ? message.params[0] : message.params;
-      if (typeof engine[message.method] !== 'function') throw Object.assign(new Error(`method not found: ${message.method}`), { rpc: -32601 });
+      if (typeof engine[message.method] !== 'function')
+        throw Object.assign(new Error(`method not found: ${message.method}`), { rpc: -32601 });
       if (message.method === 'evaluateDataLoss' && params?.migrationsList) {
-        await engine.diagnoseMigrationHistory({ migrationsList: params.migrationsList, optInToShadowDatabase: true, filters: params.filters ?? { externalTables: [], externalEnums: [] } }).catch(() => undefined);
+        await engine
+          .diagnoseMigrationHistory({
+            migrationsList: params.migrationsList,
+            optInToShadowDatabase: true,
+            filters: params.filters ?? { externalTables: [], externalEnums: [] },
+          })
+          .catch(() => undefined);
       }
       let result = await engine[message.method](params);
       if (message.method === 'diff' && result && typeof result === 'object' && 'stdout' in result) {
@@ -171,8 +195,19 @@ async function main() {
       }
       send({ jsonrpc: '2.0', id: message.id, result: result ?? null });
     } catch (error) {
-      const data = error?.meta || error?.error_code ? error : { message: String(error?.message ?? error), is_panic: false };
-      send({ jsonrpc: '2.0', id: message.id, error: { code: error?.rpc ?? 4466, message: 'An error happened. Check the data field for details.', data } });
+      const data =
+        error?.meta || error?.error_code
+          ? error
+          : { message: String(error?.message ?? error), is_panic: false };
+      send({
+        jsonrpc: '2.0',
+        id: message.id,
+        error: {
+          code: error?.rpc ?? 4466,
+          message: 'An error happened. Check the data field for details.',
+          data,
+        },
+      });
     } finally {
       pending--;
     }

@@ -16,6 +16,14 @@ const common = {
 };
 
 Promise.all([
-  esbuild.build({ ...common, entryPoints: ['apps/agent/src/main.ts'], outfile: 'dist/apps/agent/main.js' }),
-  esbuild.build({ ...common, entryPoints: ['apps/agent/bench/footprint.ts'], outfile: 'dist/apps/agent/bench-footprint.js' }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['apps/agent/src/main.ts'],
+    outfile: 'dist/apps/agent/main.js',
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['apps/agent/bench/footprint.ts'],
+    outfile: 'dist/apps/agent/bench-footprint.js',
+  }),
 ]).catch(() => process.exit(1));

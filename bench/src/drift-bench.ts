@@ -20,15 +20,28 @@ const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? (args[onlyIndex + 1] ?? '').split(',') : ['W1', 'W2', 'W3'];
 const runs = 5;
 
-function baselineOf(policies: { namespace: string; name: string; spec: Record<string, unknown> }[]): BaselineContent {
+function baselineOf(
+  policies: { namespace: string; name: string; spec: Record<string, unknown> }[],
+): BaselineContent {
   const parsed = parseBaselineContent({
-    policies: policies.map((p) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: p.name, namespace: p.namespace }, spec: p.spec })),
+    policies: policies.map((p) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: p.name, namespace: p.namespace },
+      spec: p.spec,
+    })),
     guardrails: [
       { type: 'require-default-deny', direction: 'both' },
-      { type: 'deny', name: 'no-internet-to-db', from: { cidr: '0.0.0.0/0' }, to: { podSelector: { matchLabels: { tier: 'db' } } } },
+      {
+        type: 'deny',
+        name: 'no-internet-to-db',
+        from: { cidr: '0.0.0.0/0' },
+        to: { podSelector: { matchLabels: { tier: 'db' } } },
+      },
     ],
   });
-  if (!parsed.ok) throw new Error(`baseline: ${parsed.issues[0]?.path} ${parsed.issues[0]?.message}`);
+  if (!parsed.ok)
+    throw new Error(`baseline: ${parsed.issues[0]?.path} ${parsed.issues[0]?.message}`);
   return parsed.content;
 }
 
@@ -39,13 +52,17 @@ const timed = <T>(fn: () => T): { value: T; ms: number } => {
 };
 
 const results = [];
-for (const id of only.filter((w): w is WorkloadId => (WORKLOAD_IDS as readonly string[]).includes(w))) {
+for (const id of only.filter((w): w is WorkloadId =>
+  (WORKLOAD_IDS as readonly string[]).includes(w),
+)) {
   const spec = WORKLOADS[id];
   const snapshot = generateCluster(spec, spec.seed);
   const inventory = buildInventory(snapshotToObjects(snapshot));
   const changed = buildInventory(snapshotToObjects(mutate(snapshot, 0.01, spec.seed + 1)));
   const content = baselineOf(snapshot.policies);
-  const reference = buildModel(inventory).connlist().map((r) => ({ src: r.src, dst: r.dst, conn: r.conn.toString() }));
+  const reference = buildModel(inventory)
+    .connlist()
+    .map((r) => ({ src: r.src, dst: r.dst, conn: r.conn.toString() }));
   const same: number[] = [];
   const drifted: number[] = [];
   let findings = { same: 0, changed: 0 };
@@ -56,8 +73,20 @@ for (const id of only.filter((w): w is WorkloadId => (WORKLOAD_IDS as readonly s
     drifted.push(b.ms);
     findings = { same: a.value.length, changed: b.value.length };
   }
-  const row = { id, pods: spec.pods, policies: spec.policies, referenceRows: reference.length, sameMs: Math.round(median(same)), changedMs: Math.round(median(drifted)), findings, rssMb: Math.round(process.memoryUsage().rss / 1048576) };
+  const row = {
+    id,
+    pods: spec.pods,
+    policies: spec.policies,
+    referenceRows: reference.length,
+    sameMs: Math.round(median(same)),
+    changedMs: Math.round(median(drifted)),
+    findings,
+    rssMb: Math.round(process.memoryUsage().rss / 1048576),
+  };
   results.push(row);
-  if (!json) process.stderr.write(`${id}: ${row.pods} pods, ${row.policies} policies: drift ${row.sameMs} ms (unchanged, ${findings.same} findings), ${row.changedMs} ms (1 % changed, ${findings.changed} findings); median of ${runs}\n`);
+  if (!json)
+    process.stderr.write(
+      `${id}: ${row.pods} pods, ${row.policies} policies: drift ${row.sameMs} ms (unchanged, ${findings.same} findings), ${row.changedMs} ms (1 % changed, ${findings.changed} findings); median of ${runs}\n`,
+    );
 }
 if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -16,14 +16,21 @@ const ROOT = resolve(__dirname, '../..');
 const AGENT = resolve(ROOT, 'bin/fenceline-agent');
 const FENCELINE = resolve(ROOT, 'bin/fenceline');
 const EXAMPLES = resolve(ROOT, 'examples');
-const databaseUrl = process.env['FENCELINE_TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/fenceline_test';
+const databaseUrl =
+  process.env['FENCELINE_TEST_DATABASE_URL'] ??
+  'postgresql://postgres@127.0.0.1:5432/fenceline_test';
 const redisUrl = process.env['FENCELINE_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const prefix = `e2e-agent-${randomUUID()}`;
 
 type Raw = Record<string, unknown>;
 
 const run = (bin: string, args: string[], env: Record<string, string> = {}) => {
-  const result = spawnSync(bin, args, { encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl, ...env }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(bin, args, {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 /** A snapshot without what legitimately differs between two runs: when, and who collected it. */
@@ -41,19 +48,28 @@ const exampleClusters = (): string[] =>
 /** YAML of the objects, as a platform engineer would export them with kubectl. */
 const yamlDir = (objects: readonly Raw[]): string => {
   const dir = mkdtempSync(join(tmpdir(), 'fenceline-e2e-objects-'));
-  writeFileSync(join(dir, 'cluster.yaml'), objects.filter((o) => o['kind'] !== 'DaemonSet').map((o) => stringify(o)).join('---\n'));
+  writeFileSync(
+    join(dir, 'cluster.yaml'),
+    objects
+      .filter((o) => o['kind'] !== 'DaemonSet')
+      .map((o) => stringify(o))
+      .join('---\n'),
+  );
   return dir;
 };
 
 describe('fenceline-agent builds the snapshot `fenceline snapshot` builds', () => {
-  it.each(exampleClusters().map((dir) => [dir.slice(EXAMPLES.length + 1), dir]))('--from-dir %s', (_name, dir) => {
-    const agent = run(AGENT, ['--from-dir', dir, '--once', '--dry-run']);
-    const cli = run(FENCELINE, ['snapshot', dir]);
-    expect(agent.status).toBe(0);
-    expect(cli.status).toBe(0);
-    expect(comparable(agent.stdout)).toEqual(comparable(cli.stdout));
-    expect(JSON.parse(agent.stdout).source).toEqual({ type: 'manifests', agentVersion: '0.1.0' });
-  });
+  it.each(exampleClusters().map((dir) => [dir.slice(EXAMPLES.length + 1), dir]))(
+    '--from-dir %s',
+    (_name, dir) => {
+      const agent = run(AGENT, ['--from-dir', dir, '--once', '--dry-run']);
+      const cli = run(FENCELINE, ['snapshot', dir]);
+      expect(agent.status).toBe(0);
+      expect(cli.status).toBe(0);
+      expect(comparable(agent.stdout)).toEqual(comparable(cli.stdout));
+      expect(JSON.parse(agent.stdout).source).toEqual({ type: 'manifests', agentVersion: '0.1.0' });
+    },
+  );
 
   it('from a live cluster (list protocol), for the objects a kubectl export of it holds', async () => {
     const kube = await FakeKubeApi.start({ token: 'kube-token' });
@@ -63,15 +79,28 @@ describe('fenceline-agent builds the snapshot `fenceline snapshot` builds', () =
       const kubeconfig = kube.writeKubeconfig(mkdtempSync(join(tmpdir(), 'fenceline-kubeconfig-')));
       // spawnSync would block the event loop the fake server runs on.
       const agent = await new Promise<{ status: number | null; stdout: string }>((done) => {
-        const child = spawn(AGENT, ['--kubeconfig', kubeconfig, '--once', '--dry-run', '--cluster-name', 'prod-eu'], { stdio: ['ignore', 'pipe', 'ignore'] });
+        const child = spawn(
+          AGENT,
+          ['--kubeconfig', kubeconfig, '--once', '--dry-run', '--cluster-name', 'prod-eu'],
+          { stdio: ['ignore', 'pipe', 'ignore'] },
+        );
         let stdout = '';
         child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
         child.on('close', (status) => done({ status, stdout }));
       });
-      const cli = run(FENCELINE, ['snapshot', yamlDir(kube.allObjects()), '--cluster-name', 'prod-eu']);
+      const cli = run(FENCELINE, [
+        'snapshot',
+        yamlDir(kube.allObjects()),
+        '--cluster-name',
+        'prod-eu',
+      ]);
       expect(agent.status).toBe(0);
       expect(comparable(agent.stdout)).toEqual(comparable(cli.stdout));
-      expect(JSON.parse(agent.stdout).source).toEqual({ type: 'cluster', agentVersion: '0.1.0', cni: { name: 'calico', enforcesNetworkPolicy: true } });
+      expect(JSON.parse(agent.stdout).source).toEqual({
+        type: 'cluster',
+        agentVersion: '0.1.0',
+        cni: { name: 'calico', enforcesNetworkPolicy: true },
+      });
     } finally {
       await kube.stop();
     }
@@ -87,8 +116,15 @@ describe('fenceline-agent with the real API and worker', () => {
   let env: Record<string, string>;
 
   const startApi = async () => {
-    api = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/main.js')], { env: { ...process.env, ...env }, stdio: 'ignore' });
-    await until('the API to be ready', async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined), 60_000);
+    api = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/main.js')], {
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    });
+    await until(
+      'the API to be ready',
+      async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined),
+      60_000,
+    );
   };
   const stopApi = async () => {
     const exited = new Promise((r) => api?.once('exit', r));
@@ -100,9 +136,17 @@ describe('fenceline-agent with the real API and worker', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    env = { PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix };
+    env = {
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+    };
     await startApi();
-    worker = spawn(process.execPath, [resolve(ROOT, 'dist/apps/worker/main.js')], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    worker = spawn(process.execPath, [resolve(ROOT, 'dist/apps/worker/main.js')], {
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    });
   }, 90_000);
 
   afterAll(async () => {
@@ -124,14 +168,33 @@ describe('fenceline-agent with the real API and worker', () => {
     const { apiKey } = JSON.parse(boot.stdout) as { apiKey: string };
     return { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' };
   };
-  const createCluster = async (headers: Record<string, string>, name: string, environment: string) => {
-    const cluster = (await (await fetch(`${base}/v1/clusters`, { method: 'POST', headers, body: JSON.stringify({ name, environment }) })).json()) as { id: string };
-    const { token } = (await (await fetch(`${base}/v1/clusters/${cluster.id}/agent-tokens`, { method: 'POST', headers })).json()) as { token: string };
+  const createCluster = async (
+    headers: Record<string, string>,
+    name: string,
+    environment: string,
+  ) => {
+    const cluster = (await (
+      await fetch(`${base}/v1/clusters`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name, environment }),
+      })
+    ).json()) as { id: string };
+    const { token } = (await (
+      await fetch(`${base}/v1/clusters/${cluster.id}/agent-tokens`, { method: 'POST', headers })
+    ).json()) as { token: string };
     return { id: cluster.id, token };
   };
   /** Resolves when the cluster's connectivity equals what `fenceline connlist` says of the manifests. */
-  const connectivityMatches = (headers: Record<string, string>, clusterId: string, manifests: string, ms = 45_000) => {
-    const expected = JSON.stringify(JSON.parse(run(FENCELINE, ['connlist', manifests, '--output', 'json']).stdout));
+  const connectivityMatches = (
+    headers: Record<string, string>,
+    clusterId: string,
+    manifests: string,
+    ms = 45_000,
+  ) => {
+    const expected = JSON.stringify(
+      JSON.parse(run(FENCELINE, ['connlist', manifests, '--output', 'json']).stdout),
+    );
     return until(
       `the connectivity of ${manifests}`,
       async () => {
@@ -148,11 +211,31 @@ describe('fenceline-agent with the real API and worker', () => {
     for (const dir of exampleClusters()) {
       const [environment, name] = dir.slice(EXAMPLES.length + 1).split('/') as [string, string];
       const cluster = await createCluster(headers, name, environment);
-      const pushed = run(AGENT, ['--from-dir', dir, '--once', '--api-url', base, '--cluster-name', name, '--health-port', '0'], { FENCELINE_TOKEN: cluster.token });
-      expect({ name, status: pushed.status, stderr: pushed.status === 0 ? '' : pushed.stderr }).toEqual({ name, status: 0, stderr: '' });
+      const pushed = run(
+        AGENT,
+        [
+          '--from-dir',
+          dir,
+          '--once',
+          '--api-url',
+          base,
+          '--cluster-name',
+          name,
+          '--health-port',
+          '0',
+        ],
+        { FENCELINE_TOKEN: cluster.token },
+      );
+      expect({
+        name,
+        status: pushed.status,
+        stderr: pushed.status === 0 ? '' : pushed.stderr,
+      }).toEqual({ name, status: 0, stderr: '' });
       await connectivityMatches(headers, cluster.id, dir);
     }
-    const clusters = (await (await fetch(`${base}/v1/clusters`, { headers })).json()) as { analysis: unknown }[];
+    const clusters = (await (await fetch(`${base}/v1/clusters`, { headers })).json()) as {
+      analysis: unknown;
+    }[];
     expect(clusters).toHaveLength(exampleClusters().length);
     expect(clusters.every((c) => c.analysis !== null)).toBe(true);
   }, 180_000);
@@ -164,20 +247,60 @@ describe('fenceline-agent with the real API and worker', () => {
     for (const crd of FIXTURE_CRDS) kube.addResource(crd);
     for (const object of shopCluster()) kube.apply(object);
     const dir = mkdtempSync(join(tmpdir(), 'fenceline-e2e-agent-'));
-    agent = spawn(AGENT, ['--kubeconfig', kube.writeKubeconfig(dir), '--api-url', base, '--debounce', '500ms', '--max-backoff', '2s', '--health-port', '0', '--spool-dir', join(dir, 'spool')], {
-      env: { ...process.env, FENCELINE_TOKEN: cluster.token },
-      stdio: 'ignore',
-    });
+    agent = spawn(
+      AGENT,
+      [
+        '--kubeconfig',
+        kube.writeKubeconfig(dir),
+        '--api-url',
+        base,
+        '--debounce',
+        '500ms',
+        '--max-backoff',
+        '2s',
+        '--health-port',
+        '0',
+        '--spool-dir',
+        join(dir, 'spool'),
+      ],
+      {
+        env: { ...process.env, FENCELINE_TOKEN: cluster.token },
+        stdio: 'ignore',
+      },
+    );
     const before = yamlDir(kube.allObjects());
     await connectivityMatches(headers, cluster.id, before);
 
     await stopApi();
     // While the API is down: a relabel that puts the database under a wider policy (no policy
     // changes), and a new pod.
-    kube.apply(pod('payments', 'db-5f6c7-abcde', { app: 'payments-api' }, { ip: '10.0.2.20', owner: ['ReplicaSet', 'db-5f6c7'], ports: [{ containerPort: 5432, protocol: 'TCP' }] }));
-    kube.apply(pod('shop', 'web-7d4b9c-late', { app: 'web' }, { ip: '10.0.1.13', owner: ['ReplicaSet', 'web-7d4b9c'], ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }] }));
+    kube.apply(
+      pod(
+        'payments',
+        'db-5f6c7-abcde',
+        { app: 'payments-api' },
+        {
+          ip: '10.0.2.20',
+          owner: ['ReplicaSet', 'db-5f6c7'],
+          ports: [{ containerPort: 5432, protocol: 'TCP' }],
+        },
+      ),
+    );
+    kube.apply(
+      pod(
+        'shop',
+        'web-7d4b9c-late',
+        { app: 'web' },
+        {
+          ip: '10.0.1.13',
+          owner: ['ReplicaSet', 'web-7d4b9c'],
+          ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
+        },
+      ),
+    );
     const after = yamlDir(kube.allObjects());
-    const connlist = (manifests: string) => run(FENCELINE, ['connlist', manifests, '--output', 'json']).stdout;
+    const connlist = (manifests: string) =>
+      run(FENCELINE, ['connlist', manifests, '--output', 'json']).stdout;
     expect(connlist(after)).not.toBe(connlist(before));
     await new Promise((r) => setTimeout(r, 2_500));
     await startApi();

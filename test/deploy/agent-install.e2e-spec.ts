@@ -578,9 +578,7 @@ describe('Dockerfile.agent', () => {
     expect(final.lines.filter((l) => l.startsWith('USER ')).at(-1)).toBe('USER 65532');
     expect(final.lines.filter((l) => /\bnpm\b/.test(l) || l.startsWith('RUN '))).toEqual([]);
     const copies = final.lines.filter((l) => /^(COPY|ADD) /.test(l));
-    expect(copies).toEqual([
-      'COPY --from=build /app/dist/apps/agent/main.js /app/',
-    ]);
+    expect(copies).toEqual(['COPY --from=build /app/dist/apps/agent/main.js /app/']);
     expect(final.lines).toEqual(expect.arrayContaining(['EXPOSE 8080', 'CMD ["/app/main.js"]']));
     expect(final.lines.find((l) => l.startsWith('ENV '))).toMatch(/\bNODE_ENV=production\b/);
   });

@@ -13,11 +13,19 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
 }
 
-const compose = parse(readFileSync(resolve(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const compose = parse(readFileSync(resolve(ROOT, 'docker-compose.yml'), 'utf8'), {
+  merge: true,
+}) as { services: Record<string, Service> };
 
 describe('docker-compose.yml', () => {
   it('runs postgres, redis, migrations, api and worker', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'migrate', 'postgres', 'redis', 'worker']);
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'api',
+      'migrate',
+      'postgres',
+      'redis',
+      'worker',
+    ]);
   });
 
   it('points api, worker and migrate at the database and Redis by service name', () => {
@@ -39,7 +47,10 @@ describe('docker-compose.yml', () => {
   });
 
   it('builds from Dockerfiles that exist and run the bundles the build produces', () => {
-    for (const [name, bundle] of [['api', 'dist/apps/api/main.js'], ['worker', 'dist/apps/worker/main.js']] as const) {
+    for (const [name, bundle] of [
+      ['api', 'dist/apps/api/main.js'],
+      ['worker', 'dist/apps/worker/main.js'],
+    ] as const) {
       const dockerfile = compose.services[name]?.build?.dockerfile as string;
       expect(existsSync(resolve(ROOT, dockerfile))).toBe(true);
       const text = readFileSync(resolve(ROOT, dockerfile), 'utf8');

@@ -11,7 +11,9 @@ import { freePort, until } from '../support/wait';
  */
 const ROOT = resolve(__dirname, '../..');
 const FENCELINE = resolve(ROOT, 'bin/fenceline');
-const databaseUrl = process.env['FENCELINE_TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/fenceline_test';
+const databaseUrl =
+  process.env['FENCELINE_TEST_DATABASE_URL'] ??
+  'postgresql://postgres@127.0.0.1:5432/fenceline_test';
 const redisUrl = process.env['FENCELINE_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const prefix = `e2e-${randomUUID()}`;
 const SHOP = resolve(ROOT, 'libs/netpol/test/golden/shop/manifests');
@@ -22,17 +24,32 @@ let worker: ChildProcess;
 let base: string;
 
 function cli(...args: string[]): { status: number | null; stdout: string } {
-  const run = spawnSync(FENCELINE, args, { encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 60_000 });
+  const run = spawnSync(FENCELINE, args, {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    timeout: 60_000,
+  });
   return { status: run.status, stdout: run.stdout };
 }
 
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+  };
   api = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/main.js')], { env, stdio: 'ignore' });
-  worker = spawn(process.execPath, [resolve(ROOT, 'dist/apps/worker/main.js')], { env, stdio: 'ignore' });
-  await until('the API to be ready', async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined));
+  worker = spawn(process.execPath, [resolve(ROOT, 'dist/apps/worker/main.js')], {
+    env,
+    stdio: 'ignore',
+  });
+  await until('the API to be ready', async () =>
+    (await fetch(`${base}/readyz`)).ok ? true : undefined,
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -52,18 +69,32 @@ describe('platform: agent push → worker analysis → REST', () => {
     expect(boot.status).toBe(0);
     const { apiKey } = JSON.parse(boot.stdout) as { apiKey: string };
     const headers = { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' };
-    const cluster = (await (await fetch(`${base}/v1/clusters`, { method: 'POST', headers, body: JSON.stringify({ name: 'shop', environment: 'dev' }) })).json()) as { id: string };
-    const token = (await (await fetch(`${base}/v1/clusters/${cluster.id}/agent-tokens`, { method: 'POST', headers })).json()) as { token: string };
+    const cluster = (await (
+      await fetch(`${base}/v1/clusters`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: 'shop', environment: 'dev' }),
+      })
+    ).json()) as { id: string };
+    const token = (await (
+      await fetch(`${base}/v1/clusters/${cluster.id}/agent-tokens`, { method: 'POST', headers })
+    ).json()) as { token: string };
     const agent = { Authorization: `Bearer ${token.token}`, 'Content-Type': 'application/json' };
 
     const push = async (body: string | Buffer, extra: Record<string, string> = {}) =>
-      fetch(`${base}/v1/agent/snapshots`, { method: 'POST', headers: { ...agent, ...extra }, body });
+      fetch(`${base}/v1/agent/snapshots`, {
+        method: 'POST',
+        headers: { ...agent, ...extra },
+        body,
+      });
     const connectivity = async (expected: unknown) =>
       until('the analysis', async () => {
         const res = await fetch(`${base}/v1/clusters/${cluster.id}/connectivity`, { headers });
         const body = res.ok ? await res.json() : undefined;
         // Compared as JSON text: fetch's objects come from another realm than the test's.
-        return body !== undefined && JSON.stringify(body) === JSON.stringify(expected) ? body : undefined;
+        return body !== undefined && JSON.stringify(body) === JSON.stringify(expected)
+          ? body
+          : undefined;
       });
 
     const shopSnapshot = cli('snapshot', SHOP).stdout;
@@ -71,26 +102,41 @@ describe('platform: agent push → worker analysis → REST', () => {
     expect(first.status).toBe(202);
     expect(await first.json()).toMatchObject({ status: 'accepted' });
     await connectivity(JSON.parse(cli('connlist', SHOP, '--output', 'json').stdout));
-    const coverage = await (await fetch(`${base}/v1/clusters/${cluster.id}/coverage`, { headers })).json();
+    const coverage = await (
+      await fetch(`${base}/v1/clusters/${cluster.id}/coverage`, { headers })
+    ).json();
     expect(coverage).toMatchObject({ totalPods: 3, ingressIsolatedPods: 2, egressIsolatedPods: 2 });
     const graphql = (await (
       await fetch(`${base}/graphql`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ query: '{ clusters { id coverage { totalPods ingressIsolatedPods egressIsolatedPods } connectivity { src dst conn } } }' }),
+        body: JSON.stringify({
+          query:
+            '{ clusters { id coverage { totalPods ingressIsolatedPods egressIsolatedPods } connectivity { src dst conn } } }',
+        }),
       })
     ).json()) as { data: { clusters: { id: string; coverage: unknown; connectivity: unknown }[] } };
     expect(graphql.data.clusters).toHaveLength(1);
-    expect(graphql.data.clusters[0]?.coverage).toEqual({ totalPods: 3, ingressIsolatedPods: 2, egressIsolatedPods: 2 });
+    expect(graphql.data.clusters[0]?.coverage).toEqual({
+      totalPods: 3,
+      ingressIsolatedPods: 2,
+      egressIsolatedPods: 2,
+    });
     // Compared as JSON text: fetch's objects come from another realm than the test's.
-    expect(JSON.stringify(graphql.data.clusters[0]?.connectivity)).toBe(JSON.stringify(JSON.parse(cli('connlist', SHOP, '--output', 'json').stdout)));
+    expect(JSON.stringify(graphql.data.clusters[0]?.connectivity)).toBe(
+      JSON.stringify(JSON.parse(cli('connlist', SHOP, '--output', 'json').stdout)),
+    );
     expect(await (await push(shopSnapshot)).json()).toMatchObject({ status: 'duplicate' });
 
-    const gz = await push(gzipSync(cli('snapshot', WORKLOADS).stdout), { 'Content-Encoding': 'gzip' });
+    const gz = await push(gzipSync(cli('snapshot', WORKLOADS).stdout), {
+      'Content-Encoding': 'gzip',
+    });
     expect(gz.status).toBe(202);
     await connectivity(JSON.parse(cli('connlist', WORKLOADS, '--output', 'json').stdout));
 
-    const listed = (await (await fetch(`${base}/v1/clusters/${cluster.id}`, { headers })).json()) as { lastSnapshotAt: string | null; analysis: unknown };
+    const listed = (await (
+      await fetch(`${base}/v1/clusters/${cluster.id}`, { headers })
+    ).json()) as { lastSnapshotAt: string | null; analysis: unknown };
     expect(listed.lastSnapshotAt).not.toBeNull();
     expect(listed.analysis).toMatchObject({ connections: 11 });
   }, 120_000);

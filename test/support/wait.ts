@@ -11,7 +11,11 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls `fn` until it gives a value (errors count as "not yet"), or fails naming `what`. */
-export async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined>,
+  ms = 30_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const value = await fn().catch(() => undefined);

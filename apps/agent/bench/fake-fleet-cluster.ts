@@ -15,8 +15,49 @@ const TIERS = ['frontend', 'backend', 'worker', 'cache', 'db'];
 
 function managedFields(manager: string): Raw[] {
   return [
-    { manager, operation: 'Update', apiVersion: 'v1', time: '2026-11-20T10:00:00Z', fieldsType: 'FieldsV1', fieldsV1: { 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {}, 'f:pod-template-hash': {} }, 'f:ownerReferences': { '.': {} } }, 'f:spec': { 'f:containers': { 'k:{"name":"main"}': { '.': {}, 'f:env': {}, 'f:image': {}, 'f:ports': {}, 'f:resources': {} } } } } },
-    { manager: 'kubelet', operation: 'Update', apiVersion: 'v1', time: '2026-11-20T10:00:05Z', fieldsType: 'FieldsV1', subresource: 'status', fieldsV1: { 'f:status': { 'f:conditions': {}, 'f:containerStatuses': {}, 'f:hostIP': {}, 'f:phase': {}, 'f:podIP': {}, 'f:podIPs': {}, 'f:startTime': {} } } },
+    {
+      manager,
+      operation: 'Update',
+      apiVersion: 'v1',
+      time: '2026-11-20T10:00:00Z',
+      fieldsType: 'FieldsV1',
+      fieldsV1: {
+        'f:metadata': {
+          'f:labels': { '.': {}, 'f:app': {}, 'f:pod-template-hash': {} },
+          'f:ownerReferences': { '.': {} },
+        },
+        'f:spec': {
+          'f:containers': {
+            'k:{"name":"main"}': {
+              '.': {},
+              'f:env': {},
+              'f:image': {},
+              'f:ports': {},
+              'f:resources': {},
+            },
+          },
+        },
+      },
+    },
+    {
+      manager: 'kubelet',
+      operation: 'Update',
+      apiVersion: 'v1',
+      time: '2026-11-20T10:00:05Z',
+      fieldsType: 'FieldsV1',
+      subresource: 'status',
+      fieldsV1: {
+        'f:status': {
+          'f:conditions': {},
+          'f:containerStatuses': {},
+          'f:hostIP': {},
+          'f:phase': {},
+          'f:podIP': {},
+          'f:podIPs': {},
+          'f:startTime': {},
+        },
+      },
+    },
   ];
 }
 
@@ -28,7 +69,16 @@ export function* fleetObjects(shape: FleetShape): Generator<Raw> {
   for (let n = 0; n < namespaces; n++) {
     const team = TEAMS[n % TEAMS.length] as string;
     const ns = `${team}-${n}`;
-    yield { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns, team, env: n % 3 === 0 ? 'prod' : 'staging' } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
+    yield {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: ns,
+        labels: { 'kubernetes.io/metadata.name': ns, team, env: n % 3 === 0 ? 'prod' : 'staging' },
+      },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    };
     for (let d = 0; d < 10 && podCount < shape.pods; d++) {
       const app = `${team}-${TIERS[d % TIERS.length]}-${d}`;
       const hash = (n * 31 + d).toString(36).padStart(6, 'x');
@@ -41,9 +91,28 @@ export function* fleetObjects(shape: FleetShape): Generator<Raw> {
             name: `${app}-${hash}-${r.toString(36).padStart(5, 'q')}`,
             namespace: ns,
             uid: `6b0e6e4c-${n}-${d}-${r}-0000`,
-            labels: { app, tier: TIERS[d % TIERS.length] as string, team, 'pod-template-hash': hash, version: `v${d % 3}` },
-            annotations: { 'kubectl.kubernetes.io/restartedAt': '2026-11-20T10:00:00Z', 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9090' },
-            ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${app}-${hash}`, uid: `rs-${n}-${d}`, controller: true, blockOwnerDeletion: true }],
+            labels: {
+              app,
+              tier: TIERS[d % TIERS.length] as string,
+              team,
+              'pod-template-hash': hash,
+              version: `v${d % 3}`,
+            },
+            annotations: {
+              'kubectl.kubernetes.io/restartedAt': '2026-11-20T10:00:00Z',
+              'prometheus.io/scrape': 'true',
+              'prometheus.io/port': '9090',
+            },
+            ownerReferences: [
+              {
+                apiVersion: 'apps/v1',
+                kind: 'ReplicaSet',
+                name: `${app}-${hash}`,
+                uid: `rs-${n}-${d}`,
+                controller: true,
+                blockOwnerDeletion: true,
+              },
+            ],
             managedFields: managedFields('kube-controller-manager'),
           },
           spec: {
@@ -57,46 +126,105 @@ export function* fleetObjects(shape: FleetShape): Generator<Raw> {
                 ],
                 env: [
                   { name: 'LOG_LEVEL', value: 'info' },
-                  { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://otel-collector.monitoring:4317' },
-                  { name: 'POD_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } },
+                  {
+                    name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+                    value: 'http://otel-collector.monitoring:4317',
+                  },
+                  {
+                    name: 'POD_NAME',
+                    valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } },
+                  },
                 ],
-                resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
-                volumeMounts: [{ name: 'kube-api-access', mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true }],
+                resources: {
+                  requests: { cpu: '100m', memory: '128Mi' },
+                  limits: { memory: '256Mi' },
+                },
+                volumeMounts: [
+                  {
+                    name: 'kube-api-access',
+                    mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+                    readOnly: true,
+                  },
+                ],
                 terminationMessagePath: '/dev/termination-log',
                 terminationMessagePolicy: 'File',
                 imagePullPolicy: 'IfNotPresent',
-                securityContext: { runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+                securityContext: {
+                  runAsNonRoot: true,
+                  readOnlyRootFilesystem: true,
+                  allowPrivilegeEscalation: false,
+                },
               },
             ],
-            volumes: [{ name: 'kube-api-access', projected: { defaultMode: 420, sources: [{ serviceAccountToken: { expirationSeconds: 3607, path: 'token' } }] } }],
+            volumes: [
+              {
+                name: 'kube-api-access',
+                projected: {
+                  defaultMode: 420,
+                  sources: [{ serviceAccountToken: { expirationSeconds: 3607, path: 'token' } }],
+                },
+              },
+            ],
             restartPolicy: 'Always',
             terminationGracePeriodSeconds: 30,
             dnsPolicy: 'ClusterFirst',
             serviceAccountName: 'default',
             nodeName: `node-${podCount % 50}`,
             schedulerName: 'default-scheduler',
-            tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }],
+            tolerations: [
+              {
+                key: 'node.kubernetes.io/not-ready',
+                operator: 'Exists',
+                effect: 'NoExecute',
+                tolerationSeconds: 300,
+              },
+            ],
           },
           status: {
             phase: 'Running',
             conditions: [
               { type: 'Initialized', status: 'True', lastTransitionTime: '2026-11-20T10:00:01Z' },
               { type: 'Ready', status: 'True', lastTransitionTime: '2026-11-20T10:00:05Z' },
-              { type: 'ContainersReady', status: 'True', lastTransitionTime: '2026-11-20T10:00:05Z' },
+              {
+                type: 'ContainersReady',
+                status: 'True',
+                lastTransitionTime: '2026-11-20T10:00:05Z',
+              },
               { type: 'PodScheduled', status: 'True', lastTransitionTime: '2026-11-20T10:00:00Z' },
             ],
             hostIP: `192.168.${podCount % 50}.10`,
             podIP: ip,
             podIPs: [{ ip }],
             startTime: '2026-11-20T10:00:00Z',
-            containerStatuses: [{ name: 'main', ready: true, restartCount: 0, image: `registry.example.com/${team}/${app}:1.${d}.0`, imageID: `registry.example.com/${team}/${app}@sha256:${'ab'.repeat(32)}`, containerID: `containerd://${'cd'.repeat(32)}`, started: true, state: { running: { startedAt: '2026-11-20T10:00:04Z' } } }],
+            containerStatuses: [
+              {
+                name: 'main',
+                ready: true,
+                restartCount: 0,
+                image: `registry.example.com/${team}/${app}:1.${d}.0`,
+                imageID: `registry.example.com/${team}/${app}@sha256:${'ab'.repeat(32)}`,
+                containerID: `containerd://${'cd'.repeat(32)}`,
+                started: true,
+                state: { running: { startedAt: '2026-11-20T10:00:04Z' } },
+              },
+            ],
             qosClass: 'Burstable',
           },
         };
       }
     }
     for (let p = 0; p < policiesPerNamespace && policyCount < shape.policies; p++, policyCount++) {
-      yield { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: `policy-${p}`, namespace: ns, generation: 1, managedFields: managedFields('kubectl') }, spec: policySpec(p, team) };
+      yield {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: {
+          name: `policy-${p}`,
+          namespace: ns,
+          generation: 1,
+          managedFields: managedFields('kubectl'),
+        },
+        spec: policySpec(p, team),
+      };
     }
   }
 }
@@ -107,12 +235,58 @@ function policySpec(p: number, team: string): Raw {
     case 0:
       return { podSelector: {}, policyTypes: ['Ingress', 'Egress'] };
     case 1:
-      return { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }], ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }] }] };
+      return {
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [
+          {
+            to: [
+              {
+                namespaceSelector: {
+                  matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' },
+                },
+                podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+              },
+            ],
+            ports: [
+              { port: 53, protocol: 'UDP' },
+              { port: 53, protocol: 'TCP' },
+            ],
+          },
+        ],
+      };
     case 2:
-      return { podSelector: { matchLabels: { app } }, ingress: [{ from: [{ podSelector: {} }], ports: [{ port: 'http' }] }] };
+      return {
+        podSelector: { matchLabels: { app } },
+        ingress: [{ from: [{ podSelector: {} }], ports: [{ port: 'http' }] }],
+      };
     case 3:
-      return { podSelector: { matchLabels: { app } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { team } } }, { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: [{ port: 'metrics' }] }] };
+      return {
+        podSelector: { matchLabels: { app } },
+        ingress: [
+          {
+            from: [
+              { namespaceSelector: { matchLabels: { team } } },
+              {
+                namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } },
+              },
+            ],
+            ports: [{ port: 'metrics' }],
+          },
+        ],
+      };
     default:
-      return { podSelector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['backend', 'db'] }] }, egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.255.0.0/16'] } }], ports: [{ port: 5432 }] }], policyTypes: ['Egress'] };
+      return {
+        podSelector: {
+          matchExpressions: [{ key: 'tier', operator: 'In', values: ['backend', 'db'] }],
+        },
+        egress: [
+          {
+            to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.255.0.0/16'] } }],
+            ports: [{ port: 5432 }],
+          },
+        ],
+        policyTypes: ['Egress'],
+      };
   }
 }

@@ -50,7 +50,10 @@ interface AgentRun {
 function runAgent(argv: string[], until?: (stop: () => void) => Promise<void>): Promise<AgentRun> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [...nodeFlags, AGENT, ...argv], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, FENCELINE_LOG_LEVEL: 'info' } });
+    const child = spawn(process.execPath, [...nodeFlags, AGENT, ...argv], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, FENCELINE_LOG_LEVEL: 'info' },
+    });
     let peak = 0;
     let stderr = '';
     const poll = setInterval(() => (peak = Math.max(peak, peakRss(child.pid as number) ?? 0)), 10);
@@ -64,7 +67,12 @@ function runAgent(argv: string[], until?: (stop: () => void) => Promise<void>): 
         .map((l) => JSON.parse(l) as { maxRssBytes?: number })
         .find((l) => l.maxRssBytes !== undefined);
       if (exitCode !== 0) process.stderr.write(stderr.slice(-4000));
-      resolve({ exitCode, peakRssBytes: peak, ...(done?.maxRssBytes ? { selfMaxRssBytes: done.maxRssBytes } : {}), ms: Date.now() - started });
+      resolve({
+        exitCode,
+        peakRssBytes: peak,
+        ...(done?.maxRssBytes ? { selfMaxRssBytes: done.maxRssBytes } : {}),
+        ms: Date.now() - started,
+      });
     });
     if (until) void until(() => child.kill('SIGTERM'));
   });
@@ -85,15 +93,29 @@ async function main(): Promise<void> {
     }
   }
   log(`agent: node ${nodeFlags.join(' ') || '(no flags)'} ${AGENT}`);
-  log(`fake cluster: ${pods} pods (${Math.round(podBytes / pods)} bytes of JSON each, ${(podBytes / MB).toFixed(1)} MB), ${shape.policies} policies`);
-  const common = ['--kubeconfig', kubeconfig, '--api-url', ingest.url, '--token', 'agent', '--health-port', '0'];
+  log(
+    `fake cluster: ${pods} pods (${Math.round(podBytes / pods)} bytes of JSON each, ${(podBytes / MB).toFixed(1)} MB), ${shape.policies} policies`,
+  );
+  const common = [
+    '--kubeconfig',
+    kubeconfig,
+    '--api-url',
+    ingest.url,
+    '--token',
+    'agent',
+    '--health-port',
+    '0',
+  ];
 
   // 1. --once: list everything, build, push, exit.
   const once = await runAgent([...common, '--once']);
   const pushed = ingest.pushes[0];
-  if (once.exitCode !== 0 || !pushed) throw new Error(`the --once run failed (exit ${once.exitCode})`);
+  if (once.exitCode !== 0 || !pushed)
+    throw new Error(`the --once run failed (exit ${once.exitCode})`);
   const rawBytes = Buffer.byteLength(JSON.stringify(pushed.snapshot));
-  log(`--once: ${once.ms} ms, peak RSS ${(once.peakRssBytes / MB).toFixed(1)} MB (getrusage ${((once.selfMaxRssBytes ?? 0) / MB).toFixed(1)} MB); snapshot ${(rawBytes / MB).toFixed(2)} MB raw, ${(pushed.gzipBytes / MB).toFixed(3)} MB gzip`);
+  log(
+    `--once: ${once.ms} ms, peak RSS ${(once.peakRssBytes / MB).toFixed(1)} MB (getrusage ${((once.selfMaxRssBytes ?? 0) / MB).toFixed(1)} MB); snapshot ${(rawBytes / MB).toFixed(2)} MB raw, ${(pushed.gzipBytes / MB).toFixed(3)} MB gzip`,
+  );
 
   // 2. Watching: initial sync and push, then 1,000 pod relabels in bursts, then SIGTERM.
   const relabels = Math.min(1_000, pods);
@@ -107,19 +129,27 @@ async function main(): Promise<void> {
     for (let i = 0; i < relabels; i++) {
       const pod = podsNow[(i * 19) % podsNow.length] as Record<string, unknown>;
       const metadata = pod['metadata'] as Record<string, unknown>;
-      kube.apply({ ...pod, metadata: { ...metadata, labels: { ...(metadata['labels'] as object), canary: String(i) } } });
+      kube.apply({
+        ...pod,
+        metadata: { ...metadata, labels: { ...(metadata['labels'] as object), canary: String(i) } },
+      });
       if (i % 100 === 99) await new Promise((r) => setTimeout(r, 50));
     }
     const changedAt = Date.now();
     const target = ingest.pushes.length + 1;
     await ingest.waitForPushes(target, 120_000);
     // Debounced pushes may land mid-burst; wait for the one holding the last relabel.
-    while (!ingest.pushes.at(-1)?.snapshot.pods.some((p) => p.labels['canary'] === String(relabels - 1))) await ingest.waitForPushes(ingest.pushes.length + 1, 120_000);
+    while (
+      !ingest.pushes.at(-1)?.snapshot.pods.some((p) => p.labels['canary'] === String(relabels - 1))
+    )
+      await ingest.waitForPushes(ingest.pushes.length + 1, 120_000);
     changeToPushMs = Date.now() - changedAt;
     await new Promise((r) => setTimeout(r, 500));
     stop();
   });
-  log(`watch: initial push after ${initialPushMs} ms, ${relabels} relabels pushed ${changeToPushMs} ms after the last one, peak RSS ${(watch.peakRssBytes / MB).toFixed(1)} MB, exit ${watch.exitCode}`);
+  log(
+    `watch: initial push after ${initialPushMs} ms, ${relabels} relabels pushed ${changeToPushMs} ms after the last one, peak RSS ${(watch.peakRssBytes / MB).toFixed(1)} MB, exit ${watch.exitCode}`,
+  );
 
   await kube.stop();
   await ingest.stop();
@@ -127,22 +157,39 @@ async function main(): Promise<void> {
   const result = {
     shape: { pods, policies: shape.policies, podJsonBytes: Math.round(podBytes / pods) },
     nodeFlags,
-    once: { ms: once.ms, peakRssBytes: once.peakRssBytes, selfMaxRssBytes: once.selfMaxRssBytes ?? null },
-    watch: { initialPushMs, relabels, changeToPushMs, peakRssBytes: watch.peakRssBytes, exitCode: watch.exitCode },
+    once: {
+      ms: once.ms,
+      peakRssBytes: once.peakRssBytes,
+      selfMaxRssBytes: once.selfMaxRssBytes ?? null,
+    },
+    watch: {
+      initialPushMs,
+      relabels,
+      changeToPushMs,
+      peakRssBytes: watch.peakRssBytes,
+      exitCode: watch.exitCode,
+    },
     snapshot: { rawBytes, gzipBytes: pushed.gzipBytes },
     targets: {
-      rss: { limitBytes: TARGETS.rssBytes, met: Math.max(once.peakRssBytes, watch.peakRssBytes) <= TARGETS.rssBytes },
+      rss: {
+        limitBytes: TARGETS.rssBytes,
+        met: Math.max(once.peakRssBytes, watch.peakRssBytes) <= TARGETS.rssBytes,
+      },
       gzip: { limitBytes: TARGETS.gzipBytes, met: pushed.gzipBytes <= TARGETS.gzipBytes },
     },
   };
   if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
-    log(`targets: peak RSS ≤ 150 MB ${result.targets.rss.met ? 'met' : 'MISSED'}; gzip snapshot ≤ 2 MB ${result.targets.gzip.met ? 'met' : 'MISSED'}`);
+    log(
+      `targets: peak RSS ≤ 150 MB ${result.targets.rss.met ? 'met' : 'MISSED'}; gzip snapshot ≤ 2 MB ${result.targets.gzip.met ? 'met' : 'MISSED'}`,
+    );
   }
   process.exitCode = result.targets.rss.met && result.targets.gzip.met ? 0 : 1;
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench:agent failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `bench:agent failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -20,7 +20,10 @@ type Raw = Record<string, unknown>;
 function cliSnapshotOf(objects: readonly Raw[]): InventorySnapshot {
   const dir = mkdtempSync(join(tmpdir(), 'fenceline-objects-'));
   writeFileSync(join(dir, 'cluster.yaml'), objects.map((o) => stringify(o)).join('---\n'));
-  return createSnapshot(buildInventory(loadPaths([dir]).objects), { collectedAt: '2026-01-01T00:00:00Z', source: { type: 'manifests' } });
+  return createSnapshot(buildInventory(loadPaths([dir]).objects), {
+    collectedAt: '2026-01-01T00:00:00Z',
+    source: { type: 'manifests' },
+  });
 }
 
 /** The agent reads namespaces, pods, services, policies, ingresses and counts policy CRDs; workloads only feed CNI detection. */
@@ -67,14 +70,33 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
 
   const config = (extra: string[] = []): AgentConfig => {
     const parsed = parseAgentConfig(
-      ['--api-url', ingest.url, '--token', 'agent-token', '--kubeconfig', kube.writeKubeconfig(dir), '--health-port', '0', '--debounce', '300ms', '--page-size', '3', '--max-backoff', '1s', ...extra],
+      [
+        '--api-url',
+        ingest.url,
+        '--token',
+        'agent-token',
+        '--kubeconfig',
+        kube.writeKubeconfig(dir),
+        '--health-port',
+        '0',
+        '--debounce',
+        '300ms',
+        '--page-size',
+        '3',
+        '--max-backoff',
+        '1s',
+        ...extra,
+      ],
       {},
     );
     if (parsed.ok !== true) throw new Error(JSON.stringify(parsed));
     return parsed.config;
   };
   const start = async (extra: string[] = []): Promise<RunningAgent> => {
-    agent = await runAgent(config(extra), { log: silentLogger(), metrics: new AgentMetrics({ defaultMetrics: false }) });
+    agent = await runAgent(config(extra), {
+      log: silentLogger(),
+      metrics: new AgentMetrics({ defaultMetrics: false }),
+    });
     return agent;
   };
   const lastPush = (): InventorySnapshot => ingest.pushes[ingest.pushes.length - 1]!.snapshot;
@@ -85,8 +107,14 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     expect(first!.token).toBe('agent-token');
     expect(first!.encoding).toBe('gzip');
     const expected = cliSnapshotOf(agentReadable(shopCluster()));
-    expect(comparable(first!.snapshot)).toEqual(comparable({ ...expected, cluster: { name: 'prod-eu' } }));
-    expect(first!.snapshot.source).toEqual({ type: 'cluster', agentVersion: '0.1.0', cni: { name: 'calico', enforcesNetworkPolicy: true } });
+    expect(comparable(first!.snapshot)).toEqual(
+      comparable({ ...expected, cluster: { name: 'prod-eu' } }),
+    );
+    expect(first!.snapshot.source).toEqual({
+      type: 'cluster',
+      agentVersion: '0.1.0',
+      cni: { name: 'calico', enforcesNetworkPolicy: true },
+    });
     // Hand-checked against the fixture: the Succeeded job pod is left out, the hostNetwork pod kept.
     expect(first!.snapshot.pods.map((p) => `${p.namespace}/${p.name}`)).toEqual([
       'monitoring/node-exporter-x1',
@@ -102,11 +130,17 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
       'policy.networking.k8s.io/v1alpha1/AdminNetworkPolicy': 1,
     });
     // Lists were paginated (page size 3) and every watch asked for bookmarks from the list's version.
-    const podLists = kube.requests.filter((r) => r.path === '/api/v1/pods' && r.query['watch'] === undefined);
+    const podLists = kube.requests.filter(
+      (r) => r.path === '/api/v1/pods' && r.query['watch'] === undefined,
+    );
     expect(podLists.length).toBe(3);
     expect(podLists.slice(1).every((r) => r.query['continue'])).toBe(true);
-    await until('the pod watch', () => kube.requests.some((r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true'));
-    const podWatch = kube.requests.find((r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true')!;
+    await until('the pod watch', () =>
+      kube.requests.some((r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true'),
+    );
+    const podWatch = kube.requests.find(
+      (r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true',
+    )!;
     expect(podWatch.query['allowWatchBookmarks']).toBe('true');
     expect(Number(podWatch.query['resourceVersion'])).toBeGreaterThan(0);
   });
@@ -117,13 +151,27 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     await until('watches', () => kube.openWatches >= 6);
     const changedAt = Date.now();
     for (const tier of ['a', 'b', 'c']) {
-      kube.apply(pod('payments', 'db-5f6c7-abcde', { app: 'db', tier }, { ip: '10.0.2.20', owner: ['ReplicaSet', 'db-5f6c7'], ports: [{ containerPort: 5432, protocol: 'TCP' }] }));
+      kube.apply(
+        pod(
+          'payments',
+          'db-5f6c7-abcde',
+          { app: 'db', tier },
+          {
+            ip: '10.0.2.20',
+            owner: ['ReplicaSet', 'db-5f6c7'],
+            ports: [{ containerPort: 5432, protocol: 'TCP' }],
+          },
+        ),
+      );
     }
     await ingest.waitForPushes(2);
     const elapsed = Date.now() - changedAt;
     await new Promise((r) => setTimeout(r, 600));
     expect(ingest.pushes).toHaveLength(2);
-    expect(lastPush().pods.find((p) => p.name === 'db-5f6c7-abcde')?.labels).toEqual({ app: 'db', tier: 'c' });
+    expect(lastPush().pods.find((p) => p.name === 'db-5f6c7-abcde')?.labels).toEqual({
+      app: 'db',
+      tier: 'c',
+    });
     // The push waits for the quiet period (300 ms) and comes soon after it.
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(3_000);
@@ -133,8 +181,13 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     await start();
     await ingest.waitForPushes(1);
     await until('watches', () => kube.openWatches >= 6);
-    const current = kube.objects('v1', 'Pod').find((p) => (p['metadata'] as Raw)['name'] === 'api-0')!;
-    kube.apply({ ...current, status: { ...(current['status'] as Raw), conditions: [{ type: 'Ready', status: 'False' }] } });
+    const current = kube
+      .objects('v1', 'Pod')
+      .find((p) => (p['metadata'] as Raw)['name'] === 'api-0')!;
+    kube.apply({
+      ...current,
+      status: { ...(current['status'] as Raw), conditions: [{ type: 'Ready', status: 'False' }] },
+    });
     await new Promise((r) => setTimeout(r, 1_000));
     expect(ingest.pushes).toHaveLength(1);
   });
@@ -152,8 +205,22 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     await ingest.waitForPushes(2);
     expect(lastPush().pods.some((p) => p.name === 'web-7d4b9c-q9z7m')).toBe(false);
     // The resumed watch got 410 (its version was compacted away), so pods were listed again.
-    await until('a relist of pods', () => kube.requests.filter((r) => r.path === '/api/v1/pods' && r.query['watch'] === undefined && !r.query['continue']).length === 2);
-    kube.apply(pod('shop', 'web-7d4b9c-n3w', { app: 'web' }, { ip: '10.0.1.12', owner: ['ReplicaSet', 'web-7d4b9c'] }));
+    await until(
+      'a relist of pods',
+      () =>
+        kube.requests.filter(
+          (r) =>
+            r.path === '/api/v1/pods' && r.query['watch'] === undefined && !r.query['continue'],
+        ).length === 2,
+    );
+    kube.apply(
+      pod(
+        'shop',
+        'web-7d4b9c-n3w',
+        { app: 'web' },
+        { ip: '10.0.1.12', owner: ['ReplicaSet', 'web-7d4b9c'] },
+      ),
+    );
     await ingest.waitForPushes(3);
     expect(lastPush().pods.some((p) => p.name === 'web-7d4b9c-n3w')).toBe(true);
   });
@@ -166,13 +233,26 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'unrelated-bump' } });
     kube.remove('v1', 'Namespace', undefined, 'unrelated-bump');
     await new Promise((r) => setTimeout(r, 500)); // at least one bookmark (every 200 ms)
-    const watchesBefore = kube.requests.filter((r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true').length;
+    const watchesBefore = kube.requests.filter(
+      (r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true',
+    ).length;
     kube.closeWatches();
-    await until('the pod watch to resume', () => kube.requests.filter((r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true').length > watchesBefore);
-    const resumed = kube.requests.filter((r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true').pop()!;
+    await until(
+      'the pod watch to resume',
+      () =>
+        kube.requests.filter((r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true')
+          .length > watchesBefore,
+    );
+    const resumed = kube.requests
+      .filter((r) => r.path === '/api/v1/pods' && r.query['watch'] === 'true')
+      .pop()!;
     // The pod watch saw no pod event after `before`, yet resumes past it: the bookmark moved it.
     expect(Number(resumed.query['resourceVersion'])).toBeGreaterThan(Number(before));
-    expect(kube.requests.filter((r) => r.path === '/api/v1/pods' && r.query['watch'] === undefined && !r.query['continue'])).toHaveLength(1);
+    expect(
+      kube.requests.filter(
+        (r) => r.path === '/api/v1/pods' && r.query['watch'] === undefined && !r.query['continue'],
+      ),
+    ).toHaveLength(1);
   });
 
   it('loses nothing while the API is down: the newest state arrives when it is back', async () => {
@@ -182,7 +262,14 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     await ingest.goDown();
     kube.remove('networking.k8s.io/v1', 'NetworkPolicy', 'shop', 'default-deny');
     await new Promise((r) => setTimeout(r, 700));
-    kube.apply(pod('shop', 'web-7d4b9c-late', { app: 'web' }, { ip: '10.0.1.13', owner: ['ReplicaSet', 'web-7d4b9c'] }));
+    kube.apply(
+      pod(
+        'shop',
+        'web-7d4b9c-late',
+        { app: 'web' },
+        { ip: '10.0.1.13', owner: ['ReplicaSet', 'web-7d4b9c'] },
+      ),
+    );
     await new Promise((r) => setTimeout(r, 700));
     await ingest.comeUp();
     await ingest.waitForPushes(2);
@@ -198,7 +285,14 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     kube.setUnavailable(true);
     await new Promise((r) => setTimeout(r, 800));
     kube.setUnavailable(false);
-    kube.apply(pod('payments', 'api-1', { app: 'payments-api' }, { ip: '10.0.2.11', owner: ['StatefulSet', 'api'] }));
+    kube.apply(
+      pod(
+        'payments',
+        'api-1',
+        { app: 'payments-api' },
+        { ip: '10.0.2.11', owner: ['StatefulSet', 'api'] },
+      ),
+    );
     await ingest.waitForPushes(2, 20_000);
     expect(lastPush().pods.some((p) => p.name === 'api-1')).toBe(true);
   });
@@ -206,22 +300,42 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
   it('picks up a policy CRD installed later at the next resync', async () => {
     await start(['--resync-interval', '10s']);
     await ingest.waitForPushes(1);
-    kube.addResource({ group: 'cilium.io', version: 'v2', resource: 'ciliumnetworkpolicies', kind: 'CiliumNetworkPolicy', namespaced: true });
-    kube.apply({ apiVersion: 'cilium.io/v2', kind: 'CiliumNetworkPolicy', metadata: { name: 'l7', namespace: 'shop' }, spec: { endpointSelector: {} } });
+    kube.addResource({
+      group: 'cilium.io',
+      version: 'v2',
+      resource: 'ciliumnetworkpolicies',
+      kind: 'CiliumNetworkPolicy',
+      namespaced: true,
+    });
+    kube.apply({
+      apiVersion: 'cilium.io/v2',
+      kind: 'CiliumNetworkPolicy',
+      metadata: { name: 'l7', namespace: 'shop' },
+      spec: { endpointSelector: {} },
+    });
     await ingest.waitForPushes(2, 25_000);
-    await until('the CiliumNetworkPolicy count', () => lastPush().ignoredKinds['cilium.io/v2/CiliumNetworkPolicy'] === 1, 15_000);
+    await until(
+      'the CiliumNetworkPolicy count',
+      () => lastPush().ignoredKinds['cilium.io/v2/CiliumNetworkPolicy'] === 1,
+      15_000,
+    );
   }, 45_000);
 
   it('--once lists without watching, pushes one snapshot and exits 0', async () => {
     const once = await start(['--once']);
     expect(await once.done).toBe(0);
     expect(ingest.pushes).toHaveLength(1);
-    expect(comparable(ingest.pushes[0]!.snapshot)).toEqual(comparable(cliSnapshotOf(agentReadable(shopCluster()))));
+    expect(comparable(ingest.pushes[0]!.snapshot)).toEqual(
+      comparable(cliSnapshotOf(agentReadable(shopCluster()))),
+    );
     expect(kube.requests.some((r) => r.query['watch'] !== undefined)).toBe(false);
   });
 
   it('--once exits 3 when the token is rejected and 4 when the snapshot is', async () => {
-    ingest.answer({ status: 401, body: { code: 'UNAUTHENTICATED', message: 'a valid agent token is required' } });
+    ingest.answer({
+      status: 401,
+      body: { code: 'UNAUTHENTICATED', message: 'a valid agent token is required' },
+    });
     expect(await (await start(['--once'])).done).toBe(3);
     ingest.answer({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
     expect(await (await start(['--once'])).done).toBe(4);
@@ -252,7 +366,12 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     expect(await get('/healthz')).toMatchObject({ status: 200 });
     const ready = await get('/readyz');
     expect(ready.status).toBe(200);
-    expect(JSON.parse(ready.text)).toMatchObject({ status: 'ok', synced: true, cni: 'calico', push: 'idle' });
+    expect(JSON.parse(ready.text)).toMatchObject({
+      status: 'ok',
+      synced: true,
+      cni: 'calico',
+      push: 'idle',
+    });
     const metrics = (await get('/metrics')).text;
     expect(metrics).toContain('fenceline_agent_pushes_total{result="accepted"} 1');
     expect(metrics).toMatch(/fenceline_agent_snapshot_bytes\{encoding="gzip"\} [1-9]\d*/);
@@ -260,12 +379,18 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     expect(metrics).toContain('fenceline_agent_objects{resource="core/pods"} 7');
     expect(await get('/other')).toMatchObject({ status: 404 });
 
-    ingest.answer({ status: 401, body: { code: 'UNAUTHENTICATED', message: 'a valid agent token is required' } });
+    ingest.answer({
+      status: 401,
+      body: { code: 'UNAUTHENTICATED', message: 'a valid agent token is required' },
+    });
     kube.remove('v1', 'Pod', 'shop', 'web-7d4b9c-q9z7m');
     await until('the rejected push', () => ingest.attempts.some((a) => a.status === 401));
     const notReady = await get('/readyz');
     expect(notReady.status).toBe(503);
-    expect(JSON.parse(notReady.text)).toMatchObject({ status: 'unavailable', push: 'unauthorized' });
+    expect(JSON.parse(notReady.text)).toMatchObject({
+      status: 'unavailable',
+      push: 'unauthorized',
+    });
     expect((await get('/metrics')).text).toContain('fenceline_agent_unauthorized 1');
     expect((await get('/healthz')).status).toBe(200);
   });
@@ -277,8 +402,13 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     await start(['--spool-dir', spoolDir]);
     await ingest.waitForPushes(2);
     expect(ingest.pushes[0]!.contentHash).toBe(stale.contentHash);
-    expect(comparable(ingest.pushes[1]!.snapshot)).toEqual(comparable(cliSnapshotOf(agentReadable(shopCluster()))));
-    await until('the spool to be cleared', () => !existsSync(join(spoolDir, 'pending-snapshot.json.gz')));
+    expect(comparable(ingest.pushes[1]!.snapshot)).toEqual(
+      comparable(cliSnapshotOf(agentReadable(shopCluster()))),
+    );
+    await until(
+      'the spool to be cleared',
+      () => !existsSync(join(spoolDir, 'pending-snapshot.json.gz')),
+    );
   });
 
   it('ignores a CNI DaemonSet scheduled on no node (a wrong "enforces" is the worst answer)', async () => {
@@ -288,22 +418,48 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',
       metadata: { name: 'kube-flannel-ds', namespace: 'kube-flannel', labels: { app: 'flannel' } },
-      spec: { template: { spec: { containers: [{ name: 'kube-flannel', image: 'docker.io/flannel/flannel:v0.25.1', args: ['--ip-masq', '--kube-subnet-mgr'] }] } } },
+      spec: {
+        template: {
+          spec: {
+            containers: [
+              {
+                name: 'kube-flannel',
+                image: 'docker.io/flannel/flannel:v0.25.1',
+                args: ['--ip-masq', '--kube-subnet-mgr'],
+              },
+            ],
+          },
+        },
+      },
       status: { desiredNumberScheduled: 3, numberReady: 3 },
     });
     await start(['--once']);
     expect(await agent!.done).toBe(0);
-    expect(ingest.pushes[0]!.snapshot.source.cni).toEqual({ name: 'flannel', enforcesNetworkPolicy: false });
+    expect(ingest.pushes[0]!.snapshot.source.cni).toEqual({
+      name: 'flannel',
+      enforcesNetworkPolicy: false,
+    });
   });
 
   it('--from-dir without --once pushes the folders again at every resync, with what changed in them', async () => {
     const manifests = mkdtempSync(join(tmpdir(), 'fenceline-manifests-'));
-    writeFileSync(join(manifests, 'ns.yaml'), stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }));
+    writeFileSync(
+      join(manifests, 'ns.yaml'),
+      stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }),
+    );
     const base = config();
-    agent = await runAgent({ ...base, source: { kind: 'dir', paths: [manifests] }, resyncMs: 300 }, { log: silentLogger(), metrics: new AgentMetrics({ defaultMetrics: false }) });
+    agent = await runAgent(
+      { ...base, source: { kind: 'dir', paths: [manifests] }, resyncMs: 300 },
+      { log: silentLogger(), metrics: new AgentMetrics({ defaultMetrics: false }) },
+    );
     await ingest.waitForPushes(1);
-    writeFileSync(join(manifests, 'ns-b.yaml'), stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'b' } }));
-    await until('the second folder state', () => ingest.pushes.some((p) => p.snapshot.namespaces.length === 2));
+    writeFileSync(
+      join(manifests, 'ns-b.yaml'),
+      stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'b' } }),
+    );
+    await until('the second folder state', () =>
+      ingest.pushes.some((p) => p.snapshot.namespaces.length === 2),
+    );
     expect(ingest.pushes[0]!.snapshot.namespaces.map((n) => n.name)).toEqual(['a']);
     expect(ingest.pushes[0]!.snapshot.source).toEqual({ type: 'manifests', agentVersion: '0.1.0' });
   });

@@ -22,14 +22,15 @@ type DaemonSetValue = { readonly fingerprint: string; readonly object: Raw };
 const toContribution: ObjectConverter<ObjectContribution> = (resource, object) => {
   const metadata = (object['metadata'] ?? {}) as Raw;
   const namespace = typeof metadata['namespace'] === 'string' ? `${metadata['namespace']}/` : '';
-  return contributionOf(withKind(resource, object), `cluster ${resource.kind} ${namespace}${String(metadata['name'])}`);
+  return contributionOf(
+    withKind(resource, object),
+    `cluster ${resource.kind} ${namespace}${String(metadata['name'])}`,
+  );
 };
 const toDaemonSet: ObjectConverter<DaemonSetValue> = (resource, object) => {
   const view = daemonSetView(resource, object);
   return { fingerprint: JSON.stringify(view), object: view };
 };
-
-
 
 export interface ClusterAgentOptions {
   readonly client: KubeClient;
@@ -77,7 +78,11 @@ export class ClusterAgent {
 
   /** `--once`: list everything a single time and build the snapshot. */
   async collectOnce(): Promise<{ prepared: PreparedSnapshot; issueCount: number }> {
-    const served = await discoverResources(this.options.client, this.options.resources ?? RESOURCES, this.options.log);
+    const served = await discoverResources(
+      this.options.client,
+      this.options.resources ?? RESOURCES,
+      this.options.log,
+    );
     for (const resource of served) {
       if (resource.role === 'cni') this.cniResources.push(resource);
       else await this.reflectorFor(resource).listOnce();
@@ -93,7 +98,10 @@ export class ClusterAgent {
     const required = [...this.reflectors.values()].filter((r) => r.resource.required);
     const optional = [...this.reflectors.values()].filter((r) => !r.resource.required);
     await Promise.all(required.map((r) => r.synced));
-    await Promise.race([Promise.all(optional.map((r) => r.synced)), delay(this.options.optionalSyncTimeoutMs ?? 30_000)]);
+    await Promise.race([
+      Promise.all(optional.map((r) => r.synced)),
+      delay(this.options.optionalSyncTimeoutMs ?? 30_000),
+    ]);
     if (this.stopped) return;
     await this.detectCni();
     this.synced = true;
@@ -112,12 +120,24 @@ export class ClusterAgent {
   }
 
   health(): HealthStatus {
-    return { live: true, ready: this.synced, details: { synced: this.synced, resources: [...this.reflectors.keys()].sort(), cni: this.cni?.name ?? null } };
+    return {
+      live: true,
+      ready: this.synced,
+      details: {
+        synced: this.synced,
+        resources: [...this.reflectors.keys()].sort(),
+        cni: this.cni?.name ?? null,
+      },
+    };
   }
 
   /** Starts reflectors for newly served resources and forgets those no longer served. */
   private async reconcile(): Promise<void> {
-    const served = await discoverResources(this.options.client, this.options.resources ?? RESOURCES, this.options.log);
+    const served = await discoverResources(
+      this.options.client,
+      this.options.resources ?? RESOURCES,
+      this.options.log,
+    );
     this.cniResources = served.filter((r) => r.role === 'cni');
     const wanted = new Map(served.filter((r) => r.role !== 'cni').map((r) => [r.id, r]));
     for (const [id, reflector] of this.reflectors) {
@@ -129,7 +149,11 @@ export class ClusterAgent {
     }
     for (const resource of wanted.values()) {
       if (this.reflectors.has(resource.id)) continue;
-      if (this.started) this.options.log.info({ resource: resource.id }, `${resource.id} (${resource.apiVersion}) appeared; watching it`);
+      if (this.started)
+        this.options.log.info(
+          { resource: resource.id },
+          `${resource.id} (${resource.apiVersion}) appeared; watching it`,
+        );
       this.reflectorFor(resource).start();
     }
   }
@@ -152,23 +176,50 @@ export class ClusterAgent {
     try {
       const workloads = [];
       for (const resource of this.cniResources) {
-        const lister = new Reflector(this.options.client, resource, this.daemonSets, { convert: toDaemonSet, pageSize: this.options.pageSize, maxBackoffMs: this.options.maxBackoffMs, log: this.options.log, metrics: this.options.metrics });
+        const lister = new Reflector(this.options.client, resource, this.daemonSets, {
+          convert: toDaemonSet,
+          pageSize: this.options.pageSize,
+          maxBackoffMs: this.options.maxBackoffMs,
+          log: this.options.log,
+          metrics: this.options.metrics,
+        });
         await lister.listOnce();
         for (const { object } of this.daemonSets.values([resource.id])) {
           // A CNI DaemonSet scheduled on no node enforces nothing (a leftover, a paused rollout).
-          if ((object['status'] as { desiredNumberScheduled?: unknown } | undefined)?.desiredNumberScheduled === 0) continue;
-          const workload = cniWorkloadOf(object, resource.kind === 'Deployment' ? 'Deployment' : 'DaemonSet');
+          if (
+            (object['status'] as { desiredNumberScheduled?: unknown } | undefined)
+              ?.desiredNumberScheduled === 0
+          )
+            continue;
+          const workload = cniWorkloadOf(
+            object,
+            resource.kind === 'Deployment' ? 'Deployment' : 'DaemonSet',
+          );
           if (workload) workloads.push(workload);
         }
       }
       const detected = detectCni(workloads);
-      if (detected.name !== this.cni?.name || detected.enforcesNetworkPolicy !== this.cni.enforcesNetworkPolicy) {
-        const enforcement = detected.enforcesNetworkPolicy === null ? 'cannot tell whether it enforces' : detected.enforcesNetworkPolicy ? 'enforces' : 'does NOT enforce';
-        this.options.log[detected.enforcesNetworkPolicy === false ? 'warn' : 'info']({ cni: detected }, `CNI: ${detected.name}, ${enforcement} NetworkPolicies`);
+      if (
+        detected.name !== this.cni?.name ||
+        detected.enforcesNetworkPolicy !== this.cni.enforcesNetworkPolicy
+      ) {
+        const enforcement =
+          detected.enforcesNetworkPolicy === null
+            ? 'cannot tell whether it enforces'
+            : detected.enforcesNetworkPolicy
+              ? 'enforces'
+              : 'does NOT enforce';
+        this.options.log[detected.enforcesNetworkPolicy === false ? 'warn' : 'info'](
+          { cni: detected },
+          `CNI: ${detected.name}, ${enforcement} NetworkPolicies`,
+        );
       }
       this.cni = detected;
     } catch (error) {
-      this.options.log.warn({ err: describeError(error) }, `CNI detection failed: ${describeError(error)}; the snapshot says the CNI is unknown`);
+      this.options.log.warn(
+        { err: describeError(error) },
+        `CNI detection failed: ${describeError(error)}; the snapshot says the CNI is unknown`,
+      );
       this.cni = { name: 'unknown', enforcesNetworkPolicy: null, evidence: [] };
     }
   }
@@ -199,7 +250,10 @@ export class ClusterAgent {
     try {
       await this.reconcile();
     } catch (error) {
-      this.options.log.warn({ err: describeError(error) }, `discovery failed at resync: ${describeError(error)}; keeping the current resources`);
+      this.options.log.warn(
+        { err: describeError(error) },
+        `discovery failed at resync: ${describeError(error)}; keeping the current resources`,
+      );
     }
     await this.detectCni();
     if (!this.stopped) await this.publish(true);
@@ -207,16 +261,26 @@ export class ClusterAgent {
 
   /** Builds and delivers the snapshot; one build at a time, in the order they were asked for. */
   private publish(forced: boolean): Promise<void> {
-    this.publishing = this.publishing.then(async () => {
-      if (this.stopped) return;
-      const prepared = await this.build();
-      if (!forced && prepared.contentHash === this.lastHash) {
-        this.options.log.debug({ contentHash: shortHash(prepared.contentHash) }, 'changes did not alter the snapshot; nothing to push');
-        return;
-      }
-      this.lastHash = prepared.contentHash;
-      this.options.deliver(prepared, forced);
-    }).catch((error: unknown) => this.options.log.error({ err: describeError(error) }, `building the snapshot failed: ${describeError(error)}`));
+    this.publishing = this.publishing
+      .then(async () => {
+        if (this.stopped) return;
+        const prepared = await this.build();
+        if (!forced && prepared.contentHash === this.lastHash) {
+          this.options.log.debug(
+            { contentHash: shortHash(prepared.contentHash) },
+            'changes did not alter the snapshot; nothing to push',
+          );
+          return;
+        }
+        this.lastHash = prepared.contentHash;
+        this.options.deliver(prepared, forced);
+      })
+      .catch((error: unknown) =>
+        this.options.log.error(
+          { err: describeError(error) },
+          `building the snapshot failed: ${describeError(error)}`,
+        ),
+      );
     return this.publishing;
   }
 
@@ -224,7 +288,18 @@ export class ClusterAgent {
     const ids = [...this.reflectors.keys()];
     const { prepared, issues } = await assembleSnapshot(this.store.values(ids), {
       collectedAt: (this.options.now ?? (() => new Date()))(),
-      source: { type: 'cluster', agentVersion: AGENT_VERSION, ...(this.cni ? { cni: { name: this.cni.name.slice(0, 64), enforcesNetworkPolicy: this.cni.enforcesNetworkPolicy } } : {}) },
+      source: {
+        type: 'cluster',
+        agentVersion: AGENT_VERSION,
+        ...(this.cni
+          ? {
+              cni: {
+                name: this.cni.name.slice(0, 64),
+                enforcesNetworkPolicy: this.cni.enforcesNetworkPolicy,
+              },
+            }
+          : {}),
+      },
       ...(this.options.clusterName !== undefined ? { clusterName: this.options.clusterName } : {}),
     });
     this.logIssues(issues);
@@ -237,11 +312,17 @@ export class ClusterAgent {
   /** Objects the engine finds invalid are left out of the snapshot; say so once per distinct set. */
   private logIssues(issues: readonly ValidationIssue[]): void {
     this.lastIssueCount = issues.length;
-    const lines = issues.map((i) => `${formatObjectRef(i.object)}: ${i.path}: ${i.message} [${i.code}]`);
+    const lines = issues.map(
+      (i) => `${formatObjectRef(i.object)}: ${i.path}: ${i.message} [${i.code}]`,
+    );
     const key = lines.join('\n');
     if (key === this.lastIssueKey) return;
     this.lastIssueKey = key;
-    if (lines.length > 0) this.options.log.warn({ issues: lines.slice(0, 50), total: lines.length }, `${lines.length} object issue(s); invalid policies, services and ingresses are left out of the snapshot`);
+    if (lines.length > 0)
+      this.options.log.warn(
+        { issues: lines.slice(0, 50), total: lines.length },
+        `${lines.length} object issue(s); invalid policies, services and ingresses are left out of the snapshot`,
+      );
   }
 }
 

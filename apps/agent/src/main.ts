@@ -10,7 +10,9 @@ async function main(): Promise<void> {
     process.exit(parsed.code);
   }
   if (parsed.ok === false) {
-    process.stderr.write(`fenceline-agent: invalid configuration:\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}\nSee fenceline-agent --help.\n`);
+    process.stderr.write(
+      `fenceline-agent: invalid configuration:\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}\nSee fenceline-agent --help.\n`,
+    );
     process.exit(EXIT.config);
   }
   const log = createLogger(parsed.config.logLevel);
@@ -30,6 +32,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`fenceline-agent: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `fenceline-agent: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(EXIT.internal);
 });

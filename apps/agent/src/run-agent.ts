@@ -16,7 +16,14 @@ import { buildDirSnapshot } from './snapshot/dir-snapshot';
 import { AGENT_VERSION } from './version';
 
 /** Exit codes of `fenceline-agent` (documented in the README). */
-export const EXIT = { ok: 0, pushFailed: 1, config: 2, unauthorized: 3, rejected: 4, internal: 70 } as const;
+export const EXIT = {
+  ok: 0,
+  pushFailed: 1,
+  config: 2,
+  unauthorized: 3,
+  rejected: 4,
+  internal: 70,
+} as const;
 
 export interface RunningAgent {
   /** Resolves with the exit code: at once for `--once`, after `stop()` otherwise. */
@@ -39,32 +46,73 @@ export async function runAgent(config: AgentConfig, options: RunOptions): Promis
   const metrics = options.metrics ?? new AgentMetrics();
   const stdout = options.stdout ?? process.stdout;
   const spool = config.spoolDir && !config.dryRun ? new Spool(config.spoolDir, log) : undefined;
-  const pushClient = config.dryRun ? undefined : new PushClient(config.apiUrl as URL, config.token!, config.requestTimeoutMs);
-  const pusher = pushClient ? new Pusher({ client: pushClient, log, metrics, maxBackoffMs: config.maxBackoffMs, ...(spool ? { spool } : {}) }) : undefined;
+  const pushClient = config.dryRun
+    ? undefined
+    : new PushClient(config.apiUrl as URL, config.token!, config.requestTimeoutMs);
+  const pusher = pushClient
+    ? new Pusher({
+        client: pushClient,
+        log,
+        metrics,
+        maxBackoffMs: config.maxBackoffMs,
+        ...(spool ? { spool } : {}),
+      })
+    : undefined;
 
   log.info(
-    { version: AGENT_VERSION, source: config.source, apiUrl: config.apiUrl?.origin, once: config.once, dryRun: config.dryRun, debounceMs: config.debounceMs, resyncMs: config.resyncMs, spoolDir: config.spoolDir },
+    {
+      version: AGENT_VERSION,
+      source: config.source,
+      apiUrl: config.apiUrl?.origin,
+      once: config.once,
+      dryRun: config.dryRun,
+      debounceMs: config.debounceMs,
+      resyncMs: config.resyncMs,
+      spoolDir: config.spoolDir,
+    },
     `fenceline-agent ${AGENT_VERSION} starting (${config.source.kind === 'cluster' ? 'live cluster' : `folders ${config.source.paths.join(', ')}`}${config.once ? ', once' : ''}${config.dryRun ? ', dry run' : ''})`,
   );
-  if (config.apiUrl?.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(config.apiUrl.hostname)) {
-    log.warn(`the API URL ${config.apiUrl.origin} is plain http: the agent token travels unencrypted`);
+  if (
+    config.apiUrl?.protocol === 'http:' &&
+    !['localhost', '127.0.0.1', '[::1]'].includes(config.apiUrl.hostname)
+  ) {
+    log.warn(
+      `the API URL ${config.apiUrl.origin} is plain http: the agent token travels unencrypted`,
+    );
   }
 
   const spooled = spool ? await spool.load() : undefined;
   if (spooled && pusher) {
-    log.info({ contentHash: shortHash(spooled.contentHash), collectedAt: spooled.collectedAt }, `found a spooled snapshot from ${spooled.collectedAt}; pushing it first`);
+    log.info(
+      { contentHash: shortHash(spooled.contentHash), collectedAt: spooled.collectedAt },
+      `found a spooled snapshot from ${spooled.collectedAt}; pushing it first`,
+    );
     if (!config.once) pusher.submit(spooled);
   }
 
-  const context = (): { collectedAt: Date; clusterName?: string } => ({ collectedAt: new Date(), ...(config.clusterName !== undefined ? { clusterName: config.clusterName } : {}) });
+  const context = (): { collectedAt: Date; clusterName?: string } => ({
+    collectedAt: new Date(),
+    ...(config.clusterName !== undefined ? { clusterName: config.clusterName } : {}),
+  });
   const dirSnapshot = (): { prepared: PreparedSnapshot; issueCount: number } => {
     const paths = config.source.kind === 'dir' ? config.source.paths : [];
-    const { snapshot, issues } = buildDirSnapshot(paths, { ...context(), source: { type: 'manifests', agentVersion: AGENT_VERSION } });
-    for (const issue of issues.slice(0, 50)) log.warn({ code: issue.code }, `${formatObjectRef(issue.object)}: ${issue.path}: ${issue.message} [${issue.code}]`);
+    const { snapshot, issues } = buildDirSnapshot(paths, {
+      ...context(),
+      source: { type: 'manifests', agentVersion: AGENT_VERSION },
+    });
+    for (const issue of issues.slice(0, 50))
+      log.warn(
+        { code: issue.code },
+        `${formatObjectRef(issue.object)}: ${issue.path}: ${issue.message} [${issue.code}]`,
+      );
     if (issues.length > 0) log.warn(`${issues.length} invalid object(s) left out of the snapshot`);
     return { prepared: prepareSnapshot(snapshot), issueCount: issues.length };
   };
-  const kube = (): KubeClient => KubeClient.fromSource(config.source as Extract<AgentConfig['source'], { kind: 'cluster' }>, config.requestTimeoutMs);
+  const kube = (): KubeClient =>
+    KubeClient.fromSource(
+      config.source as Extract<AgentConfig['source'], { kind: 'cluster' }>,
+      config.requestTimeoutMs,
+    );
 
   if (config.once) {
     const done = (async (): Promise<number> => {
@@ -72,15 +120,24 @@ export async function runAgent(config: AgentConfig, options: RunOptions): Promis
         let built: { prepared: PreparedSnapshot; issueCount: number };
         if (config.source.kind === 'dir') built = dirSnapshot();
         else {
-          const agent = new ClusterAgent({ ...agentOptions(config, log, metrics), client: kube(), deliver: () => undefined });
+          const agent = new ClusterAgent({
+            ...agentOptions(config, log, metrics),
+            client: kube(),
+            deliver: () => undefined,
+          });
           built = await agent.collectOnce();
         }
         if (config.dryRun || !pusher) {
-          stdout.write(`${JSON.stringify(JSON.parse(gunzipSync(built.prepared.body).toString('utf8')) as unknown, null, 2)}\n`);
+          stdout.write(
+            `${JSON.stringify(JSON.parse(gunzipSync(built.prepared.body).toString('utf8')) as unknown, null, 2)}\n`,
+          );
           return built.issueCount > 0 ? EXIT.config : EXIT.ok;
         }
         const code = await pushOnce(pusher, built.prepared, config.onceTimeoutMs);
-        if (code === EXIT.pushFailed) log.error(`gave up after ${config.onceTimeoutMs} ms: the snapshot was not pushed${spool ? ` (it stays in ${spool.path})` : ''}`);
+        if (code === EXIT.pushFailed)
+          log.error(
+            `gave up after ${config.onceTimeoutMs} ms: the snapshot was not pushed${spool ? ` (it stays in ${spool.path})` : ''}`,
+          );
         return code === EXIT.ok && built.issueCount > 0 ? EXIT.config : code;
       } catch (error) {
         log.error({ err: describeError(error) }, `failed: ${describeError(error)}`);
@@ -98,7 +155,13 @@ export async function runAgent(config: AgentConfig, options: RunOptions): Promis
   const deliver = (prepared: PreparedSnapshot, forced: boolean): void => {
     const { counts } = prepared;
     log.info(
-      { contentHash: shortHash(prepared.contentHash), forced, ...counts, rawBytes: prepared.rawBytes, gzipBytes: prepared.gzipBytes },
+      {
+        contentHash: shortHash(prepared.contentHash),
+        forced,
+        ...counts,
+        rawBytes: prepared.rawBytes,
+        gzipBytes: prepared.gzipBytes,
+      },
       `built snapshot ${shortHash(prepared.contentHash)}${forced ? ' (periodic full push)' : ''}: ${counts.namespaces} namespaces, ${counts.pods} pods, ${counts.policies} policies`,
     );
     pusher?.submit(prepared);
@@ -112,7 +175,10 @@ export async function runAgent(config: AgentConfig, options: RunOptions): Promis
       try {
         deliver(dirSnapshot().prepared, true);
       } catch (error) {
-        log.error({ err: describeError(error) }, `reading the folders failed: ${describeError(error)}`);
+        log.error(
+          { err: describeError(error) },
+          `reading the folders failed: ${describeError(error)}`,
+        );
       }
       timer = setTimeout(tick, config.resyncMs);
     };
@@ -120,7 +186,11 @@ export async function runAgent(config: AgentConfig, options: RunOptions): Promis
     health = () => ({ live: true, ready: true, details: {} });
     stopSource = async () => clearTimeout(timer);
   } else {
-    const agent = new ClusterAgent({ ...agentOptions(config, log, metrics), client: kube(), deliver });
+    const agent = new ClusterAgent({
+      ...agentOptions(config, log, metrics),
+      client: kube(),
+      deliver,
+    });
     health = () => agent.health();
     stopSource = () => agent.stop();
     agent.start().catch((error: unknown) => {
@@ -135,13 +205,19 @@ export async function runAgent(config: AgentConfig, options: RunOptions): Promis
     return {
       live: s.live,
       ready: s.ready && !unauthorized,
-      details: { ...s.details, push: pusher?.state ?? 'off', lastSuccessAt: pusher?.lastSuccessAt?.toISOString() ?? null },
+      details: {
+        ...s.details,
+        push: pusher?.state ?? 'off',
+        lastSuccessAt: pusher?.lastSuccessAt?.toISOString() ?? null,
+      },
     };
   };
   let server: Server | undefined;
   if (config.healthPort > 0) {
     server = await startHealthServer(config.healthPort, config.healthHost, metrics, status);
-    log.info(`health and metrics on http://${config.healthHost}:${config.healthPort} (/healthz, /readyz, /metrics)`);
+    log.info(
+      `health and metrics on http://${config.healthHost}:${config.healthPort} (/healthz, /readyz, /metrics)`,
+    );
   }
   const address = server?.address();
 
@@ -158,7 +234,12 @@ export async function runAgent(config: AgentConfig, options: RunOptions): Promis
     })();
     return stopping;
   };
-  return { done, stop, metrics, ...(typeof address === 'object' && address ? { healthPort: address.port } : {}) };
+  return {
+    done,
+    stop,
+    metrics,
+    ...(typeof address === 'object' && address ? { healthPort: address.port } : {}),
+  };
 }
 
 function agentOptions(config: AgentConfig, log: Logger, metrics: AgentMetrics) {
@@ -174,7 +255,11 @@ function agentOptions(config: AgentConfig, log: Logger, metrics: AgentMetrics) {
 }
 
 /** Pushes one snapshot, retrying until it settles or the deadline passes. */
-async function pushOnce(pusher: Pusher, prepared: PreparedSnapshot, timeoutMs: number): Promise<number> {
+async function pushOnce(
+  pusher: Pusher,
+  prepared: PreparedSnapshot,
+  timeoutMs: number,
+): Promise<number> {
   return new Promise<number>((resolve) => {
     const timer = setTimeout(() => finish(EXIT.pushFailed), timeoutMs);
     const off = pusher.onSettled((s: Settlement) => {

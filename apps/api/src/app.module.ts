@@ -30,7 +30,10 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        BullModule.forRoot({ prefix: config.queuePrefix, connection: { url: config.redisUrl, maxRetriesPerRequest: null } }),
+        BullModule.forRoot({
+          prefix: config.queuePrefix,
+          connection: { url: config.redisUrl, maxRetriesPerRequest: null },
+        }),
         BullModule.registerQueue({ name: QUEUES.analyze }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         GraphQLModule.forRoot<ApolloDriverConfig>({

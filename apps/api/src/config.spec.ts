@@ -14,8 +14,8 @@ describe('API configuration', () => {
   });
 
   it('refuses bad values, naming each variable', () => {
-    expect(() => loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', LOG_FORMAT: 'xml' })).toThrow(
-      /PORT: .*; DATABASE_URL: must be a postgresql:\/\/ URL; LOG_FORMAT: /,
-    );
+    expect(() =>
+      loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', LOG_FORMAT: 'xml' }),
+    ).toThrow(/PORT: .*; DATABASE_URL: must be a postgresql:\/\/ URL; LOG_FORMAT: /);
   });
 });

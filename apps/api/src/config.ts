@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { configIssues, databaseUrlSchema, logFormatSchema, pickEnv, queuePrefixSchema, redisUrlSchema } from '@fenceline/contracts';
+import {
+  configIssues,
+  databaseUrlSchema,
+  logFormatSchema,
+  pickEnv,
+  queuePrefixSchema,
+  redisUrlSchema,
+} from '@fenceline/contracts';
 
 /** The API's configuration: validated once at boot, frozen, provided by DI. Only this file reads process.env. */
 export interface ApiConfig {
@@ -23,15 +30,29 @@ const schema = z.object({
   DATABASE_URL: databaseUrlSchema,
   REDIS_URL: redisUrlSchema,
   QUEUE_PREFIX: queuePrefixSchema,
-  INGEST_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  INGEST_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOG_FORMAT: logFormatSchema,
 });
 
-const KEYS = ['PORT', 'DATABASE_URL', 'REDIS_URL', 'QUEUE_PREFIX', 'INGEST_MAX_BYTES', 'RATE_LIMIT_PER_MINUTE', 'LOG_FORMAT'] as const;
+const KEYS = [
+  'PORT',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'QUEUE_PREFIX',
+  'INGEST_MAX_BYTES',
+  'RATE_LIMIT_PER_MINUTE',
+  'LOG_FORMAT',
+] as const;
 
 /** Throws an error naming every bad variable. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): ApiConfig {
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ApiConfig {
   const parsed = schema.safeParse(pickEnv(env, KEYS));
   if (!parsed.success) throw new Error(`invalid configuration: ${configIssues(parsed.error)}`);
   return Object.freeze({

@@ -5,9 +5,17 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 export function configureDocs(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Fenceline API')
-    .setDescription('Clusters, agent ingest and the analysed connectivity of Kubernetes NetworkPolicies. Errors are { code, message } (plus issues for bad input).')
+    .setDescription(
+      'Clusters, agent ingest and the analysed connectivity of Kubernetes NetworkPolicies. Errors are { code, message } (plus issues for bad input).',
+    )
     .setVersion('0.1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key (flk_...) or, for /v1/agent/snapshots, an agent token (fla_...)' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'API key (flk_...) or, for /v1/agent/snapshots, an agent token (fla_...)',
+    })
     .build();
-  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, config), {
+    jsonDocumentUrl: 'docs-json',
+  });
 }

@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create(AppModule.forConfig(config), {
     bodyParser: false,
-    logger: new ConsoleLogger({ json: config.logFormat === 'json', colors: config.logFormat === 'text' }),
+    logger: new ConsoleLogger({
+      json: config.logFormat === 'json',
+      colors: config.logFormat === 'text',
+    }),
   });
   configureHttp(app, config);
   configureDocs(app);
@@ -20,6 +23,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`fenceline api: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `fenceline api: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

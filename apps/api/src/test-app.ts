@@ -12,10 +12,21 @@ import { configureDocs } from './docs';
 import { configureHttp } from './http-setup';
 
 /** The API on the migrated test database (see libs/data-access/test/global-setup.js). */
-export async function testApp(env: Record<string, string> = {}): Promise<{ app: INestApplication; db: Database; close(): Promise<void> }> {
-  const databaseUrl = process.env['FENCELINE_TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/fenceline_test';
-  const config = loadConfig({ DATABASE_URL: databaseUrl, REDIS_URL: process.env['FENCELINE_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: `test-${randomUUID()}`, ...env });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
+export async function testApp(
+  env: Record<string, string> = {},
+): Promise<{ app: INestApplication; db: Database; close(): Promise<void> }> {
+  const databaseUrl =
+    process.env['FENCELINE_TEST_DATABASE_URL'] ??
+    'postgresql://postgres@127.0.0.1:5432/fenceline_test';
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env['FENCELINE_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `test-${randomUUID()}`,
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forConfig(config)],
+  }).compile();
   const app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
   configureHttp(app, config);
   configureDocs(app);

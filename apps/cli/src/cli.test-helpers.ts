@@ -15,7 +15,11 @@ export async function run(cwd: string, ...argv: string[]): Promise<CliResult> {
 }
 
 /** {@link run} with an environment (for the `admin` commands). */
-export async function runWithEnv(env: Readonly<Record<string, string | undefined>>, cwd: string, ...argv: string[]): Promise<CliResult> {
+export async function runWithEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+  ...argv: string[]
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { configIssues, databaseUrlSchema, logFormatSchema, pickEnv, queuePrefixSchema, redisUrlSchema } from '@fenceline/contracts';
+import {
+  configIssues,
+  databaseUrlSchema,
+  logFormatSchema,
+  pickEnv,
+  queuePrefixSchema,
+  redisUrlSchema,
+} from '@fenceline/contracts';
 import { resolveSecretsKey } from '@fenceline/data-access';
 
 /** The worker's configuration: validated once at boot, frozen. Only this file reads process.env. */
@@ -34,8 +41,22 @@ const schema = z.object({
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
 });
 
-export function loadWorkerConfig(env: Readonly<Record<string, string | undefined>> = process.env): WorkerConfig {
-  const parsed = schema.safeParse(pickEnv(env, ['DATABASE_URL', 'REDIS_URL', 'QUEUE_PREFIX', 'LOG_FORMAT', 'NODE_ENV', 'SECRETS_KEY', 'WEBHOOK_MAX_ATTEMPTS', 'WEBHOOK_BACKOFF_MS', 'WEBHOOK_DISABLE_AFTER_FAILURES']));
+export function loadWorkerConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): WorkerConfig {
+  const parsed = schema.safeParse(
+    pickEnv(env, [
+      'DATABASE_URL',
+      'REDIS_URL',
+      'QUEUE_PREFIX',
+      'LOG_FORMAT',
+      'NODE_ENV',
+      'SECRETS_KEY',
+      'WEBHOOK_MAX_ATTEMPTS',
+      'WEBHOOK_BACKOFF_MS',
+      'WEBHOOK_DISABLE_AFTER_FAILURES',
+    ]),
+  );
   if (!parsed.success) throw new Error(`invalid configuration: ${configIssues(parsed.error)}`);
   const secrets = resolveSecretsKey(parsed.data.SECRETS_KEY, parsed.data.NODE_ENV);
   if (!secrets.ok) throw new Error(`invalid configuration: SECRETS_KEY: ${secrets.message}`);

@@ -8,16 +8,32 @@ import { Database } from '@fenceline/data-access';
 import { loadWorkerConfig } from './config';
 import { WorkerModule } from './worker.module';
 
-export const TEST_DATABASE_URL = process.env['FENCELINE_TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/fenceline_test';
+export const TEST_DATABASE_URL =
+  process.env['FENCELINE_TEST_DATABASE_URL'] ??
+  'postgresql://postgres@127.0.0.1:5432/fenceline_test';
 export const TEST_REDIS_URL = process.env['FENCELINE_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 /**
  * The whole worker on the migrated test database and real Redis, under a queue prefix of its
  * own; `close()` removes every queue of that prefix, so Redis keeps nothing of the run.
  */
-export async function testWorker(): Promise<{ worker: INestApplicationContext; db: Database; prefix: string; close(): Promise<void> }> {
+export async function testWorker(): Promise<{
+  worker: INestApplicationContext;
+  db: Database;
+  prefix: string;
+  close(): Promise<void>;
+}> {
   const prefix = `test-${randomUUID()}`;
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forConfig(loadWorkerConfig({ DATABASE_URL: TEST_DATABASE_URL, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix })), { logger: false });
+  const worker = await NestFactory.createApplicationContext(
+    WorkerModule.forConfig(
+      loadWorkerConfig({
+        DATABASE_URL: TEST_DATABASE_URL,
+        REDIS_URL: TEST_REDIS_URL,
+        QUEUE_PREFIX: prefix,
+      }),
+    ),
+    { logger: false },
+  );
   const db = new Database(TEST_DATABASE_URL);
   const close = async (): Promise<void> => {
     for (const name of Object.values(QUEUES)) {

@@ -1,7 +1,18 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { QUEUES } from '@fenceline/contracts';
-import { AuditEventRepository, ClusterRepository, ComplianceResultRepository, ConnectivityReferenceRepository, Database, DriftAlertRepository, EvidencePackRepository, PromotionRepository, SnapshotRepository, WaiverRepository } from '@fenceline/data-access';
+import {
+  AuditEventRepository,
+  ClusterRepository,
+  ComplianceResultRepository,
+  ConnectivityReferenceRepository,
+  Database,
+  DriftAlertRepository,
+  EvidencePackRepository,
+  PromotionRepository,
+  SnapshotRepository,
+  WaiverRepository,
+} from '@fenceline/data-access';
 import { AnalyzeProcessor } from './analyze/analyze.processor';
 import { AnalyzeService } from './analyze/analyze.service';
 import { ComplianceProcessor } from './compliance/compliance.processor';
@@ -25,21 +36,65 @@ export class WorkerModule implements OnApplicationShutdown {
       // Global so the feature modules it imports (notify) share its one Database.
       global: true,
       imports: [
-        BullModule.forRoot({ prefix: config.queuePrefix, connection: { url: config.redisUrl, maxRetriesPerRequest: null } }),
-        BullModule.registerQueue({ name: QUEUES.analyze }, { name: QUEUES.drift }, { name: QUEUES.compliance }, { name: QUEUES.export }),
+        BullModule.forRoot({
+          prefix: config.queuePrefix,
+          connection: { url: config.redisUrl, maxRetriesPerRequest: null },
+        }),
+        BullModule.registerQueue(
+          { name: QUEUES.analyze },
+          { name: QUEUES.drift },
+          { name: QUEUES.compliance },
+          { name: QUEUES.export },
+        ),
         NotifyModule.forConfig(config),
       ],
       providers: [
         { provide: Database, useFactory: () => new Database(config.databaseUrl) },
-        { provide: SnapshotRepository, useFactory: (db: Database) => new SnapshotRepository(db), inject: [Database] },
-        { provide: ClusterRepository, useFactory: (db: Database) => new ClusterRepository(db), inject: [Database] },
-        { provide: PromotionRepository, useFactory: (db: Database) => new PromotionRepository(db), inject: [Database] },
-        { provide: DriftAlertRepository, useFactory: (db: Database) => new DriftAlertRepository(db), inject: [Database] },
-        { provide: ConnectivityReferenceRepository, useFactory: (db: Database) => new ConnectivityReferenceRepository(db), inject: [Database] },
-        { provide: WaiverRepository, useFactory: (db: Database) => new WaiverRepository(db), inject: [Database] },
-        { provide: ComplianceResultRepository, useFactory: (db: Database) => new ComplianceResultRepository(db), inject: [Database] },
-        { provide: EvidencePackRepository, useFactory: (db: Database) => new EvidencePackRepository(db), inject: [Database] },
-        { provide: AuditEventRepository, useFactory: (db: Database) => new AuditEventRepository(db), inject: [Database] },
+        {
+          provide: SnapshotRepository,
+          useFactory: (db: Database) => new SnapshotRepository(db),
+          inject: [Database],
+        },
+        {
+          provide: ClusterRepository,
+          useFactory: (db: Database) => new ClusterRepository(db),
+          inject: [Database],
+        },
+        {
+          provide: PromotionRepository,
+          useFactory: (db: Database) => new PromotionRepository(db),
+          inject: [Database],
+        },
+        {
+          provide: DriftAlertRepository,
+          useFactory: (db: Database) => new DriftAlertRepository(db),
+          inject: [Database],
+        },
+        {
+          provide: ConnectivityReferenceRepository,
+          useFactory: (db: Database) => new ConnectivityReferenceRepository(db),
+          inject: [Database],
+        },
+        {
+          provide: WaiverRepository,
+          useFactory: (db: Database) => new WaiverRepository(db),
+          inject: [Database],
+        },
+        {
+          provide: ComplianceResultRepository,
+          useFactory: (db: Database) => new ComplianceResultRepository(db),
+          inject: [Database],
+        },
+        {
+          provide: EvidencePackRepository,
+          useFactory: (db: Database) => new EvidencePackRepository(db),
+          inject: [Database],
+        },
+        {
+          provide: AuditEventRepository,
+          useFactory: (db: Database) => new AuditEventRepository(db),
+          inject: [Database],
+        },
         { provide: ALERT_EVENT_SINK, useExisting: EventPublisher },
         AnalyzeService,
         AnalyzeProcessor,

@@ -25,7 +25,14 @@ const RUNS: Readonly<Record<WorkloadId, number>> = { W1: 7, W2: 7, W3: 7, W4: 3,
  * worker (V8 collects their garbage as it goes, inside the timed runs): on this V8 a forced
  * full GC before every run makes the next run 2-3× slower, which no worker does.
  */
-const WARMUP: Readonly<Record<WorkloadId, number>> = { W1: 20, W2: 10, W3: 10, W4: 1, W5r: 1, W5a: 1 };
+const WARMUP: Readonly<Record<WorkloadId, number>> = {
+  W1: 20,
+  W2: 10,
+  W3: 10,
+  W4: 1,
+  W5r: 1,
+  W5a: 1,
+};
 const DIFF_RUNS = 5;
 /** The reference runs once when one run takes longer than this, three times otherwise. */
 const SINGLE_REFERENCE_RUN_MS = 10_000;

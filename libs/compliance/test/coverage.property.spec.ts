@@ -4,14 +4,18 @@ import { coverageReport, evaluateFramework } from '../src/index';
 
 /** Small random clusters: pods with labels in 3 namespaces, policies with random selectors and types. */
 const NAMESPACES = ['a', 'b', 'c'];
-const labels = fc.dictionary(fc.constantFrom('app', 'tier'), fc.constantFrom('web', 'db'), { maxKeys: 2 });
+const labels = fc.dictionary(fc.constantFrom('app', 'tier'), fc.constantFrom('web', 'db'), {
+  maxKeys: 2,
+});
 const selector = fc.record({ matchLabels: labels }, { requiredKeys: [] });
 const policy = (i: number) =>
   fc
     .record({
       namespace: fc.constantFrom(...NAMESPACES),
       podSelector: selector,
-      policyTypes: fc.option(fc.subarray(['Ingress', 'Egress'], { minLength: 1 }), { nil: undefined }),
+      policyTypes: fc.option(fc.subarray(['Ingress', 'Egress'], { minLength: 1 }), {
+        nil: undefined,
+      }),
       egress: fc.option(fc.constant([{ to: [{ podSelector: {} }] }]), { nil: undefined }),
     })
     .map(({ namespace, podSelector, policyTypes, egress }) => ({
@@ -21,16 +25,28 @@ const policy = (i: number) =>
       spec: { podSelector, ...(policyTypes ? { policyTypes } : {}), ...(egress ? { egress } : {}) },
     }));
 const pod = (i: number) =>
-  fc.record({ namespace: fc.constantFrom(...NAMESPACES), labels, hostNetwork: fc.boolean() }).map(({ namespace, labels: l, hostNetwork }) => ({
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: `pod${i}`, namespace, labels: l },
-    spec: { hostNetwork, containers: [{ name: 'main' }] },
-  }));
+  fc
+    .record({ namespace: fc.constantFrom(...NAMESPACES), labels, hostNetwork: fc.boolean() })
+    .map(({ namespace, labels: l, hostNetwork }) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `pod${i}`, namespace, labels: l },
+      spec: { hostNetwork, containers: [{ name: 'main' }] },
+    }));
 const cluster = fc
   .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 4 }))
-  .chain(([pods, policies]) => fc.tuple(fc.tuple(...Array.from({ length: pods }, (_, i) => pod(i))), fc.array(fc.nat(), { maxLength: 0 }).chain(() => fc.tuple(...Array.from({ length: policies }, (_, i) => policy(i))))));
-const options = fc.record({ ipBlockMatchesPods: fc.boolean(), hostNetwork: fc.constantFrom('as-pods' as const, 'unrestricted' as const) }) as fc.Arbitrary<EvaluationOptions>;
+  .chain(([pods, policies]) =>
+    fc.tuple(
+      fc.tuple(...Array.from({ length: pods }, (_, i) => pod(i))),
+      fc
+        .array(fc.nat(), { maxLength: 0 })
+        .chain(() => fc.tuple(...Array.from({ length: policies }, (_, i) => policy(i)))),
+    ),
+  );
+const options = fc.record({
+  ipBlockMatchesPods: fc.boolean(),
+  hostNetwork: fc.constantFrom('as-pods' as const, 'unrestricted' as const),
+}) as fc.Arbitrary<EvaluationOptions>;
 
 describe('ZT-1 / ZT-2 scores are the model coverage', () => {
   it('equal isolated pods / pods of model.coverage(), and coverageReport agrees', () => {
@@ -44,8 +60,12 @@ describe('ZT-1 / ZT-2 scores are the model coverage', () => {
         expect(score('ZT-2')).toBeCloseTo(coverage.egressIsolatedPods / coverage.totalPods, 12);
         const listed = coverageReport(inventory, opts);
         expect(listed.ingressIsolatedPods).toBe(coverage.ingressIsolatedPods);
-        expect(listed.workloadsWithoutIngressIsolation.length === 0).toBe(coverage.ingressIsolatedPods === coverage.totalPods);
-        expect(listed.workloadsWithoutEgressIsolation.length === 0).toBe(coverage.egressIsolatedPods === coverage.totalPods);
+        expect(listed.workloadsWithoutIngressIsolation.length === 0).toBe(
+          coverage.ingressIsolatedPods === coverage.totalPods,
+        );
+        expect(listed.workloadsWithoutEgressIsolation.length === 0).toBe(
+          coverage.egressIsolatedPods === coverage.totalPods,
+        );
       }),
       { numRuns: 200 },
     );

@@ -20,18 +20,34 @@ const waiver = (id: string, scope: Waiver['scope'], extra: Partial<Waiver> = {})
   ...extra,
 });
 const zt1 = (waivers: Waiver[], cluster?: string) => {
-  const report = evaluateFramework('zero-trust', { inventory }, { waivers, now: NOW, ...(cluster ? { cluster } : {}) });
+  const report = evaluateFramework(
+    'zero-trust',
+    { inventory },
+    { waivers, now: NOW, ...(cluster ? { cluster } : {}) },
+  );
   return { report, result: report.controls.find((c) => c.id === 'ZT-1')! };
 };
 
 describe('waivers', () => {
   it('waive a control when every failing subject is covered, and are reported as used', () => {
-    const { report, result } = zt1([waiver('W-legacy', { namespace: 'legacy' }), waiver('W-web', { workloadLabels: { team: 'web' } }), waiver('W-other', { namespace: 'other' })]);
+    const { report, result } = zt1([
+      waiver('W-legacy', { namespace: 'legacy' }),
+      waiver('W-web', { workloadLabels: { team: 'web' } }),
+      waiver('W-other', { namespace: 'other' }),
+    ]);
     expect(result.status).toBe('waived');
     expect(result.waivedBy).toEqual(['W-legacy', 'W-web']);
     expect(result.evidence.slice(0, 2)).toEqual([
-      expect.objectContaining({ status: 'waived', workload: 'legacy/old[Deployment]', waivedBy: ['W-legacy'] }),
-      expect.objectContaining({ status: 'waived', workload: 'shop/web[Deployment]', waivedBy: ['W-web'] }),
+      expect.objectContaining({
+        status: 'waived',
+        workload: 'legacy/old[Deployment]',
+        waivedBy: ['W-legacy'],
+      }),
+      expect.objectContaining({
+        status: 'waived',
+        workload: 'shop/web[Deployment]',
+        waivedBy: ['W-web'],
+      }),
     ]);
     expect(result.score).toBeCloseTo(1 / 3); // the score stays technical: 1 of 3 pods isolated
     expect(report.usedWaivers).toEqual(['W-legacy', 'W-web']);
@@ -65,6 +81,8 @@ describe('waivers', () => {
   });
 
   it('rejects an invalid waiver with its field path', () => {
-    expect(() => zt1([{ ...waiver('W', {}), expiresAt: 'soon' }])).toThrow(/waivers\[0\]\.expiresAt/);
+    expect(() => zt1([{ ...waiver('W', {}), expiresAt: 'soon' }])).toThrow(
+      /waivers\[0\]\.expiresAt/,
+    );
   });
 });

@@ -17,9 +17,16 @@ describe('committed migrations', () => {
         'prisma/schema.prisma',
         '--exit-code',
       ],
-      { cwd: root, env: { ...process.env, DATABASE_URL: process.env['FENCELINE_TEST_DATABASE_URL'] }, encoding: 'utf8' },
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: process.env['FENCELINE_TEST_DATABASE_URL'] },
+        encoding: 'utf8',
+      },
     );
     // --exit-code: 0 = no difference, 2 = the schema has changes no migration holds.
-    expect({ status: run.status, stdout: run.stdout.trim() }).toEqual({ status: 0, stdout: expect.stringContaining('No difference detected') });
+    expect({ status: run.status, stdout: run.stdout.trim() }).toEqual({
+      status: 0,
+      stdout: expect.stringContaining('No difference detected'),
+    });
   });
 });

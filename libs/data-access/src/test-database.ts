@@ -4,7 +4,10 @@ import { OrganizationRepository, type Organization } from './organizations/organ
 
 /** The migrated test database (see test/global-setup.js). */
 export function testDatabase(): Database {
-  return new Database(process.env['FENCELINE_TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/fenceline_test');
+  return new Database(
+    process.env['FENCELINE_TEST_DATABASE_URL'] ??
+      'postgresql://postgres@127.0.0.1:5432/fenceline_test',
+  );
 }
 
 /** A fresh organization per test: tests never see each other's rows. */

@@ -5,11 +5,17 @@ const { join } = require('node:path');
 
 module.exports = async () => {
   const root = join(__dirname, '../../..');
-  const url = process.env.FENCELINE_TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/fenceline_test';
+  const url =
+    process.env.FENCELINE_TEST_DATABASE_URL ??
+    'postgresql://postgres@127.0.0.1:5432/fenceline_test';
   process.env.FENCELINE_TEST_DATABASE_URL = url;
-  execFileSync(process.execPath, [join(root, 'node_modules/prisma/build/index.js'), 'migrate', 'deploy'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/prisma/build/index.js'), 'migrate', 'deploy'],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 };

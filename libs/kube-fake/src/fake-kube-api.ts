@@ -275,7 +275,9 @@ export class FakeKubeApi {
 
   /** Copies of every stored object of every kind. */
   allObjects(): KubeObject[] {
-    return [...this.collections.values()].flatMap((c) => this.sortedObjects(c, undefined).map((o) => JSON.parse(o.json) as KubeObject));
+    return [...this.collections.values()].flatMap((c) =>
+      this.sortedObjects(c, undefined).map((o) => JSON.parse(o.json) as KubeObject),
+    );
   }
 
   /** Forgets event history and continue tokens, like an etcd compaction at the current revision. */

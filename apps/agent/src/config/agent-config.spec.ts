@@ -17,7 +17,12 @@ const errors = (argv: string[], env: Record<string, string> = {}): readonly stri
 
 describe('parseAgentConfig', () => {
   it('takes the documented defaults', () => {
-    const config = ok(['--api-url', 'https://fenceline.example.com', '--token-file', '/var/run/secrets/fenceline/token']);
+    const config = ok([
+      '--api-url',
+      'https://fenceline.example.com',
+      '--token-file',
+      '/var/run/secrets/fenceline/token',
+    ]);
     expect(config).toMatchObject({
       source: { kind: 'cluster' },
       once: false,
@@ -50,15 +55,37 @@ describe('parseAgentConfig', () => {
       FENCELINE_LOG_LEVEL: 'debug',
     };
     const fromEnv = ok([], env);
-    expect(fromEnv).toMatchObject({ token: { kind: 'value', value: 'env-token' }, clusterName: 'prod-eu', debounceMs: 2_000, resyncMs: 900_000, spoolDir: '/var/spool/fenceline', healthPort: 9000, logLevel: 'debug' });
+    expect(fromEnv).toMatchObject({
+      token: { kind: 'value', value: 'env-token' },
+      clusterName: 'prod-eu',
+      debounceMs: 2_000,
+      resyncMs: 900_000,
+      spoolDir: '/var/spool/fenceline',
+      healthPort: 9000,
+      logLevel: 'debug',
+    });
     expect(fromEnv.apiUrl?.host).toBe('env.example.com');
-    const fromFlags = ok(['--api-url', 'http://127.0.0.1:3000', '--debounce', '500ms', '--cluster-name', 'other'], env);
+    const fromFlags = ok(
+      ['--api-url', 'http://127.0.0.1:3000', '--debounce', '500ms', '--cluster-name', 'other'],
+      env,
+    );
     expect(fromFlags.apiUrl?.host).toBe('127.0.0.1:3000');
     expect(fromFlags).toMatchObject({ debounceMs: 500, clusterName: 'other', resyncMs: 900_000 });
   });
 
   it('lists every problem at once, naming the flag and the variable', () => {
-    const found = errors(['--api-url', 'ftp://x', '--debounce', 'soon', '--resync-interval', '1s', '--health-port', '70000', '--log-level', 'loud']);
+    const found = errors([
+      '--api-url',
+      'ftp://x',
+      '--debounce',
+      'soon',
+      '--resync-interval',
+      '1s',
+      '--health-port',
+      '70000',
+      '--log-level',
+      'loud',
+    ]);
     expect(found).toEqual([
       '--api-url / FENCELINE_API_URL: "ftp://x" must be an http or https URL',
       'an agent token is required: --token-file / FENCELINE_TOKEN_FILE (a mounted Secret) or --token / FENCELINE_TOKEN, unless --dry-run',
@@ -78,17 +105,30 @@ describe('parseAgentConfig', () => {
   });
 
   it('refuses two tokens, a URL with credentials and a non-URL', () => {
-    expect(errors(['--api-url', 'https://u:p@x.example', '--token', 'a', '--token-file', 'b'])).toEqual([
+    expect(
+      errors(['--api-url', 'https://u:p@x.example', '--token', 'a', '--token-file', 'b']),
+    ).toEqual([
       '--api-url / FENCELINE_API_URL: put credentials in the token, not in the URL',
       'give the token once: --token / FENCELINE_TOKEN or --token-file / FENCELINE_TOKEN_FILE, not both',
     ]);
-    expect(errors(['--api-url', 'not a url', '--token', 'a'])).toEqual(['--api-url / FENCELINE_API_URL: "not a url" is not a URL']);
+    expect(errors(['--api-url', 'not a url', '--token', 'a'])).toEqual([
+      '--api-url / FENCELINE_API_URL: "not a url" is not a URL',
+    ]);
   });
 
   it('reads folders with --from-dir, where kubeconfig flags do not apply', () => {
-    expect(ok(['--from-dir', 'a', 'b', '--once', '--dry-run']).source).toEqual({ kind: 'dir', paths: ['a', 'b'] });
-    expect(errors(['--from-dir', 'a', '--kubeconfig', 'k', '--dry-run'])).toEqual(['--from-dir reads manifests: --kubeconfig and --context do not apply']);
-    expect(ok(['--dry-run', '--kubeconfig', '/k', '--context', 'kind-a']).source).toEqual({ kind: 'cluster', kubeconfig: '/k', context: 'kind-a' });
+    expect(ok(['--from-dir', 'a', 'b', '--once', '--dry-run']).source).toEqual({
+      kind: 'dir',
+      paths: ['a', 'b'],
+    });
+    expect(errors(['--from-dir', 'a', '--kubeconfig', 'k', '--dry-run'])).toEqual([
+      '--from-dir reads manifests: --kubeconfig and --context do not apply',
+    ]);
+    expect(ok(['--dry-run', '--kubeconfig', '/k', '--context', 'kind-a']).source).toEqual({
+      kind: 'cluster',
+      kubeconfig: '/k',
+      context: 'kind-a',
+    });
   });
 
   it('reports unknown flags and answers --help and --version', () => {
@@ -96,13 +136,28 @@ describe('parseAgentConfig', () => {
     const help = parseAgentConfig(['--help'], {});
     expect(help.ok).toBe('exit');
     if (help.ok === 'exit') {
-      for (const text of ['--api-url', 'FENCELINE_TOKEN_FILE', '--from-dir', '--once', '--spool-dir', '(default 5s)', '(default 10m)']) expect(help.output).toContain(text);
+      for (const text of [
+        '--api-url',
+        'FENCELINE_TOKEN_FILE',
+        '--from-dir',
+        '--once',
+        '--spool-dir',
+        '(default 5s)',
+        '(default 10m)',
+      ])
+        expect(help.output).toContain(text);
     }
-    expect(parseAgentConfig(['--version'], {})).toEqual({ ok: 'exit', output: `${AGENT_VERSION}\n`, code: 0 });
+    expect(parseAgentConfig(['--version'], {})).toEqual({
+      ok: 'exit',
+      output: `${AGENT_VERSION}\n`,
+      code: 0,
+    });
   });
 
   it('keeps AGENT_VERSION equal to the package version', () => {
-    const pkg = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(AGENT_VERSION).toBe(pkg.version);
   });
 });
@@ -110,9 +165,52 @@ describe('parseAgentConfig', () => {
 describe('parseAgentConfig on random input', () => {
   // Whatever a manifest or a shell passes, the agent answers with a config or with messages.
   it('never throws, and every error names a flag, a variable or an option (property)', () => {
-    const flag = fc.constantFrom('--api-url', '--token', '--token-file', '--debounce', '--resync-interval', '--health-port', '--log-level', '--from-dir', '--once', '--dry-run', '--page-size', '--max-backoff', '--kubeconfig', '--bogus', '-x', '--');
-    const word = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('5s', '0', '-1', '1e9', 'http://a', 'https://x.example', 'ftp://y', '99999', 'debug', ''));
-    const env = fc.dictionary(fc.constantFrom('FENCELINE_API_URL', 'FENCELINE_TOKEN', 'FENCELINE_DEBOUNCE', 'FENCELINE_HEALTH_PORT', 'FENCELINE_LOG_LEVEL', 'FENCELINE_PAGE_SIZE', 'OTHER'), word, { maxKeys: 4 });
+    const flag = fc.constantFrom(
+      '--api-url',
+      '--token',
+      '--token-file',
+      '--debounce',
+      '--resync-interval',
+      '--health-port',
+      '--log-level',
+      '--from-dir',
+      '--once',
+      '--dry-run',
+      '--page-size',
+      '--max-backoff',
+      '--kubeconfig',
+      '--bogus',
+      '-x',
+      '--',
+    );
+    const word = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom(
+        '5s',
+        '0',
+        '-1',
+        '1e9',
+        'http://a',
+        'https://x.example',
+        'ftp://y',
+        '99999',
+        'debug',
+        '',
+      ),
+    );
+    const env = fc.dictionary(
+      fc.constantFrom(
+        'FENCELINE_API_URL',
+        'FENCELINE_TOKEN',
+        'FENCELINE_DEBOUNCE',
+        'FENCELINE_HEALTH_PORT',
+        'FENCELINE_LOG_LEVEL',
+        'FENCELINE_PAGE_SIZE',
+        'OTHER',
+      ),
+      word,
+      { maxKeys: 4 },
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(flag, word), { maxLength: 8 }), env, (argv, vars) => {
         const result = parseAgentConfig(argv, vars);

@@ -10,7 +10,9 @@ export type AgentSource =
   | { readonly kind: 'dir'; readonly paths: readonly string[] };
 
 /** Where the push token comes from; a file is re-read when the API answers 401 (a rotated Secret). */
-export type TokenSource = { readonly kind: 'value'; readonly value: string } | { readonly kind: 'file'; readonly path: string };
+export type TokenSource =
+  | { readonly kind: 'value'; readonly value: string }
+  | { readonly kind: 'file'; readonly path: string };
 
 export interface AgentConfig {
   readonly apiUrl?: URL;
@@ -65,22 +67,91 @@ interface Flags {
 
 /** Each setting: its flag, its environment variable and its default, for `--help` and messages. */
 const SETTINGS = {
-  apiUrl: { flag: '--api-url <url>', env: 'FENCELINE_API_URL', help: 'Fenceline API base URL, e.g. https://fenceline.example.com' },
-  token: { flag: '--token <token>', env: 'FENCELINE_TOKEN', help: "the cluster's agent token (prefer --token-file)" },
-  tokenFile: { flag: '--token-file <path>', env: 'FENCELINE_TOKEN_FILE', help: 'a file holding the agent token (a mounted Secret)' },
-  clusterName: { flag: '--cluster-name <name>', env: 'FENCELINE_CLUSTER_NAME', help: 'the cluster name recorded in snapshots' },
-  kubeconfig: { flag: '--kubeconfig <path>', env: 'KUBECONFIG', help: 'kubeconfig file (default: in-cluster service account, else ~/.kube/config)' },
+  apiUrl: {
+    flag: '--api-url <url>',
+    env: 'FENCELINE_API_URL',
+    help: 'Fenceline API base URL, e.g. https://fenceline.example.com',
+  },
+  token: {
+    flag: '--token <token>',
+    env: 'FENCELINE_TOKEN',
+    help: "the cluster's agent token (prefer --token-file)",
+  },
+  tokenFile: {
+    flag: '--token-file <path>',
+    env: 'FENCELINE_TOKEN_FILE',
+    help: 'a file holding the agent token (a mounted Secret)',
+  },
+  clusterName: {
+    flag: '--cluster-name <name>',
+    env: 'FENCELINE_CLUSTER_NAME',
+    help: 'the cluster name recorded in snapshots',
+  },
+  kubeconfig: {
+    flag: '--kubeconfig <path>',
+    env: 'KUBECONFIG',
+    help: 'kubeconfig file (default: in-cluster service account, else ~/.kube/config)',
+  },
   context: { flag: '--context <name>', env: 'FENCELINE_KUBE_CONTEXT', help: 'kubeconfig context' },
-  debounce: { flag: '--debounce <duration>', env: 'FENCELINE_DEBOUNCE', help: 'quiet time after a change before pushing', default: '5s' },
-  resyncInterval: { flag: '--resync-interval <duration>', env: 'FENCELINE_RESYNC_INTERVAL', help: 'push a full snapshot at least this often', default: '10m' },
-  spoolDir: { flag: '--spool-dir <path>', env: 'FENCELINE_SPOOL_DIR', help: 'writable folder keeping the newest unpushed snapshot across restarts' },
-  healthPort: { flag: '--health-port <port>', env: 'FENCELINE_HEALTH_PORT', help: '/healthz, /readyz and /metrics port (0: off)', default: '8080' },
-  healthHost: { flag: '--health-host <address>', env: 'FENCELINE_HEALTH_HOST', help: 'address the health server listens on', default: '0.0.0.0' },
-  logLevel: { flag: '--log-level <level>', env: 'FENCELINE_LOG_LEVEL', help: 'debug, info, warn or error', default: 'info' },
-  requestTimeout: { flag: '--request-timeout <duration>', env: 'FENCELINE_REQUEST_TIMEOUT', help: 'timeout of one push or list request', default: '60s' },
-  maxBackoff: { flag: '--max-backoff <duration>', env: 'FENCELINE_MAX_BACKOFF', help: 'longest wait between retries', default: '5m' },
-  onceTimeout: { flag: '--once-timeout <duration>', env: 'FENCELINE_ONCE_TIMEOUT', help: 'with --once: give up retrying after this long', default: '2m' },
-  pageSize: { flag: '--page-size <n>', env: 'FENCELINE_PAGE_SIZE', help: 'objects per list page from the Kubernetes API', default: '500' },
+  debounce: {
+    flag: '--debounce <duration>',
+    env: 'FENCELINE_DEBOUNCE',
+    help: 'quiet time after a change before pushing',
+    default: '5s',
+  },
+  resyncInterval: {
+    flag: '--resync-interval <duration>',
+    env: 'FENCELINE_RESYNC_INTERVAL',
+    help: 'push a full snapshot at least this often',
+    default: '10m',
+  },
+  spoolDir: {
+    flag: '--spool-dir <path>',
+    env: 'FENCELINE_SPOOL_DIR',
+    help: 'writable folder keeping the newest unpushed snapshot across restarts',
+  },
+  healthPort: {
+    flag: '--health-port <port>',
+    env: 'FENCELINE_HEALTH_PORT',
+    help: '/healthz, /readyz and /metrics port (0: off)',
+    default: '8080',
+  },
+  healthHost: {
+    flag: '--health-host <address>',
+    env: 'FENCELINE_HEALTH_HOST',
+    help: 'address the health server listens on',
+    default: '0.0.0.0',
+  },
+  logLevel: {
+    flag: '--log-level <level>',
+    env: 'FENCELINE_LOG_LEVEL',
+    help: 'debug, info, warn or error',
+    default: 'info',
+  },
+  requestTimeout: {
+    flag: '--request-timeout <duration>',
+    env: 'FENCELINE_REQUEST_TIMEOUT',
+    help: 'timeout of one push or list request',
+    default: '60s',
+  },
+  maxBackoff: {
+    flag: '--max-backoff <duration>',
+    env: 'FENCELINE_MAX_BACKOFF',
+    help: 'longest wait between retries',
+    default: '5m',
+  },
+  onceTimeout: {
+    flag: '--once-timeout <duration>',
+    env: 'FENCELINE_ONCE_TIMEOUT',
+    help: 'with --once: give up retrying after this long',
+    default: '2m',
+  },
+  pageSize: {
+    flag: '--page-size <n>',
+    env: 'FENCELINE_PAGE_SIZE',
+    help: 'objects per list page from the Kubernetes API',
+    default: '500',
+  },
 } as const;
 
 type SettingName = keyof typeof SETTINGS;
@@ -94,17 +165,30 @@ type SettingName = keyof typeof SETTINGS;
  */
 export function parseAgentConfig(argv: readonly string[], env: Env): ConfigResult {
   const program = new Command('fenceline-agent')
-    .description('Watches a Kubernetes cluster (or manifest folders) and pushes inventory snapshots to Fenceline.')
+    .description(
+      'Watches a Kubernetes cluster (or manifest folders) and pushes inventory snapshots to Fenceline.',
+    )
     .version(AGENT_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: () => undefined, writeErr: () => undefined })
     .allowExcessArguments(false);
   for (const s of Object.values(SETTINGS)) {
-    program.addOption(new Option(s.flag, `${s.help} [env ${s.env}]${'default' in s ? ` (default ${s.default})` : ''}`));
+    program.addOption(
+      new Option(
+        s.flag,
+        `${s.help} [env ${s.env}]${'default' in s ? ` (default ${s.default})` : ''}`,
+      ),
+    );
   }
   program
-    .option('--from-dir <path...>', 'push snapshots built from manifest folders instead of a live cluster')
-    .option('--once', 'push one snapshot and exit (exit code 0 pushed, 1 failed, 3 token rejected, 4 snapshot rejected)')
+    .option(
+      '--from-dir <path...>',
+      'push snapshots built from manifest folders instead of a live cluster',
+    )
+    .option(
+      '--once',
+      'push one snapshot and exit (exit code 0 pushed, 1 failed, 3 token rejected, 4 snapshot rejected)',
+    )
     .option('--dry-run', 'print the snapshot as JSON on stdout instead of pushing it');
 
   let flags: Flags;
@@ -114,7 +198,12 @@ export function parseAgentConfig(argv: readonly string[], env: Env): ConfigResul
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
-        return { ok: 'exit', output: error.code === 'commander.version' ? `${AGENT_VERSION}\n` : program.helpInformation(), code: 0 };
+        return {
+          ok: 'exit',
+          output:
+            error.code === 'commander.version' ? `${AGENT_VERSION}\n` : program.helpInformation(),
+          code: 0,
+        };
       }
       return { ok: false, errors: [error.message.replace(/^error: /, '')] };
     }
@@ -133,18 +222,28 @@ function validate(flags: Flags, env: Env): ConfigResult {
     const s = SETTINGS[name];
     return 'default' in s ? s.default : undefined;
   };
-  const label = (name: SettingName): string => `${SETTINGS[name].flag.split(' ')[0]} / ${SETTINGS[name].env}`;
+  const label = (name: SettingName): string =>
+    `${SETTINGS[name].flag.split(' ')[0]} / ${SETTINGS[name].env}`;
   const duration = (name: SettingName, min: number, max: number): number => {
     const text = value(name) as string;
     const ms = parseDuration(text);
-    if (ms === undefined) errors.push(`${label(name)}: ${JSON.stringify(text)} is not a duration (e.g. 500ms, 5s, 10m, 1h)`);
-    else if (ms < min || ms > max) errors.push(`${label(name)}: ${text} is out of range (${formatDuration(min)} to ${formatDuration(max)})`);
+    if (ms === undefined)
+      errors.push(
+        `${label(name)}: ${JSON.stringify(text)} is not a duration (e.g. 500ms, 5s, 10m, 1h)`,
+      );
+    else if (ms < min || ms > max)
+      errors.push(
+        `${label(name)}: ${text} is out of range (${formatDuration(min)} to ${formatDuration(max)})`,
+      );
     return ms ?? 0;
   };
   const integer = (name: SettingName, min: number, max: number): number => {
     const text = value(name) as string;
     const n = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!Number.isInteger(n) || n < min || n > max) errors.push(`${label(name)}: ${JSON.stringify(text)} must be a whole number from ${min} to ${max}`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      errors.push(
+        `${label(name)}: ${JSON.stringify(text)} must be a whole number from ${min} to ${max}`,
+      );
     return n;
   };
 
@@ -156,8 +255,12 @@ function validate(flags: Flags, env: Env): ConfigResult {
   if (apiUrlText !== undefined) {
     try {
       apiUrl = new URL(apiUrlText);
-      if (apiUrl.protocol !== 'https:' && apiUrl.protocol !== 'http:') errors.push(`${label('apiUrl')}: ${JSON.stringify(apiUrlText)} must be an http or https URL`);
-      if (apiUrl.username || apiUrl.password) errors.push(`${label('apiUrl')}: put credentials in the token, not in the URL`);
+      if (apiUrl.protocol !== 'https:' && apiUrl.protocol !== 'http:')
+        errors.push(
+          `${label('apiUrl')}: ${JSON.stringify(apiUrlText)} must be an http or https URL`,
+        );
+      if (apiUrl.username || apiUrl.password)
+        errors.push(`${label('apiUrl')}: put credentials in the token, not in the URL`);
     } catch {
       errors.push(`${label('apiUrl')}: ${JSON.stringify(apiUrlText)} is not a URL`);
     }
@@ -168,22 +271,35 @@ function validate(flags: Flags, env: Env): ConfigResult {
   const tokenValue = value('token');
   const tokenFile = value('tokenFile');
   let token: TokenSource | undefined;
-  if (tokenValue !== undefined && tokenFile !== undefined) errors.push(`give the token once: ${label('token')} or ${label('tokenFile')}, not both`);
+  if (tokenValue !== undefined && tokenFile !== undefined)
+    errors.push(`give the token once: ${label('token')} or ${label('tokenFile')}, not both`);
   else if (tokenValue !== undefined) token = { kind: 'value', value: tokenValue };
   else if (tokenFile !== undefined) token = { kind: 'file', path: tokenFile };
-  else if (!dryRun) errors.push(`an agent token is required: ${label('tokenFile')} (a mounted Secret) or ${label('token')}, unless --dry-run`);
+  else if (!dryRun)
+    errors.push(
+      `an agent token is required: ${label('tokenFile')} (a mounted Secret) or ${label('token')}, unless --dry-run`,
+    );
 
   const clusterName = value('clusterName');
-  if (clusterName !== undefined && (clusterName.length > 253 || clusterName.trim() === '')) errors.push(`${label('clusterName')}: must be 1 to 253 characters`);
+  if (clusterName !== undefined && (clusterName.length > 253 || clusterName.trim() === ''))
+    errors.push(`${label('clusterName')}: must be 1 to 253 characters`);
 
   const logLevel = value('logLevel') as string;
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) errors.push(`${label('logLevel')}: ${JSON.stringify(logLevel)} must be debug, info, warn or error`);
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
+    errors.push(
+      `${label('logLevel')}: ${JSON.stringify(logLevel)} must be debug, info, warn or error`,
+    );
 
   const source: AgentSource =
     flags.fromDir && flags.fromDir.length > 0
       ? { kind: 'dir', paths: flags.fromDir }
-      : { kind: 'cluster', ...(value('kubeconfig') ? { kubeconfig: value('kubeconfig') } : {}), ...(value('context') ? { context: value('context') } : {}) };
-  if (source.kind === 'dir' && (flags.kubeconfig !== undefined || flags.context !== undefined)) errors.push('--from-dir reads manifests: --kubeconfig and --context do not apply');
+      : {
+          kind: 'cluster',
+          ...(value('kubeconfig') ? { kubeconfig: value('kubeconfig') } : {}),
+          ...(value('context') ? { context: value('context') } : {}),
+        };
+  if (source.kind === 'dir' && (flags.kubeconfig !== undefined || flags.context !== undefined))
+    errors.push('--from-dir reads manifests: --kubeconfig and --context do not apply');
 
   const config: AgentConfig = {
     ...(apiUrl ? { apiUrl } : {}),

@@ -23,7 +23,11 @@ export function formatDuration(ms: number): string {
   if (ms < 1_000) return `${ms}ms`;
   const parts: string[] = [];
   let rest = Math.round(ms / 1_000);
-  for (const [unit, size] of [['h', 3_600], ['m', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['h', 3_600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
       rest %= size;

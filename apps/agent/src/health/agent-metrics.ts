@@ -3,17 +3,60 @@ import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 /** The agent's Prometheus metrics, on its own registry (served at /metrics). */
 export class AgentMetrics {
   readonly registry = new Registry();
-  readonly pushes = new Counter({ name: 'fenceline_agent_pushes_total', help: 'Snapshots the API accepted, by result (accepted: new content; duplicate: already stored)', labelNames: ['result'], registers: [this.registry] });
-  readonly pushFailures = new Counter({ name: 'fenceline_agent_push_failures_total', help: 'Failed push attempts, by reason (network, timeout, server, rate_limited, unauthorized, too_large, rejected)', labelNames: ['reason'], registers: [this.registry] });
-  readonly snapshotBytes = new Gauge({ name: 'fenceline_agent_snapshot_bytes', help: 'Size of the latest snapshot built, raw JSON and gzip', labelNames: ['encoding'], registers: [this.registry] });
-  readonly lastSuccess = new Gauge({ name: 'fenceline_agent_last_success_timestamp_seconds', help: 'Unix time of the last push the API accepted', registers: [this.registry] });
-  readonly pending = new Gauge({ name: 'fenceline_agent_pending_snapshot', help: '1 while a built snapshot waits to be pushed', registers: [this.registry] });
-  readonly objects = new Gauge({ name: 'fenceline_agent_objects', help: 'Objects held per resource', labelNames: ['resource'], registers: [this.registry] });
-  readonly watchRestarts = new Counter({ name: 'fenceline_agent_watch_restarts_total', help: 'Watches restarted, by resource and reason (closed, expired, error)', labelNames: ['resource', 'reason'], registers: [this.registry] });
-  readonly relists = new Counter({ name: 'fenceline_agent_relists_total', help: 'Full lists of a resource, by reason (initial, expired, resync)', labelNames: ['resource', 'reason'], registers: [this.registry] });
-  readonly unauthorized = new Gauge({ name: 'fenceline_agent_unauthorized', help: '1 while the API rejects the agent token (pushes stopped)', registers: [this.registry] });
+  readonly pushes = new Counter({
+    name: 'fenceline_agent_pushes_total',
+    help: 'Snapshots the API accepted, by result (accepted: new content; duplicate: already stored)',
+    labelNames: ['result'],
+    registers: [this.registry],
+  });
+  readonly pushFailures = new Counter({
+    name: 'fenceline_agent_push_failures_total',
+    help: 'Failed push attempts, by reason (network, timeout, server, rate_limited, unauthorized, too_large, rejected)',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  readonly snapshotBytes = new Gauge({
+    name: 'fenceline_agent_snapshot_bytes',
+    help: 'Size of the latest snapshot built, raw JSON and gzip',
+    labelNames: ['encoding'],
+    registers: [this.registry],
+  });
+  readonly lastSuccess = new Gauge({
+    name: 'fenceline_agent_last_success_timestamp_seconds',
+    help: 'Unix time of the last push the API accepted',
+    registers: [this.registry],
+  });
+  readonly pending = new Gauge({
+    name: 'fenceline_agent_pending_snapshot',
+    help: '1 while a built snapshot waits to be pushed',
+    registers: [this.registry],
+  });
+  readonly objects = new Gauge({
+    name: 'fenceline_agent_objects',
+    help: 'Objects held per resource',
+    labelNames: ['resource'],
+    registers: [this.registry],
+  });
+  readonly watchRestarts = new Counter({
+    name: 'fenceline_agent_watch_restarts_total',
+    help: 'Watches restarted, by resource and reason (closed, expired, error)',
+    labelNames: ['resource', 'reason'],
+    registers: [this.registry],
+  });
+  readonly relists = new Counter({
+    name: 'fenceline_agent_relists_total',
+    help: 'Full lists of a resource, by reason (initial, expired, resync)',
+    labelNames: ['resource', 'reason'],
+    registers: [this.registry],
+  });
+  readonly unauthorized = new Gauge({
+    name: 'fenceline_agent_unauthorized',
+    help: '1 while the API rejects the agent token (pushes stopped)',
+    registers: [this.registry],
+  });
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
-    if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'fenceline_agent_' });
+    if (options.defaultMetrics !== false)
+      collectDefaultMetrics({ register: this.registry, prefix: 'fenceline_agent_' });
   }
 }

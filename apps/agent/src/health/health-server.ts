@@ -13,7 +13,12 @@ export interface HealthStatus {
  * `/healthz` (liveness), `/readyz` (readiness) and `/metrics` (Prometheus) on one small port.
  * Nothing else is served: the agent accepts no commands from the network.
  */
-export async function startHealthServer(port: number, host: string, metrics: AgentMetrics, status: () => HealthStatus): Promise<Server> {
+export async function startHealthServer(
+  port: number,
+  host: string,
+  metrics: AgentMetrics,
+  status: () => HealthStatus,
+): Promise<Server> {
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -23,17 +28,22 @@ export async function startHealthServer(port: number, host: string, metrics: Age
     if (path === '/healthz' || path === '/readyz') {
       const s = status();
       const ok = path === '/healthz' ? s.live : s.ready;
-      response.writeHead(ok ? 200 : 503, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', ...s.details }));
+      response
+        .writeHead(ok ? 200 : 503, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', ...s.details }));
       return;
     }
     if (path === '/metrics') {
       metrics.registry.metrics().then(
-        (text) => response.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(text),
+        (text) =>
+          response.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(text),
         () => response.writeHead(500).end(),
       );
       return;
     }
-    response.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'not found: /healthz, /readyz and /metrics are served' }));
+    response
+      .writeHead(404, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ error: 'not found: /healthz, /readyz and /metrics are served' }));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -14,7 +14,11 @@ interface ApiResourceList {
  *
  * @see https://kubernetes.io/docs/concepts/overview/kubernetes-api/#discovery-api
  */
-export async function discoverResources(client: KubeClient, resources: readonly ResourceDef[], log: Logger): Promise<ServedResource[]> {
+export async function discoverResources(
+  client: KubeClient,
+  resources: readonly ResourceDef[],
+  log: Logger,
+): Promise<ServedResource[]> {
   const groups = await servedGroupVersions(client);
   const lists = new Map<string, Promise<ApiResourceList | undefined>>();
   const resourceList = (groupVersion: string): Promise<ApiResourceList | undefined> => {
@@ -24,7 +28,11 @@ export async function discoverResources(client: KubeClient, resources: readonly 
       list = client.getJson(path).then(
         (body) => body as ApiResourceList,
         (error: unknown) => {
-          if (error instanceof KubeApiError && (error.statusCode === 404 || error.statusCode === 403)) return undefined;
+          if (
+            error instanceof KubeApiError &&
+            (error.statusCode === 404 || error.statusCode === 403)
+          )
+            return undefined;
           throw error;
         },
       );
@@ -49,18 +57,28 @@ export async function discoverResources(client: KubeClient, resources: readonly 
       }
     }
     if (match) found.push(match);
-    else if (resource.required) throw new Error(`the Kubernetes API does not serve ${resource.resource}${resource.group ? `.${resource.group}` : ''} (${resource.versions.join(', ')}) with list and watch`);
+    else if (resource.required)
+      throw new Error(
+        `the Kubernetes API does not serve ${resource.resource}${resource.group ? `.${resource.group}` : ''} (${resource.versions.join(', ')}) with list and watch`,
+      );
     else log.debug({ resource: resource.id }, `${resource.id} is not served here`);
   }
   return found;
 }
 
 async function servedGroupVersions(client: KubeClient): Promise<Map<string, string[]>> {
-  const body = (await client.getJson('/apis')) as { groups?: { name?: unknown; versions?: { version?: unknown }[] }[] };
+  const body = (await client.getJson('/apis')) as {
+    groups?: { name?: unknown; versions?: { version?: unknown }[] }[];
+  };
   const groups = new Map<string, string[]>();
   for (const group of body.groups ?? []) {
     if (typeof group.name !== 'string') continue;
-    groups.set(group.name, (group.versions ?? []).map((v) => v.version).filter((v): v is string => typeof v === 'string'));
+    groups.set(
+      group.name,
+      (group.versions ?? [])
+        .map((v) => v.version)
+        .filter((v): v is string => typeof v === 'string'),
+    );
   }
   return groups;
 }

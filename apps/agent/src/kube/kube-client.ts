@@ -39,16 +39,23 @@ export class KubeClient {
   ) {
     this.watcher = new Watch(config);
     // An inactivity timeout: longer than the longest watch the agent asks for plus bookmark gaps.
-    (this.watcher as unknown as { requestTimeoutMs: number }).requestTimeoutMs = WATCH_INACTIVITY_MS;
+    (this.watcher as unknown as { requestTimeoutMs: number }).requestTimeoutMs =
+      WATCH_INACTIVITY_MS;
   }
 
   /** In-cluster when running in a pod and no kubeconfig is named, else the kubeconfig (KUBECONFIG, ~/.kube/config). */
-  static fromSource(source: Extract<AgentSource, { kind: 'cluster' }>, requestTimeoutMs: number): KubeClient {
+  static fromSource(
+    source: Extract<AgentSource, { kind: 'cluster' }>,
+    requestTimeoutMs: number,
+  ): KubeClient {
     const config = new KubeConfig();
     if (source.kubeconfig) config.loadFromFile(source.kubeconfig);
     else config.loadFromDefault();
     if (source.context) config.setCurrentContext(source.context);
-    if (!config.getCurrentCluster()) throw new Error('no Kubernetes cluster configured: run in a pod with a service account, or give --kubeconfig');
+    if (!config.getCurrentCluster())
+      throw new Error(
+        'no Kubernetes cluster configured: run in a pod with a service account, or give --kubeconfig',
+      );
     return new KubeClient(config, requestTimeoutMs);
   }
 
@@ -57,9 +64,14 @@ export class KubeClient {
   }
 
   /** GET a JSON document; non-2xx answers throw a KubeApiError carrying the server's Status message. */
-  async getJson(path: string, query: Readonly<Record<string, string | undefined>> = {}, signal?: AbortSignal): Promise<unknown> {
+  async getJson(
+    path: string,
+    query: Readonly<Record<string, string | undefined>> = {},
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const url = new URL(this.server.replace(/\/$/, '') + path);
-    for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined) url.searchParams.set(key, value);
     const context = new RequestContext(url.toString(), HttpMethod.GET);
     context.setHeaderParam('Accept', 'application/json');
     // Credentials are applied at every request (a projected service account token rotates).
@@ -75,7 +87,11 @@ export class KubeClient {
     const text = await response.text();
     if (!response.ok) {
       const status = parseStatus(text);
-      throw new KubeApiError(response.status, `GET ${url.pathname}: ${response.status} ${status?.message ?? response.statusText}`, status?.reason);
+      throw new KubeApiError(
+        response.status,
+        `GET ${url.pathname}: ${response.status} ${status?.message ?? response.statusText}`,
+        status?.reason,
+      );
     }
     return JSON.parse(text) as unknown;
   }
@@ -94,11 +110,19 @@ export class KubeClient {
       path,
       query,
       (type: string, object: unknown) => {
-        if (typeof object === 'object' && object !== null) onEvent(type as WatchEventType, object as Record<string, unknown>);
+        if (typeof object === 'object' && object !== null)
+          onEvent(type as WatchEventType, object as Record<string, unknown>);
       },
       (error: unknown) => {
         const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
-        onDone(typeof statusCode === 'number' ? new KubeApiError(statusCode, `watch ${path}: ${statusCode} ${(error as Error).message}`) : error);
+        onDone(
+          typeof statusCode === 'number'
+            ? new KubeApiError(
+                statusCode,
+                `watch ${path}: ${statusCode} ${(error as Error).message}`,
+              )
+            : error,
+        );
       },
     );
     return { abort: () => controller.abort() };

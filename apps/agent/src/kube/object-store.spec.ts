@@ -18,9 +18,15 @@ describe('ObjectStore', () => {
 
   it('replaces a resource after a relist, signalling only a real difference', () => {
     const store = new ObjectStore<{ fingerprint: string }>();
-    store.replace('core/pods', [['shop/b', value('b')], ['shop/a', value('a')]]);
+    store.replace('core/pods', [
+      ['shop/b', value('b')],
+      ['shop/a', value('a')],
+    ]);
     expect(store.revision).toBe(1);
-    store.replace('core/pods', [['shop/a', value('a')], ['shop/b', value('b')]]);
+    store.replace('core/pods', [
+      ['shop/a', value('a')],
+      ['shop/b', value('b')],
+    ]);
     expect(store.revision).toBe(1);
     store.replace('core/pods', [['shop/a', value('a')]]);
     expect(store.revision).toBe(2);
@@ -35,7 +41,9 @@ describe('ObjectStore', () => {
     store.upsert('core/pods', 'shop/b', value('pb'));
     store.upsert('core/pods', 'shop/a', value('pa'));
     store.upsert('core/namespaces', '/shop', value('ns'));
-    expect(store.values(['core/namespaces', 'core/pods', 'absent']).map((v) => v.fingerprint)).toEqual(['ns', 'pa', 'pb']);
+    expect(
+      store.values(['core/namespaces', 'core/pods', 'absent']).map((v) => v.fingerprint),
+    ).toEqual(['ns', 'pa', 'pb']);
     store.drop('core/pods');
     expect(store.has('core/pods')).toBe(false);
     expect(store.revision).toBe(4);

@@ -39,7 +39,12 @@ export class ObjectStore<V extends Fingerprinted> {
     const before = this.byResource.get(resourceId);
     const next = new Map(entries);
     this.byResource.set(resourceId, next);
-    if (!before || before.size !== next.size || [...next].some(([key, v]) => before.get(key)?.fingerprint !== v.fingerprint)) this.changed();
+    if (
+      !before ||
+      before.size !== next.size ||
+      [...next].some(([key, v]) => before.get(key)?.fingerprint !== v.fingerprint)
+    )
+      this.changed();
   }
 
   /** Forgets a resource that is no longer served (its CRD was removed). */

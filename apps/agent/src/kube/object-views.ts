@@ -2,7 +2,8 @@ import type { ServedResource } from './resources';
 
 type Raw = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Raw =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** List items come without `kind` and `apiVersion` (typed lists leave them out); the engine needs both. */
 export function withKind(resource: ServedResource, object: Raw): Raw {
@@ -20,14 +21,22 @@ export function daemonSetView(resource: ServedResource, object: Raw): Raw {
   const template = isObject(spec['template']) ? spec['template'] : {};
   const podSpec = isObject(template['spec']) ? template['spec'] : {};
   const containers = (key: string): Raw =>
-    Array.isArray(podSpec[key]) ? { [key]: podSpec[key].map((c: unknown) => (isObject(c) ? pick(c, ['name', 'image', 'command', 'args', 'env']) : c)) } : {};
+    Array.isArray(podSpec[key])
+      ? {
+          [key]: podSpec[key].map((c: unknown) =>
+            isObject(c) ? pick(c, ['name', 'image', 'command', 'args', 'env']) : c,
+          ),
+        }
+      : {};
   const status = isObject(object['status']) ? object['status'] : {};
   return {
     apiVersion: resource.apiVersion,
     kind: resource.kind,
     metadata: pick(metadata, ['name', 'namespace', 'labels']),
     spec: { template: { spec: { ...containers('containers'), ...containers('initContainers') } } },
-    ...(Object.hasOwn(status, 'desiredNumberScheduled') ? { status: pick(status, ['desiredNumberScheduled']) } : {}),
+    ...(Object.hasOwn(status, 'desiredNumberScheduled')
+      ? { status: pick(status, ['desiredNumberScheduled']) }
+      : {}),
   };
 }
 

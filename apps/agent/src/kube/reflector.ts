@@ -87,11 +87,17 @@ export class Reflector<V extends Fingerprinted> {
         if (this.stopped) break;
         metrics.watchRestarts.inc({ resource: this.resource.id, reason: end });
         if (end === 'expired') {
-          log.info({ resource: this.resource.id }, `watch of ${this.resource.id}: resourceVersion expired (410 Gone), relisting`);
+          log.info(
+            { resource: this.resource.id },
+            `watch of ${this.resource.id}: resourceVersion expired (410 Gone), relisting`,
+          );
           this.resourceVersion = undefined;
           reason = 'expired';
         } else if (end === 'gone') {
-          log.warn({ resource: this.resource.id }, `${this.resource.id} is no longer served (its CRD was removed?); forgetting its objects`);
+          log.warn(
+            { resource: this.resource.id },
+            `${this.resource.id} is no longer served (its CRD was removed?); forgetting its objects`,
+          );
           this.store.drop(this.resource.id);
           return;
         } else {
@@ -107,7 +113,10 @@ export class Reflector<V extends Fingerprinted> {
         }
         metrics.watchRestarts.inc({ resource: this.resource.id, reason: 'error' });
         const wait = this.backoff.next();
-        log.warn({ resource: this.resource.id, err: describeError(error), retryInMs: wait }, `${this.resource.id}: ${describeError(error)}${hint(error, this.resource)}; retrying in ${wait} ms`);
+        log.warn(
+          { resource: this.resource.id, err: describeError(error), retryInMs: wait },
+          `${this.resource.id}: ${describeError(error)}${hint(error, this.resource)}; retrying in ${wait} ms`,
+        );
         await sleep(wait, this.stopController.signal);
       }
     }
@@ -130,13 +139,15 @@ export class Reflector<V extends Fingerprinted> {
             ),
             this.resource,
           );
-          for (const item of page.items) items.push([objectKey(item), this.options.convert(this.resource, item)]);
+          for (const item of page.items)
+            items.push([objectKey(item), this.options.convert(this.resource, item)]);
           listVersion = page.resourceVersion;
           token = page.continue;
           this.options.afterPage?.();
         } while (token);
       } catch (error) {
-        if (token !== undefined && error instanceof KubeApiError && error.statusCode === 410) continue;
+        if (token !== undefined && error instanceof KubeApiError && error.statusCode === 410)
+          continue;
         throw error;
       }
       this.store.replace(this.resource.id, items);
@@ -155,15 +166,25 @@ export class Reflector<V extends Fingerprinted> {
         if (type === 'ERROR') {
           // The server reports an expired resourceVersion as an ERROR event carrying a Status.
           if (object['code'] === 410) end = 'expired';
-          else failure = new KubeApiError(Number(object['code']) || 500, `watch ${this.resource.path}: ${String(object['message'] ?? 'error event')}`);
+          else
+            failure = new KubeApiError(
+              Number(object['code']) || 500,
+              `watch ${this.resource.path}: ${String(object['message'] ?? 'error event')}`,
+            );
           this.activeWatch?.abort();
           return;
         }
         const version = resourceVersionOf(object);
-        if (type === 'ADDED' || type === 'MODIFIED') this.store.upsert(this.resource.id, objectKey(object), this.options.convert(this.resource, object));
+        if (type === 'ADDED' || type === 'MODIFIED')
+          this.store.upsert(
+            this.resource.id,
+            objectKey(object),
+            this.options.convert(this.resource, object),
+          );
         else if (type === 'DELETED') this.store.remove(this.resource.id, objectKey(object));
         if (version !== undefined) this.resourceVersion = version;
-        if (type !== 'BOOKMARK') metrics.objects.set({ resource: this.resource.id }, this.store.count(this.resource.id));
+        if (type !== 'BOOKMARK')
+          metrics.objects.set({ resource: this.resource.id }, this.store.count(this.resource.id));
       };
       const onDone = (error: unknown): void => {
         this.activeWatch = undefined;
@@ -175,9 +196,20 @@ export class Reflector<V extends Fingerprinted> {
           else reject(error);
         } else resolve(end);
       };
-      const seconds = this.options.watchSeconds?.() ?? Math.round(300 + (this.options.random ?? Math.random)() * 300);
+      const seconds =
+        this.options.watchSeconds?.() ??
+        Math.round(300 + (this.options.random ?? Math.random)() * 300);
       this.client
-        .watch(this.resource.path, { resourceVersion: this.resourceVersion ?? '', allowWatchBookmarks: 'true', timeoutSeconds: String(seconds) }, onEvent, onDone)
+        .watch(
+          this.resource.path,
+          {
+            resourceVersion: this.resourceVersion ?? '',
+            allowWatchBookmarks: 'true',
+            timeoutSeconds: String(seconds),
+          },
+          onEvent,
+          onDone,
+        )
         .then((handle) => {
           this.activeWatch = handle;
           if (this.stopped) handle.abort();
@@ -186,8 +218,14 @@ export class Reflector<V extends Fingerprinted> {
   }
 }
 
-function asList(body: unknown, resource: ServedResource): { items: Raw[]; resourceVersion?: string; continue?: string } {
-  const list = (typeof body === 'object' && body !== null ? body : {}) as { items?: unknown; metadata?: { resourceVersion?: unknown; continue?: unknown } };
+function asList(
+  body: unknown,
+  resource: ServedResource,
+): { items: Raw[]; resourceVersion?: string; continue?: string } {
+  const list = (typeof body === 'object' && body !== null ? body : {}) as {
+    items?: unknown;
+    metadata?: { resourceVersion?: unknown; continue?: unknown };
+  };
   if (!Array.isArray(list.items)) throw new Error(`GET ${resource.path}: the answer is not a list`);
   const rv = list.metadata?.resourceVersion;
   const next = list.metadata?.continue;
@@ -200,7 +238,10 @@ function asList(body: unknown, resource: ServedResource): { items: Raw[]; resour
 
 function resourceVersionOf(object: Raw): string | undefined {
   const metadata = object['metadata'];
-  const rv = typeof metadata === 'object' && metadata !== null ? (metadata as Raw)['resourceVersion'] : undefined;
+  const rv =
+    typeof metadata === 'object' && metadata !== null
+      ? (metadata as Raw)['resourceVersion']
+      : undefined;
   return typeof rv === 'string' && rv !== '' ? rv : undefined;
 }
 
@@ -220,6 +261,7 @@ function hint(error: unknown, resource: ServedResource): string {
   if (error instanceof KubeApiError && error.statusCode === 403) {
     return ` — the agent's ServiceAccount may not list ${resource.resource}${resource.group ? `.${resource.group}` : ''}: check its ClusterRole`;
   }
-  if (error instanceof KubeApiError && error.statusCode === 401) return ' — the Kubernetes API rejected the agent credentials';
+  if (error instanceof KubeApiError && error.statusCode === 401)
+    return ' — the Kubernetes API rejected the agent credentials';
   return '';
 }

@@ -20,7 +20,14 @@ export interface ResourceDef {
   readonly required: boolean;
 }
 
-const def = (group: string, versions: readonly string[], resource: string, kind: string, role: ResourceRole, required = false): ResourceDef => ({
+const def = (
+  group: string,
+  versions: readonly string[],
+  resource: string,
+  kind: string,
+  role: ResourceRole,
+  required = false,
+): ResourceDef => ({
   id: `${group || 'core'}/${resource}`,
   group,
   versions,
@@ -39,19 +46,55 @@ export const RESOURCES: readonly ResourceDef[] = [
   def('networking.k8s.io', ['v1'], 'ingresses', 'Ingress', 'inventory'),
   def('route.openshift.io', ['v1'], 'routes', 'Route', 'inventory'),
   // AdminNetworkPolicy / BaselineAdminNetworkPolicy (sig-network policy API): not evaluated yet.
-  def('policy.networking.k8s.io', ['v1alpha1'], 'adminnetworkpolicies', 'AdminNetworkPolicy', 'counted'),
-  def('policy.networking.k8s.io', ['v1alpha1'], 'baselineadminnetworkpolicies', 'BaselineAdminNetworkPolicy', 'counted'),
+  def(
+    'policy.networking.k8s.io',
+    ['v1alpha1'],
+    'adminnetworkpolicies',
+    'AdminNetworkPolicy',
+    'counted',
+  ),
+  def(
+    'policy.networking.k8s.io',
+    ['v1alpha1'],
+    'baselineadminnetworkpolicies',
+    'BaselineAdminNetworkPolicy',
+    'counted',
+  ),
   // Calico keeps its objects in crd.projectcalico.org (projectcalico.org/v3 serves the same
   // objects through its API server: counting both would count each policy twice).
   def('crd.projectcalico.org', ['v1'], 'networkpolicies', 'NetworkPolicy', 'counted'),
   def('crd.projectcalico.org', ['v1'], 'globalnetworkpolicies', 'GlobalNetworkPolicy', 'counted'),
   def('crd.projectcalico.org', ['v1'], 'stagednetworkpolicies', 'StagedNetworkPolicy', 'counted'),
-  def('crd.projectcalico.org', ['v1'], 'stagedglobalnetworkpolicies', 'StagedGlobalNetworkPolicy', 'counted'),
-  def('crd.projectcalico.org', ['v1'], 'stagedkubernetesnetworkpolicies', 'StagedKubernetesNetworkPolicy', 'counted'),
+  def(
+    'crd.projectcalico.org',
+    ['v1'],
+    'stagedglobalnetworkpolicies',
+    'StagedGlobalNetworkPolicy',
+    'counted',
+  ),
+  def(
+    'crd.projectcalico.org',
+    ['v1'],
+    'stagedkubernetesnetworkpolicies',
+    'StagedKubernetesNetworkPolicy',
+    'counted',
+  ),
   def('cilium.io', ['v2'], 'ciliumnetworkpolicies', 'CiliumNetworkPolicy', 'counted'),
-  def('cilium.io', ['v2'], 'ciliumclusterwidenetworkpolicies', 'CiliumClusterwideNetworkPolicy', 'counted'),
+  def(
+    'cilium.io',
+    ['v2'],
+    'ciliumclusterwidenetworkpolicies',
+    'CiliumClusterwideNetworkPolicy',
+    'counted',
+  ),
   def('crd.antrea.io', ['v1beta1', 'v1alpha1'], 'networkpolicies', 'NetworkPolicy', 'counted'),
-  def('crd.antrea.io', ['v1beta1', 'v1alpha1'], 'clusternetworkpolicies', 'ClusterNetworkPolicy', 'counted'),
+  def(
+    'crd.antrea.io',
+    ['v1beta1', 'v1alpha1'],
+    'clusternetworkpolicies',
+    'ClusterNetworkPolicy',
+    'counted',
+  ),
   // CNI agents run on every node, so DaemonSets are where they show (read at start and resync).
   def('apps', ['v1'], 'daemonsets', 'DaemonSet', 'cni', true),
 ];
@@ -70,6 +113,8 @@ export function served(resource: ResourceDef, version: string): ServedResource {
     ...resource,
     version,
     apiVersion,
-    path: resource.group ? `/apis/${apiVersion}/${resource.resource}` : `/api/${version}/${resource.resource}`,
+    path: resource.group
+      ? `/apis/${apiVersion}/${resource.resource}`
+      : `/api/${version}/${resource.resource}`,
   };
 }

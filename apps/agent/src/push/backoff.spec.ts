@@ -3,7 +3,9 @@ import { Backoff, sleep } from './backoff';
 describe('Backoff', () => {
   it('doubles up to the cap, between half and all of it', () => {
     const low = new Backoff(1_000, 10_000, () => 0);
-    expect([1, 2, 3, 4, 5, 6].map(() => low.next())).toEqual([500, 1_000, 2_000, 4_000, 5_000, 5_000]);
+    expect([1, 2, 3, 4, 5, 6].map(() => low.next())).toEqual([
+      500, 1_000, 2_000, 4_000, 5_000, 5_000,
+    ]);
     const high = new Backoff(1_000, 10_000, () => 0.999999);
     expect([1, 2, 3, 4, 5].map(() => high.next())).toEqual([1_000, 2_000, 4_000, 8_000, 10_000]);
     high.reset();

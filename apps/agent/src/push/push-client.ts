@@ -15,7 +15,12 @@ export type PushAttempt =
   | { readonly kind: 'too_large'; readonly message: string }
   /** Another 4xx: the API refuses this content (its issues are in the message). */
   | { readonly kind: 'rejected'; readonly status: number; readonly message: string }
-  | { readonly kind: 'retry'; readonly reason: 'network' | 'timeout' | 'server' | 'rate_limited' | 'token_unreadable'; readonly message: string; readonly retryAfterMs?: number };
+  | {
+      readonly kind: 'retry';
+      readonly reason: 'network' | 'timeout' | 'server' | 'rate_limited' | 'token_unreadable';
+      readonly message: string;
+      readonly retryAfterMs?: number;
+    };
 
 /**
  * One HTTP POST of a gzip snapshot with the cluster's token. Honours HTTPS_PROXY / NO_PROXY (a
@@ -47,23 +52,44 @@ export class PushClient {
     try {
       token = await this.readToken();
     } catch (error) {
-      return { kind: 'retry', reason: 'token_unreadable', message: `cannot read the agent token: ${(error as Error).message}` };
+      return {
+        kind: 'retry',
+        reason: 'token_unreadable',
+        message: `cannot read the agent token: ${(error as Error).message}`,
+      };
     }
-    const url = new URL(INGEST_PATH, this.apiUrl.href.endsWith('/') ? this.apiUrl : `${this.apiUrl.href}/`);
+    const url = new URL(
+      INGEST_PATH,
+      this.apiUrl.href.endsWith('/') ? this.apiUrl : `${this.apiUrl.href}/`,
+    );
     let response;
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'User-Agent': 'fenceline-agent' },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'Content-Encoding': 'gzip',
+          'User-Agent': 'fenceline-agent',
+        },
         body: prepared.body,
         dispatcher: this.dispatcher,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
       const name = (error as Error).name;
-      if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'retry', reason: 'timeout', message: `no answer from ${url.origin} within ${this.timeoutMs} ms` };
+      if (name === 'TimeoutError' || name === 'AbortError')
+        return {
+          kind: 'retry',
+          reason: 'timeout',
+          message: `no answer from ${url.origin} within ${this.timeoutMs} ms`,
+        };
       const cause = (error as { cause?: Error }).cause;
-      return { kind: 'retry', reason: 'network', message: `${url.origin}: ${cause?.message ?? (error as Error).message}` };
+      return {
+        kind: 'retry',
+        reason: 'network',
+        message: `${url.origin}: ${cause?.message ?? (error as Error).message}`,
+      };
     }
     const text = await response.text().catch(() => '');
     const body = parseJson(text);
@@ -73,11 +99,17 @@ export class PushClient {
       const snapshotId = typeof body?.['snapshotId'] === 'string' ? body['snapshotId'] : undefined;
       return { kind: 'ok', result: status, ...(snapshotId ? { snapshotId } : {}) };
     }
-    if (response.status === 401 || response.status === 403) return { kind: 'unauthorized', message };
+    if (response.status === 401 || response.status === 403)
+      return { kind: 'unauthorized', message };
     if (response.status === 413) return { kind: 'too_large', message };
     if (response.status === 429 || response.status === 408 || response.status >= 500) {
       const retryAfterMs = retryAfter(response.headers.get('retry-after'));
-      return { kind: 'retry', reason: response.status === 429 ? 'rate_limited' : 'server', message, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+      return {
+        kind: 'retry',
+        reason: response.status === 429 ? 'rate_limited' : 'server',
+        message,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      };
     }
     return { kind: 'rejected', status: response.status, message };
   }
@@ -90,21 +122,30 @@ export class PushClient {
 function parseJson(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** `400 INVALID_SNAPSHOT: the snapshot does not match the schema (pods[3].ips[0]: not an IP address; …)` */
-function describeAnswer(status: number, body: Record<string, unknown> | undefined, text: string): string {
+function describeAnswer(
+  status: number,
+  body: Record<string, unknown> | undefined,
+  text: string,
+): string {
   if (!body) return `${status} ${text.slice(0, 200)}`.trim();
   const code = typeof body['code'] === 'string' ? `${body['code']}: ` : '';
-  const message = typeof body['message'] === 'string' ? body['message'] : JSON.stringify(body).slice(0, 200);
+  const message =
+    typeof body['message'] === 'string' ? body['message'] : JSON.stringify(body).slice(0, 200);
   const issues = Array.isArray(body['issues'])
     ? (body['issues'] as { path?: unknown; object?: unknown; message?: unknown }[])
         .slice(0, 5)
-        .map((i) => [i.object, i.path, i.message].filter((p) => typeof p === 'string' && p !== '').join(': '))
+        .map((i) =>
+          [i.object, i.path, i.message].filter((p) => typeof p === 'string' && p !== '').join(': '),
+        )
         .join('; ')
     : '';
   return `${status} ${code}${message}${issues ? ` (${issues})` : ''}`;

@@ -14,10 +14,17 @@ import { Spool } from './spool';
 /** A snapshot with `n` namespaces, so each n has its own content. */
 const snapshotOf = (n: number): PreparedSnapshot =>
   prepareSnapshot(
-    createSnapshot(buildInventory(Array.from({ length: n }, (_, i) => ({ object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `ns-${i}` } } }))), {
-      collectedAt: '2026-11-26T00:00:00Z',
-      source: { type: 'cluster', agentVersion: '0.1.0' },
-    }),
+    createSnapshot(
+      buildInventory(
+        Array.from({ length: n }, (_, i) => ({
+          object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `ns-${i}` } },
+        })),
+      ),
+      {
+        collectedAt: '2026-11-26T00:00:00Z',
+        source: { type: 'cluster', agentVersion: '0.1.0' },
+      },
+    ),
   );
 
 describe('Pusher', () => {
@@ -31,10 +38,26 @@ describe('Pusher', () => {
     await ingest.stop();
   });
 
-  const make = (options: { token?: string; tokenFile?: string; spool?: Spool; maxBackoffMs?: number } = {}) => {
-    const client = new PushClient(new URL(ingest.url), options.tokenFile ? { kind: 'file', path: options.tokenFile } : { kind: 'value', value: options.token ?? 'tok' }, 5_000);
+  const make = (
+    options: { token?: string; tokenFile?: string; spool?: Spool; maxBackoffMs?: number } = {},
+  ) => {
+    const client = new PushClient(
+      new URL(ingest.url),
+      options.tokenFile
+        ? { kind: 'file', path: options.tokenFile }
+        : { kind: 'value', value: options.token ?? 'tok' },
+      5_000,
+    );
     const metrics = new AgentMetrics({ defaultMetrics: false });
-    pusher = new Pusher({ client, log: silentLogger(), metrics, maxBackoffMs: options.maxBackoffMs ?? 1_000, tokenRecheckMs: 50, random: () => 0, ...(options.spool ? { spool: options.spool } : {}) });
+    pusher = new Pusher({
+      client,
+      log: silentLogger(),
+      metrics,
+      maxBackoffMs: options.maxBackoffMs ?? 1_000,
+      tokenRecheckMs: 50,
+      random: () => 0,
+      ...(options.spool ? { spool: options.spool } : {}),
+    });
     const settled: Settlement[] = [];
     pusher.onSettled((s) => settled.push(s));
     return { pusher, metrics, settled };
@@ -53,10 +76,17 @@ describe('Pusher', () => {
     pusher.submit(s);
     await ingest.waitForPushes(1);
     await until(() => settled.length === 1);
-    expect(ingest.pushes[0]).toMatchObject({ token: 'agent-token', encoding: 'gzip', contentHash: s.contentHash, gzipBytes: s.gzipBytes });
+    expect(ingest.pushes[0]).toMatchObject({
+      token: 'agent-token',
+      encoding: 'gzip',
+      contentHash: s.contentHash,
+      gzipBytes: s.gzipBytes,
+    });
     expect(settled).toEqual([{ contentHash: s.contentHash, outcome: 'ok' }]);
     expect(pusher.lastPushedHash).toBe(s.contentHash);
-    expect((await metrics.pushes.get()).values).toEqual([{ labels: { result: 'accepted' }, value: 1 }]);
+    expect((await metrics.pushes.get()).values).toEqual([
+      { labels: { result: 'accepted' }, value: 1 },
+    ]);
   });
 
   it('retries server errors and network failures with the newest snapshot only', async () => {
@@ -98,7 +128,10 @@ describe('Pusher', () => {
 
   it('drops a snapshot the API refuses as too large (413) and pushes the next one', async () => {
     const { pusher, settled } = make();
-    ingest.answer({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: 'request entity too large' } });
+    ingest.answer({
+      status: 413,
+      body: { code: 'PAYLOAD_TOO_LARGE', message: 'request entity too large' },
+    });
     const big = snapshotOf(5);
     pusher.submit(big);
     await until(() => settled.length === 1);
@@ -112,7 +145,14 @@ describe('Pusher', () => {
 
   it('drops a snapshot the API refuses (400) without retrying it', async () => {
     const { pusher, settled } = make();
-    ingest.answer({ status: 400, body: { code: 'INVALID_OBJECTS', message: 'the snapshot holds invalid objects', issues: [{ object: 'NetworkPolicy shop/p', path: 'spec.podSelector', message: 'required' }] } });
+    ingest.answer({
+      status: 400,
+      body: {
+        code: 'INVALID_OBJECTS',
+        message: 'the snapshot holds invalid objects',
+        issues: [{ object: 'NetworkPolicy shop/p', path: 'spec.podSelector', message: 'required' }],
+      },
+    });
     pusher.submit(snapshotOf(1));
     await until(() => settled.length === 1);
     await new Promise((r) => setTimeout(r, 300));
@@ -125,7 +165,10 @@ describe('Pusher', () => {
     const tokenFile = join(dir, 'token');
     writeFileSync(tokenFile, 'revoked\n');
     const { pusher, metrics } = make({ tokenFile });
-    ingest.answer({ status: 401, body: { code: 'UNAUTHENTICATED', message: 'a valid agent token is required' } });
+    ingest.answer({
+      status: 401,
+      body: { code: 'UNAUTHENTICATED', message: 'a valid agent token is required' },
+    });
     const s = snapshotOf(2);
     pusher.submit(s);
     await until(() => pusher.state === 'unauthorized');

@@ -19,7 +19,10 @@ export interface PusherOptions {
 }
 
 /** How a snapshot left the pusher. */
-export type Settlement = { readonly contentHash: string; readonly outcome: PushAttempt['kind'] | 'superseded' };
+export type Settlement = {
+  readonly contentHash: string;
+  readonly outcome: PushAttempt['kind'] | 'superseded';
+};
 
 /**
  * Delivers snapshots to the API, never losing the latest state: only the newest pending snapshot
@@ -63,7 +66,8 @@ export class Pusher {
     const replaced = this.pending;
     this.pending = prepared;
     this.options.metrics.pending.set(1);
-    if (replaced && replaced.contentHash !== prepared.contentHash) this.settle(replaced.contentHash, 'superseded');
+    if (replaced && replaced.contentHash !== prepared.contentHash)
+      this.settle(replaced.contentHash, 'superseded');
     void this.options.spool?.save(prepared);
     this.ensureLoop();
   }
@@ -100,7 +104,14 @@ export class Pusher {
           this.lastPushedHash = snapshot.contentHash;
           this.backoff.reset();
           log.info(
-            { result: result.result, snapshotId: result.snapshotId, contentHash: shortHash(snapshot.contentHash), rawBytes: snapshot.rawBytes, gzipBytes: snapshot.gzipBytes, ...snapshot.counts },
+            {
+              result: result.result,
+              snapshotId: result.snapshotId,
+              contentHash: shortHash(snapshot.contentHash),
+              rawBytes: snapshot.rawBytes,
+              gzipBytes: snapshot.gzipBytes,
+              ...snapshot.counts,
+            },
             `pushed snapshot ${shortHash(snapshot.contentHash)} (${result.result}; ${snapshot.counts.pods} pods, ${snapshot.counts.policies} policies, ${snapshot.gzipBytes} bytes gzip)`,
           );
           this.finish(snapshot, current, 'ok');
@@ -115,7 +126,10 @@ export class Pusher {
           break;
         case 'rejected':
           metrics.pushFailures.inc({ reason: 'rejected' });
-          log.error({ answer: result.message }, `the API refused the snapshot: ${result.message}. Dropped; the next change is pushed again.`);
+          log.error(
+            { answer: result.message },
+            `the API refused the snapshot: ${result.message}. Dropped; the next change is pushed again.`,
+          );
           this.finish(snapshot, current, 'rejected');
           break;
         case 'unauthorized':
@@ -135,7 +149,15 @@ export class Pusher {
           metrics.pushFailures.inc({ reason: result.reason });
           const wait = Math.max(this.backoff.next(), result.retryAfterMs ?? 0);
           this.stateValue = 'waiting';
-          log.warn({ reason: result.reason, answer: result.message, retryInMs: wait, attempt: this.backoff.attempts }, `push failed (${result.message}); retrying in ${wait} ms with the newest snapshot`);
+          log.warn(
+            {
+              reason: result.reason,
+              answer: result.message,
+              retryInMs: wait,
+              attempt: this.backoff.attempts,
+            },
+            `push failed (${result.message}); retrying in ${wait} ms with the newest snapshot`,
+          );
           if (current) this.settle(snapshot.contentHash, 'retry');
           await sleep(wait, this.stopController.signal);
           break;
@@ -146,7 +168,11 @@ export class Pusher {
   }
 
   /** A settled snapshot leaves the queue unless a newer one replaced it meanwhile. */
-  private finish(snapshot: PreparedSnapshot, current: boolean, outcome: Settlement['outcome']): void {
+  private finish(
+    snapshot: PreparedSnapshot,
+    current: boolean,
+    outcome: Settlement['outcome'],
+  ): void {
     if (current) {
       this.pending = undefined;
       this.options.metrics.pending.set(0);

@@ -47,7 +47,10 @@ export class Spool {
     try {
       return await this.read();
     } catch (error) {
-      this.log.warn({ path: this.path, err: String(error) }, `the spooled snapshot ${this.path} is unreadable; discarding it`);
+      this.log.warn(
+        { path: this.path, err: String(error) },
+        `the spooled snapshot ${this.path} is unreadable; discarding it`,
+      );
       await rm(this.path, { force: true }).catch(() => undefined);
       return undefined;
     }
@@ -62,12 +65,20 @@ export class Spool {
       throw error;
     }
     const parsed = parseSnapshot(JSON.parse(gunzipSync(body).toString('utf8')));
-    if (!parsed.ok) throw new Error(`not a valid snapshot: ${parsed.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    if (!parsed.ok)
+      throw new Error(
+        `not a valid snapshot: ${parsed.issues
+          .slice(0, 3)
+          .map((i) => `${i.path}: ${i.message}`)
+          .join('; ')}`,
+      );
     return prepareSnapshot(parsed.snapshot);
   }
 
   private serial(task: () => Promise<void>, failure: string): Promise<void> {
-    const next = this.queue.then(task).catch((error: unknown) => this.log.warn({ path: this.path, err: String(error) }, failure));
+    const next = this.queue
+      .then(task)
+      .catch((error: unknown) => this.log.warn({ path: this.path, err: String(error) }, failure));
     this.queue = next;
     return next;
   }

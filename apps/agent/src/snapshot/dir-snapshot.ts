@@ -1,4 +1,8 @@
-import { createSnapshot, expandSnapshotDocuments, type InventorySnapshot } from '@fenceline/contracts';
+import {
+  createSnapshot,
+  expandSnapshotDocuments,
+  type InventorySnapshot,
+} from '@fenceline/contracts';
 import { buildInventory, loadPaths, type ValidationIssue } from '@fenceline/netpol';
 import type { SnapshotContext } from './prepared-snapshot';
 
@@ -6,7 +10,11 @@ import type { SnapshotContext } from './prepared-snapshot';
  * `--from-dir`: the snapshot of manifest folders, read exactly as `fenceline snapshot <path...>`
  * reads them (manifests and snapshot files, nested folders), with the issues it would print.
  */
-export function buildDirSnapshot(paths: readonly string[], context: SnapshotContext, cwd = process.cwd()): { snapshot: InventorySnapshot; issues: readonly ValidationIssue[] } {
+export function buildDirSnapshot(
+  paths: readonly string[],
+  context: SnapshotContext,
+  cwd = process.cwd(),
+): { snapshot: InventorySnapshot; issues: readonly ValidationIssue[] } {
   const loaded = loadPaths(paths, { cwd });
   const expanded = expandSnapshotDocuments(loaded.objects);
   const inventory = buildInventory(expanded.objects);

@@ -41,8 +41,13 @@ export function contributionOf(object: Raw, source: string): ObjectContribution 
   const inventory = buildInventory([{ object, source }]);
   const snapshot = createSnapshot(inventory, { collectedAt: EPOCH, source: { type: 'cluster' } });
   const entries: SnapshotEntry[] = [];
-  const add = <T>(section: SnapshotSection, items: readonly T[], keys: (item: T) => readonly string[]): void => {
-    for (const item of items) entries.push({ section, sortKey: keys(item).join('\u0000'), json: canonicalJson(item) });
+  const add = <T>(
+    section: SnapshotSection,
+    items: readonly T[],
+    keys: (item: T) => readonly string[],
+  ): void => {
+    for (const item of items)
+      entries.push({ section, sortKey: keys(item).join('\u0000'), json: canonicalJson(item) });
   };
   add('namespaces', snapshot.namespaces, SNAPSHOT_SORT_KEYS.namespaces);
   add('pods', snapshot.pods, SNAPSHOT_SORT_KEYS.pods);
@@ -51,7 +56,10 @@ export function contributionOf(object: Raw, source: string): ObjectContribution 
   add('exposures', snapshot.exposures, SNAPSHOT_SORT_KEYS.exposures);
   const ignoredKind = Object.keys(snapshot.ignoredKinds)[0];
   const issues = inventory.issues.length > 0 ? inventory.issues : NO_ISSUES;
-  const only = entries.length === 1 && issues.length === 0 && ignoredKind === undefined ? entries[0] : undefined;
+  const only =
+    entries.length === 1 && issues.length === 0 && ignoredKind === undefined
+      ? entries[0]
+      : undefined;
   return {
     entries,
     ...(ignoredKind !== undefined ? { ignoredKind } : {}),
@@ -61,7 +69,11 @@ export function contributionOf(object: Raw, source: string): ObjectContribution 
   };
 }
 
-function fingerprintOf(entries: readonly SnapshotEntry[], ignoredKind: string | undefined, issues: readonly ValidationIssue[]): string {
+function fingerprintOf(
+  entries: readonly SnapshotEntry[],
+  ignoredKind: string | undefined,
+  issues: readonly ValidationIssue[],
+): string {
   const hash = createHash('sha1');
   for (const entry of entries) hash.update(entry.json).update('\n');
   hash.update(`\u0000${ignoredKind ?? ''}\u0000`);

@@ -1,5 +1,9 @@
 import { gzipSync } from 'node:zlib';
-import { snapshotContentHash, type InventorySnapshot, type SnapshotSource } from '@fenceline/contracts';
+import {
+  snapshotContentHash,
+  type InventorySnapshot,
+  type SnapshotSource,
+} from '@fenceline/contracts';
 
 export interface SnapshotContext {
   readonly collectedAt: Date;
@@ -14,7 +18,12 @@ export interface PreparedSnapshot {
   readonly gzipBytes: number;
   readonly contentHash: string;
   readonly collectedAt: string;
-  readonly counts: { readonly namespaces: number; readonly pods: number; readonly policies: number; readonly services: number };
+  readonly counts: {
+    readonly namespaces: number;
+    readonly pods: number;
+    readonly policies: number;
+    readonly services: number;
+  };
 }
 
 export function prepareSnapshot(snapshot: InventorySnapshot): PreparedSnapshot {
@@ -26,7 +35,12 @@ export function prepareSnapshot(snapshot: InventorySnapshot): PreparedSnapshot {
     gzipBytes: body.length,
     contentHash: snapshotContentHash(snapshot),
     collectedAt: snapshot.collectedAt,
-    counts: { namespaces: snapshot.namespaces.length, pods: snapshot.pods.length, policies: snapshot.policies.length, services: snapshot.services.length },
+    counts: {
+      namespaces: snapshot.namespaces.length,
+      pods: snapshot.pods.length,
+      policies: snapshot.policies.length,
+      services: snapshot.services.length,
+    },
   };
 }
 

@@ -8,11 +8,19 @@ import { assembleSnapshot } from './snapshot-assembler';
 
 type Raw = Record<string, unknown>;
 const collectedAt = new Date('2026-11-26T10:00:00.000Z');
-const source = { type: 'cluster' as const, agentVersion: '0.1.0', cni: { name: 'calico', enforcesNetworkPolicy: true } };
+const source = {
+  type: 'cluster' as const,
+  agentVersion: '0.1.0',
+  cni: { name: 'calico', enforcesNetworkPolicy: true },
+};
 
 /** What `fenceline snapshot` makes of the objects all at once. */
 const whole = (objects: readonly Raw[], clusterName?: string) =>
-  createSnapshot(buildInventory(objects.map((object) => ({ object }))), { collectedAt, source, ...(clusterName ? { cluster: { name: clusterName } } : {}) });
+  createSnapshot(buildInventory(objects.map((object) => ({ object }))), {
+    collectedAt,
+    source,
+    ...(clusterName ? { cluster: { name: clusterName } } : {}),
+  });
 
 const assembled = async (objects: readonly Raw[], clusterName?: string) => {
   const result = await assembleSnapshot(
@@ -37,26 +45,49 @@ describe('assembleSnapshot', () => {
   });
 
   it('reports the issues of invalid objects and leaves them out, as the CLI does', async () => {
-    const invalid = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'bad', namespace: 'shop' }, spec: { podSelector: { matchLabels: { app: 7 } } } };
+    const invalid = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'bad', namespace: 'shop' },
+      spec: { podSelector: { matchLabels: { app: 7 } } },
+    };
     const { text, issues } = await assembled([...objects, invalid]);
     expect(JSON.parse(text)).toEqual(whole([...objects, invalid]));
-    expect(issues.map((i) => `${i.object.kind} ${i.object.namespace}/${i.object.name} ${i.path} ${i.code}`)).toEqual(['NetworkPolicy shop/bad spec.podSelector.matchLabels.app INVALID_TYPE']);
+    expect(
+      issues.map(
+        (i) => `${i.object.kind} ${i.object.namespace}/${i.object.name} ${i.path} ${i.code}`,
+      ),
+    ).toEqual(['NetworkPolicy shop/bad spec.podSelector.matchLabels.app INVALID_TYPE']);
   });
 
   // Any subset of the objects, relabelled at random, in any order: the same snapshot and hash.
   it('equals createSnapshot for any subset, order and relabelling of the objects (property)', async () => {
-    const relabel = fc.dictionary(fc.constantFrom('app', 'tier', 'team', 'pci'), fc.constantFrom('web', 'db', 'true', 'payments-api', ''), { maxKeys: 2 });
+    const relabel = fc.dictionary(
+      fc.constantFrom('app', 'tier', 'team', 'pci'),
+      fc.constantFrom('web', 'db', 'true', 'payments-api', ''),
+      { maxKeys: 2 },
+    );
     await fc.assert(
-      fc.asyncProperty(fc.shuffledSubarray(objects), fc.array(relabel, { minLength: objects.length, maxLength: objects.length }), async (subset, labels) => {
-        const changed = subset.map((o, i) => {
-          const metadata = o['metadata'] as Raw;
-          return { ...o, metadata: { ...metadata, labels: { ...(metadata['labels'] as object), ...labels[i] } } };
-        });
-        const { text, prepared } = await assembled(changed);
-        const expected = whole(changed);
-        expect(JSON.parse(text)).toEqual(expected);
-        expect(prepared.contentHash).toBe(snapshotContentHash(expected));
-      }),
+      fc.asyncProperty(
+        fc.shuffledSubarray(objects),
+        fc.array(relabel, { minLength: objects.length, maxLength: objects.length }),
+        async (subset, labels) => {
+          const changed = subset.map((o, i) => {
+            const metadata = o['metadata'] as Raw;
+            return {
+              ...o,
+              metadata: {
+                ...metadata,
+                labels: { ...(metadata['labels'] as object), ...labels[i] },
+              },
+            };
+          });
+          const { text, prepared } = await assembled(changed);
+          const expected = whole(changed);
+          expect(JSON.parse(text)).toEqual(expected);
+          expect(prepared.contentHash).toBe(snapshotContentHash(expected));
+        },
+      ),
       { numRuns: Number(process.env['FENCELINE_PROPERTY_RUNS'] ?? 300) },
     );
   });

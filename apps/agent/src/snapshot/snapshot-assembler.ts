@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createGzip } from 'node:zlib';
-import { canonicalJson, SNAPSHOT_API_VERSION, SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, type SnapshotSource } from '@fenceline/contracts';
+import {
+  canonicalJson,
+  SNAPSHOT_API_VERSION,
+  SNAPSHOT_KIND,
+  SNAPSHOT_SCHEMA_VERSION,
+  type SnapshotSource,
+} from '@fenceline/contracts';
 import type { ValidationIssue } from '@fenceline/netpol';
 import type { ObjectContribution, SnapshotEntry, SnapshotSection } from './object-contribution';
 import type { PreparedSnapshot } from './prepared-snapshot';
@@ -21,23 +27,36 @@ const CHUNK = 64 * 1024;
  * streamed into gzip and the hash piece by piece, never held whole: on a 20,000-pod cluster it
  * is 7 MB that would otherwise exist three times over at the peak.
  */
-export async function assembleSnapshot(contributions: Iterable<ObjectContribution>, header: SnapshotHeader): Promise<{ prepared: PreparedSnapshot; issues: readonly ValidationIssue[] }> {
-  const sections: Record<SnapshotSection, SnapshotEntry[]> = { namespaces: [], pods: [], policies: [], services: [], exposures: [] };
+export async function assembleSnapshot(
+  contributions: Iterable<ObjectContribution>,
+  header: SnapshotHeader,
+): Promise<{ prepared: PreparedSnapshot; issues: readonly ValidationIssue[] }> {
+  const sections: Record<SnapshotSection, SnapshotEntry[]> = {
+    namespaces: [],
+    pods: [],
+    policies: [],
+    services: [],
+    exposures: [],
+  };
   const ignored = new Map<string, number>();
   const issues: ValidationIssue[] = [];
   for (const c of contributions) {
     for (const entry of c.entries) sections[entry.section].push(entry);
-    if (c.ignoredKind !== undefined) ignored.set(c.ignoredKind, (ignored.get(c.ignoredKind) ?? 0) + 1);
+    if (c.ignoredKind !== undefined)
+      ignored.set(c.ignoredKind, (ignored.get(c.ignoredKind) ?? 0) + 1);
     issues.push(...c.issues);
   }
-  for (const entries of Object.values(sections)) entries.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  for (const entries of Object.values(sections))
+    entries.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
 
   const collectedAt = header.collectedAt.toISOString();
   const list = (section: SnapshotSection) => ({ section });
   // Members in code-unit order of their keys, as canonical JSON has them.
   const members: [string, string | { section: SnapshotSection }][] = [
     ['apiVersion', JSON.stringify(SNAPSHOT_API_VERSION)],
-    ...(header.clusterName !== undefined ? [['cluster', canonicalJson({ name: header.clusterName })] as [string, string]] : []),
+    ...(header.clusterName !== undefined
+      ? [['cluster', canonicalJson({ name: header.clusterName })] as [string, string]]
+      : []),
     ['collectedAt', JSON.stringify(collectedAt)],
     ['exposures', list('exposures')],
     ['ignoredKinds', canonicalJson(Object.fromEntries(ignored))],
@@ -88,7 +107,9 @@ export async function assembleSnapshot(contributions: Iterable<ObjectContributio
     if (typeof value === 'string') emit(value, hashed);
     else {
       emit('[', true);
-      sections[value.section].forEach((entry, i) => emit(i === 0 ? entry.json : `,${entry.json}`, true));
+      sections[value.section].forEach((entry, i) =>
+        emit(i === 0 ? entry.json : `,${entry.json}`, true),
+      );
       emit(']', true);
     }
   });
@@ -105,7 +126,12 @@ export async function assembleSnapshot(contributions: Iterable<ObjectContributio
       gzipBytes: body.length,
       contentHash: hash.digest('hex'),
       collectedAt,
-      counts: { namespaces: sections.namespaces.length, pods: sections.pods.length, policies: sections.policies.length, services: sections.services.length },
+      counts: {
+        namespaces: sections.namespaces.length,
+        pods: sections.pods.length,
+        policies: sections.policies.length,
+        services: sections.services.length,
+      },
     },
   };
 }

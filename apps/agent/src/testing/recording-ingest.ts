@@ -69,7 +69,10 @@ export class RecordingIngest {
     const deadline = Date.now() + timeoutMs;
     while (this.pushes.length < count) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`expected ${count} pushes, got ${this.pushes.length} within ${timeoutMs} ms`);
+      if (left <= 0)
+        throw new Error(
+          `expected ${count} pushes, got ${this.pushes.length} within ${timeoutMs} ms`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 200));
         this.waiters.push(() => {
@@ -89,7 +92,9 @@ export class RecordingIngest {
     const server = createServer((request, response) => {
       void this.handle(request).then(({ status, body, headers }) => {
         this.attempts.push({ status });
-        response.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(body ?? {}));
+        response
+          .writeHead(status, { 'Content-Type': 'application/json', ...headers })
+          .end(JSON.stringify(body ?? {}));
         const waiters = this.waiters;
         this.waiters = [];
         for (const wake of waiters) wake();
@@ -103,7 +108,9 @@ export class RecordingIngest {
   }
 
   private async listen(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', () => resolve()));
+    await new Promise<void>((resolve) =>
+      this.server.listen(this.port, '127.0.0.1', () => resolve()),
+    );
     const address = this.server.address();
     if (typeof address === 'object' && address) this.port = address.port;
   }
@@ -117,14 +124,34 @@ export class RecordingIngest {
       if (scripted.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
       return scripted;
     }
-    if (request.method !== 'POST' || request.url !== '/v1/agent/snapshots') return { status: 404, body: { code: 'NOT_FOUND' } };
+    if (request.method !== 'POST' || request.url !== '/v1/agent/snapshots')
+      return { status: 404, body: { code: 'NOT_FOUND' } };
     const raw = Buffer.concat(chunks);
     const encoding = request.headers['content-encoding'];
-    const parsed = parseSnapshot(JSON.parse((encoding === 'gzip' ? gunzipSync(raw) : raw).toString('utf8')));
-    if (!parsed.ok) return { status: 400, body: { code: 'INVALID_SNAPSHOT', message: 'the snapshot does not match the schema', issues: parsed.issues } };
+    const parsed = parseSnapshot(
+      JSON.parse((encoding === 'gzip' ? gunzipSync(raw) : raw).toString('utf8')),
+    );
+    if (!parsed.ok)
+      return {
+        status: 400,
+        body: {
+          code: 'INVALID_SNAPSHOT',
+          message: 'the snapshot does not match the schema',
+          issues: parsed.issues,
+        },
+      };
     const contentHash = snapshotContentHash(parsed.snapshot);
     const duplicate = this.pushes.some((p) => p.contentHash === contentHash);
-    this.pushes.push({ token: /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1], encoding, snapshot: parsed.snapshot, contentHash, gzipBytes: raw.length });
-    return { status: 202, body: { snapshotId: `s${this.pushes.length}`, status: duplicate ? 'duplicate' : 'accepted' } };
+    this.pushes.push({
+      token: /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1],
+      encoding,
+      snapshot: parsed.snapshot,
+      contentHash,
+      gzipBytes: raw.length,
+    });
+    return {
+      status: 202,
+      body: { snapshotId: `s${this.pushes.length}`, status: duplicate ? 'duplicate' : 'accepted' },
+    };
   }
 }

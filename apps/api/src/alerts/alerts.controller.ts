@@ -1,7 +1,23 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { actorOf, DriftAlertRepository, DataAccessError, type DriftAlert, type Principal } from '@fenceline/data-access';
+import {
+  actorOf,
+  DriftAlertRepository,
+  DataAccessError,
+  type DriftAlert,
+  type Principal,
+} from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { ZodBody } from '../errors/zod-body.pipe';
@@ -44,7 +60,10 @@ export class AlertsController {
   @ApiQuery({ name: 'baselineId', required: false })
   @ApiQuery({ name: 'limit', required: false })
   @ApiOperation({ summary: 'Drift alerts, most recently seen first' })
-  async list(@CurrentPrincipal() actor: Principal, @Query() query: Record<string, string>): Promise<Record<string, unknown>[]> {
+  async list(
+    @CurrentPrincipal() actor: Principal,
+    @Query() query: Record<string, string>,
+  ): Promise<Record<string, unknown>[]> {
     const filter = new ZodBody(alertFilterSchema).transform(query);
     return (await this.alerts.list(actor.organizationId, filter)).map(alertView);
   }
@@ -52,7 +71,10 @@ export class AlertsController {
   @Get(':id')
   @RequireRole('viewer')
   @ApiOperation({ summary: 'One alert with its evidence' })
-  async get(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<Record<string, unknown>> {
+  async get(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+  ): Promise<Record<string, unknown>> {
     const alert = await this.alerts.get(actor.organizationId, id);
     if (!alert) throw new DataAccessError('NOT_FOUND', `alert ${id} not found`);
     return alertView(alert);
@@ -63,7 +85,16 @@ export class AlertsController {
   @RequireRole('editor')
   @ApiOperation({ summary: 'Acknowledge { comment } (audited); 409 for a resolved alert' })
   @ApiBody({ schema: z.toJSONSchema(acknowledgeSchema) as object })
-  async acknowledge(@CurrentPrincipal() actor: Principal, @Param('id') id: string, @Body(new ZodBody(acknowledgeSchema)) body: z.infer<typeof acknowledgeSchema>): Promise<Record<string, unknown>> {
-    return alertView(await this.alerts.acknowledge(actor.organizationId, id, { actor: actorOf(actor), comment: body.comment }));
+  async acknowledge(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+    @Body(new ZodBody(acknowledgeSchema)) body: z.infer<typeof acknowledgeSchema>,
+  ): Promise<Record<string, unknown>> {
+    return alertView(
+      await this.alerts.acknowledge(actor.organizationId, id, {
+        actor: actorOf(actor),
+        comment: body.comment,
+      }),
+    );
   }
 }

@@ -20,7 +20,10 @@ export class ReferencesController {
   @Post(':id/baselines/:baselineId/accept-connectivity')
   @HttpCode(200)
   @RequireRole('editor')
-  @ApiOperation({ summary: 'Accept the current connectivity as the reference { comment }; 200 { snapshotId, rows, acceptedBy, acceptedAt }' })
+  @ApiOperation({
+    summary:
+      'Accept the current connectivity as the reference { comment }; 200 { snapshotId, rows, acceptedBy, acceptedAt }',
+  })
   @ApiBody({ schema: z.toJSONSchema(acceptSchema) as object })
   accept(
     @CurrentPrincipal() actor: Principal,

@@ -16,7 +16,13 @@ import { BaselinesService } from './baselines.service';
 /** Baselines, promotions, drift alerts, connectivity references and the audit log. */
 @Module({
   imports: [BullModule.registerQueue({ name: QUEUES.drift }), WebhooksModule],
-  controllers: [BaselinesController, PromotionsController, AlertsController, ReferencesController, AuditController],
+  controllers: [
+    BaselinesController,
+    PromotionsController,
+    AlertsController,
+    ReferencesController,
+    AuditController,
+  ],
   providers: [BaselinesService, PromotionsService, ReferencesService, DriftTrigger, ApiKeyGuard],
   exports: [BaselinesService, PromotionsService, ReferencesService],
 })

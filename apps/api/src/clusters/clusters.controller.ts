@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Principal } from '@fenceline/data-access';
@@ -23,15 +33,24 @@ export class ClustersController {
   @RequireRole('editor')
   @ApiOperation({ summary: 'Create a cluster in an environment (editor)' })
   @ApiBody({ schema: z.toJSONSchema(createClusterSchema, { unrepresentable: 'any' }) as object })
-  @ApiResponse({ status: 201, description: 'the cluster: { id, name, environment, labels, createdAt, lastSeenAt, lastSnapshotAt, analysis }' })
+  @ApiResponse({
+    status: 201,
+    description:
+      'the cluster: { id, name, environment, labels, createdAt, lastSeenAt, lastSnapshotAt, analysis }',
+  })
   @ApiResponse({ status: 400, description: 'invalid body; issues name every bad field' })
   @ApiResponse({ status: 409, description: 'a cluster with this name exists' })
-  create(@CurrentPrincipal() actor: Principal, @Body(new ZodBody(createClusterSchema)) body: CreateClusterDto): Promise<ClusterModel> {
+  create(
+    @CurrentPrincipal() actor: Principal,
+    @Body(new ZodBody(createClusterSchema)) body: CreateClusterDto,
+  ): Promise<ClusterModel> {
     return this.service.create(actor, body);
   }
 
   @Get()
-  @ApiOperation({ summary: 'List the clusters of your organization, with last snapshot time and analysis summary' })
+  @ApiOperation({
+    summary: 'List the clusters of your organization, with last snapshot time and analysis summary',
+  })
   list(@CurrentPrincipal() actor: Principal): Promise<ClusterModel[]> {
     return this.service.list(actor);
   }
@@ -43,21 +62,34 @@ export class ClustersController {
   }
 
   @Get(':id/connectivity')
-  @ApiOperation({ summary: 'The latest analysed connectivity: [{ src, dst, conn }] as `fenceline connlist --output json`' })
-  connectivity(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<readonly { src: string; dst: string; conn: string }[]> {
+  @ApiOperation({
+    summary:
+      'The latest analysed connectivity: [{ src, dst, conn }] as `fenceline connlist --output json`',
+  })
+  connectivity(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+  ): Promise<readonly { src: string; dst: string; conn: string }[]> {
     return this.service.connectivity(actor, id);
   }
 
   @Get(':id/coverage')
-  @ApiOperation({ summary: 'Pods total / ingress-isolated / egress-isolated, in total and per namespace' })
+  @ApiOperation({
+    summary: 'Pods total / ingress-isolated / egress-isolated, in total and per namespace',
+  })
   coverage(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<unknown> {
     return this.service.coverage(actor, id);
   }
 
   @Post(':id/agent-tokens')
   @RequireRole('editor')
-  @ApiOperation({ summary: 'Issue an agent token for this cluster: 201 { id, token } (shown once)' })
-  createAgentToken(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<{ id: string; token: string }> {
+  @ApiOperation({
+    summary: 'Issue an agent token for this cluster: 201 { id, token } (shown once)',
+  })
+  createAgentToken(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+  ): Promise<{ id: string; token: string }> {
     return this.service.createAgentToken(actor, id);
   }
 
@@ -65,7 +97,11 @@ export class ClustersController {
   @RequireRole('editor')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an agent token' })
-  revokeAgentToken(@CurrentPrincipal() actor: Principal, @Param('id') id: string, @Param('tokenId') tokenId: string): Promise<void> {
+  revokeAgentToken(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+    @Param('tokenId') tokenId: string,
+  ): Promise<void> {
     return this.service.revokeAgentToken(actor, id, tokenId);
   }
 }

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AgentTokenRepository, AuditEventRepository, ClusterRepository, DataAccessError, SnapshotRepository, type Cluster, type Principal } from '@fenceline/data-access';
+import {
+  AgentTokenRepository,
+  AuditEventRepository,
+  ClusterRepository,
+  DataAccessError,
+  SnapshotRepository,
+  type Cluster,
+  type Principal,
+} from '@fenceline/data-access';
 import type { CreateClusterDto } from './dto/create-cluster.dto';
 import type { ClusterModel } from './models/cluster.model';
 
@@ -15,7 +23,13 @@ export class ClustersService {
 
   async create(actor: Principal, input: CreateClusterDto): Promise<ClusterModel> {
     const cluster = await this.clusters.create(actor.organizationId, input);
-    await this.audit.record(actor.organizationId, { actor: `api-key/${actor.apiKeyId}`, action: 'cluster.create', target: `cluster/${cluster.id}`, before: null, after: input });
+    await this.audit.record(actor.organizationId, {
+      actor: `api-key/${actor.apiKeyId}`,
+      action: 'cluster.create',
+      target: `cluster/${cluster.id}`,
+      before: null,
+      after: input,
+    });
     return (await this.toModels(actor, [cluster]))[0] as ClusterModel;
   }
 
@@ -30,9 +44,16 @@ export class ClustersService {
   }
 
   /** The newest analysed connectivity of a cluster, in the connectivity-list notation. */
-  async connectivity(actor: Principal, clusterId: string): Promise<readonly { src: string; dst: string; conn: string }[]> {
+  async connectivity(
+    actor: Principal,
+    clusterId: string,
+  ): Promise<readonly { src: string; dst: string; conn: string }[]> {
     // Stored as JSONB, which reorders keys: give them back in the notation's order.
-    return (await this.analysis(actor, clusterId)).connectivity.map(({ src, dst, conn }) => ({ src, dst, conn }));
+    return (await this.analysis(actor, clusterId)).connectivity.map(({ src, dst, conn }) => ({
+      src,
+      dst,
+      conn,
+    }));
   }
 
   /** Pods isolated for ingress / egress, in total and per namespace, from the newest analysis. */
@@ -41,26 +62,46 @@ export class ClustersService {
   }
 
   private async analysis(actor: Principal, clusterId: string) {
-    if (!(await this.clusters.get(actor.organizationId, clusterId))) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);
+    if (!(await this.clusters.get(actor.organizationId, clusterId)))
+      throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);
     const analysis = await this.snapshots.latestAnalysis(actor.organizationId, clusterId);
-    if (!analysis) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} has no analysed snapshot yet`);
+    if (!analysis)
+      throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} has no analysed snapshot yet`);
     return analysis;
   }
 
-  async createAgentToken(actor: Principal, clusterId: string): Promise<{ id: string; token: string }> {
+  async createAgentToken(
+    actor: Principal,
+    clusterId: string,
+  ): Promise<{ id: string; token: string }> {
     const { id, token } = await this.tokens.create(actor.organizationId, clusterId);
-    await this.audit.record(actor.organizationId, { actor: `api-key/${actor.apiKeyId}`, action: 'agent-token.create', target: `cluster/${clusterId}/agent-tokens/${id}`, before: null, after: { id } });
+    await this.audit.record(actor.organizationId, {
+      actor: `api-key/${actor.apiKeyId}`,
+      action: 'agent-token.create',
+      target: `cluster/${clusterId}/agent-tokens/${id}`,
+      before: null,
+      after: { id },
+    });
     return { id, token };
   }
 
   async revokeAgentToken(actor: Principal, clusterId: string, tokenId: string): Promise<void> {
     await this.tokens.revoke(actor.organizationId, clusterId, tokenId);
-    await this.audit.record(actor.organizationId, { actor: `api-key/${actor.apiKeyId}`, action: 'agent-token.revoke', target: `cluster/${clusterId}/agent-tokens/${tokenId}`, before: { id: tokenId }, after: null });
+    await this.audit.record(actor.organizationId, {
+      actor: `api-key/${actor.apiKeyId}`,
+      action: 'agent-token.revoke',
+      target: `cluster/${clusterId}/agent-tokens/${tokenId}`,
+      before: { id: tokenId },
+      after: null,
+    });
   }
 
   /** API models for clusters, with their snapshot summaries fetched in one batch. */
   private async toModels(actor: Principal, clusters: readonly Cluster[]): Promise<ClusterModel[]> {
-    const summaries = await this.snapshots.summaries(actor.organizationId, clusters.map((c) => c.id));
+    const summaries = await this.snapshots.summaries(
+      actor.organizationId,
+      clusters.map((c) => c.id),
+    );
     return clusters.map((cluster) => {
       const summary = summaries.get(cluster.id);
       const analysis = summary?.analysis;
@@ -73,7 +114,12 @@ export class ClustersService {
         lastSeenAt: cluster.lastSeenAt?.toISOString() ?? null,
         lastSnapshotAt: summary?.lastSnapshotAt?.toISOString() ?? null,
         analysis: analysis
-          ? { snapshotId: analysis.snapshotId, analysedAt: analysis.analysedAt.toISOString(), classCount: analysis.classCount, connections: analysis.connections }
+          ? {
+              snapshotId: analysis.snapshotId,
+              analysedAt: analysis.analysedAt.toISOString(),
+              classCount: analysis.classCount,
+              connections: analysis.connections,
+            }
           : null,
       };
     });

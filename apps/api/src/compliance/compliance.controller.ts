@@ -38,20 +38,46 @@ export class ComplianceController {
 
   @Get('compliance/frameworks')
   @RequireRole('viewer')
-  @ApiOperation({ summary: 'The frameworks and their controls (id, title, description, severity, references)' })
+  @ApiOperation({
+    summary: 'The frameworks and their controls (id, title, description, severity, references)',
+  })
   frameworks(): unknown {
-    return FRAMEWORKS.map((f) => ({ id: f.id, version: f.version, title: f.title, controls: f.controls.map((c) => ({ id: c.id, title: c.title, description: c.description, severity: c.severity, references: c.references ?? [] })) }));
+    return FRAMEWORKS.map((f) => ({
+      id: f.id,
+      version: f.version,
+      title: f.title,
+      controls: f.controls.map((c) => ({
+        id: c.id,
+        title: c.title,
+        description: c.description,
+        severity: c.severity,
+        references: c.references ?? [],
+      })),
+    }));
   }
 
   @Get('compliance/summary')
   @RequireRole('viewer')
   @ApiQuery({ name: 'framework', required: true })
   @ApiQuery({ name: 'environment', required: false })
-  @ApiQuery({ name: 'asOf', required: false, description: 'ISO 8601: the results as they stood then' })
-  @ApiOperation({ summary: 'Fleet, environment and cluster summaries: scores, pass/fail/n.a./waived counts, failing controls' })
-  summary(@CurrentPrincipal() actor: Principal, @Query() query: Record<string, string>): Promise<unknown> {
+  @ApiQuery({
+    name: 'asOf',
+    required: false,
+    description: 'ISO 8601: the results as they stood then',
+  })
+  @ApiOperation({
+    summary:
+      'Fleet, environment and cluster summaries: scores, pass/fail/n.a./waived counts, failing controls',
+  })
+  summary(
+    @CurrentPrincipal() actor: Principal,
+    @Query() query: Record<string, string>,
+  ): Promise<unknown> {
     const q = new ZodBody(querySchema).transform(query);
-    return this.service.summary(actor, q.framework, { ...(q.environment ? { environment: q.environment } : {}), ...(q.asOf ? { asOf: new Date(q.asOf) } : {}) });
+    return this.service.summary(actor, q.framework, {
+      ...(q.environment ? { environment: q.environment } : {}),
+      ...(q.asOf ? { asOf: new Date(q.asOf) } : {}),
+    });
   }
 
   @Get('compliance/controls/:controlId')
@@ -60,9 +86,16 @@ export class ComplianceController {
   @ApiQuery({ name: 'environment', required: false })
   @ApiQuery({ name: 'asOf', required: false })
   @ApiOperation({ summary: 'One control across clusters, with each cluster’s status and evidence' })
-  control(@CurrentPrincipal() actor: Principal, @Param('controlId') controlId: string, @Query() query: Record<string, string>): Promise<unknown> {
+  control(
+    @CurrentPrincipal() actor: Principal,
+    @Param('controlId') controlId: string,
+    @Query() query: Record<string, string>,
+  ): Promise<unknown> {
     const q = new ZodBody(querySchema).transform(query);
-    return this.service.control(actor, q.framework, controlId, { ...(q.environment ? { environment: q.environment } : {}), ...(q.asOf ? { asOf: new Date(q.asOf) } : {}) });
+    return this.service.control(actor, q.framework, controlId, {
+      ...(q.environment ? { environment: q.environment } : {}),
+      ...(q.asOf ? { asOf: new Date(q.asOf) } : {}),
+    });
   }
 
   @Get('compliance/trend')
@@ -71,18 +104,41 @@ export class ComplianceController {
   @ApiQuery({ name: 'environment', required: false })
   @ApiQuery({ name: 'controlId', required: false })
   @ApiQuery({ name: 'days', required: false, description: '1–90, default 30' })
-  @ApiQuery({ name: 'until', required: false, description: 'last day (YYYY-MM-DD, UTC), default today' })
-  @ApiOperation({ summary: 'Daily trend of the fleet or an environment, optionally one control: score and counts as of each day’s end' })
-  fleetTrend(@CurrentPrincipal() actor: Principal, @Query() query: Record<string, string>): Promise<unknown> {
+  @ApiQuery({
+    name: 'until',
+    required: false,
+    description: 'last day (YYYY-MM-DD, UTC), default today',
+  })
+  @ApiOperation({
+    summary:
+      'Daily trend of the fleet or an environment, optionally one control: score and counts as of each day’s end',
+  })
+  fleetTrend(
+    @CurrentPrincipal() actor: Principal,
+    @Query() query: Record<string, string>,
+  ): Promise<unknown> {
     const q = new ZodBody(fleetTrendSchema).transform(query);
-    return this.service.environmentTrend(actor, q.framework, { ...(q.environment ? { environment: q.environment } : {}), ...(q.controlId ? { controlId: q.controlId } : {}), days: q.days, until: q.until ? new Date(`${q.until}T00:00:00Z`) : new Date() });
+    return this.service.environmentTrend(actor, q.framework, {
+      ...(q.environment ? { environment: q.environment } : {}),
+      ...(q.controlId ? { controlId: q.controlId } : {}),
+      days: q.days,
+      until: q.until ? new Date(`${q.until}T00:00:00Z`) : new Date(),
+    });
   }
 
   @Get('clusters/:id/compliance/:framework')
   @RequireRole('viewer')
   @ApiQuery({ name: 'asOf', required: false })
-  @ApiOperation({ summary: 'A cluster’s results for a framework (newest, or as of a date), per control with evidence' })
-  cluster(@CurrentPrincipal() actor: Principal, @Param('id') id: string, @Param('framework') framework: string, @Query() query: Record<string, string>): Promise<unknown> {
+  @ApiOperation({
+    summary:
+      'A cluster’s results for a framework (newest, or as of a date), per control with evidence',
+  })
+  cluster(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+    @Param('framework') framework: string,
+    @Query() query: Record<string, string>,
+  ): Promise<unknown> {
     const q = new ZodBody(asOfSchema).transform(query);
     return this.service.clusterReport(actor, id, framework, q.asOf ? new Date(q.asOf) : undefined);
   }
@@ -90,30 +146,70 @@ export class ComplianceController {
   @Get('clusters/:id/compliance/:framework/controls/:controlId/trend')
   @RequireRole('viewer')
   @ApiQuery({ name: 'since', required: false })
-  @ApiOperation({ summary: 'A control’s history on a cluster: status and score per evaluation, oldest first' })
-  trend(@CurrentPrincipal() actor: Principal, @Param('id') id: string, @Param('framework') framework: string, @Param('controlId') controlId: string, @Query() query: Record<string, string>): Promise<unknown> {
+  @ApiOperation({
+    summary: 'A control’s history on a cluster: status and score per evaluation, oldest first',
+  })
+  trend(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+    @Param('framework') framework: string,
+    @Param('controlId') controlId: string,
+    @Query() query: Record<string, string>,
+  ): Promise<unknown> {
     const q = new ZodBody(trendSchema).transform(query);
-    return this.service.trend(actor, id, framework, controlId, q.since ? new Date(q.since) : undefined);
+    return this.service.trend(
+      actor,
+      id,
+      framework,
+      controlId,
+      q.since ? new Date(q.since) : undefined,
+    );
   }
 
   @Get('compliance/settings')
   @RequireRole('viewer')
-  @ApiOperation({ summary: 'The organization’s compliance settings: the PCI cardholder-data environment and its declared flows' })
+  @ApiOperation({
+    summary:
+      'The organization’s compliance settings: the PCI cardholder-data environment and its declared flows',
+  })
   async settings(@CurrentPrincipal() actor: Principal): Promise<unknown> {
-    const org = await this.db.prisma.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { complianceSettings: true, complianceRetentionDays: true } });
+    const org = await this.db.prisma.organization.findUniqueOrThrow({
+      where: { id: actor.organizationId },
+      select: { complianceSettings: true, complianceRetentionDays: true },
+    });
     return { ...(org.complianceSettings as object), retentionDays: org.complianceRetentionDays };
   }
 
   @Put('compliance/settings')
   @RequireRole('admin')
-  @ApiOperation({ summary: 'Declare the CDE { cde: { namespaceSelector?, podSelector? }, cdeAllowed?: { inbound?, outbound? }, retentionDays? } (audited); applies from the next analysed snapshot' })
-  @ApiBody({ schema: z.toJSONSchema(complianceSettingsSchema, { unrepresentable: 'any' }) as object })
-  async putSettings(@CurrentPrincipal() actor: Principal, @Body(new ZodBody(complianceSettingsSchema)) body: z.infer<typeof complianceSettingsSchema>): Promise<unknown> {
+  @ApiOperation({
+    summary:
+      'Declare the CDE { cde: { namespaceSelector?, podSelector? }, cdeAllowed?: { inbound?, outbound? }, retentionDays? } (audited); applies from the next analysed snapshot',
+  })
+  @ApiBody({
+    schema: z.toJSONSchema(complianceSettingsSchema, { unrepresentable: 'any' }) as object,
+  })
+  async putSettings(
+    @CurrentPrincipal() actor: Principal,
+    @Body(new ZodBody(complianceSettingsSchema)) body: z.infer<typeof complianceSettingsSchema>,
+  ): Promise<unknown> {
     const { retentionDays, ...settings } = body;
     const before = await this.settings(actor);
-    await this.db.prisma.organization.update({ where: { id: actor.organizationId }, data: { complianceSettings: settings as object, ...(retentionDays !== undefined ? { complianceRetentionDays: retentionDays } : {}) } });
+    await this.db.prisma.organization.update({
+      where: { id: actor.organizationId },
+      data: {
+        complianceSettings: settings as object,
+        ...(retentionDays !== undefined ? { complianceRetentionDays: retentionDays } : {}),
+      },
+    });
     const after = await this.settings(actor);
-    await this.audit.record(actor.organizationId, { actor: actorOf(actor), action: 'compliance.settings.updated', target: `organization/${actor.organizationId}/compliance`, before, after });
+    await this.audit.record(actor.organizationId, {
+      actor: actorOf(actor),
+      action: 'compliance.settings.updated',
+      target: `organization/${actor.organizationId}/compliance`,
+      before,
+      after,
+    });
     return after;
   }
 }

@@ -9,5 +9,10 @@ import { WaiversController } from './waivers.controller';
 import { WaiversService } from './waivers.service';
 
 /** Compliance reports, settings and waivers (results are computed by the worker). */
-@Module({ imports: [BullModule.registerQueue({ name: QUEUES.export })], controllers: [ComplianceController, WaiversController, ExportsController], providers: [ComplianceService, WaiversService, ApiKeyGuard], exports: [ComplianceService, WaiversService] })
+@Module({
+  imports: [BullModule.registerQueue({ name: QUEUES.export })],
+  controllers: [ComplianceController, WaiversController, ExportsController],
+  providers: [ComplianceService, WaiversService, ApiKeyGuard],
+  exports: [ComplianceService, WaiversService],
+})
 export class ComplianceModule {}

@@ -42,9 +42,15 @@ export class WaiversController {
 
   @Post()
   @RequireRole('editor')
-  @ApiOperation({ summary: 'Request a waiver { controlId, scope { cluster?, namespace?, workloadLabels? }, justification, ticketUrl, expiresAt }; it applies once approved' })
+  @ApiOperation({
+    summary:
+      'Request a waiver { controlId, scope { cluster?, namespace?, workloadLabels? }, justification, ticketUrl, expiresAt }; it applies once approved',
+  })
   @ApiBody({ schema: z.toJSONSchema(waiverSchema) as object })
-  async request(@CurrentPrincipal() actor: Principal, @Body(new ZodBody(waiverSchema)) body: z.infer<typeof waiverSchema>): Promise<Record<string, unknown>> {
+  async request(
+    @CurrentPrincipal() actor: Principal,
+    @Body(new ZodBody(waiverSchema)) body: z.infer<typeof waiverSchema>,
+  ): Promise<Record<string, unknown>> {
     return waiverView(await this.service.request(actor, body));
   }
 
@@ -57,17 +63,30 @@ export class WaiversController {
 
   @Get('report')
   @RequireRole('viewer')
-  @ApiOperation({ summary: 'Waivers active now, expiring within 14 days, expired, unused (active, never applied) and pending approval' })
-  async report(@CurrentPrincipal() actor: Principal): Promise<Record<string, Record<string, unknown>[]>> {
+  @ApiOperation({
+    summary:
+      'Waivers active now, expiring within 14 days, expired, unused (active, never applied) and pending approval',
+  })
+  async report(
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<Record<string, Record<string, unknown>[]>> {
     const report = await this.waivers.report(actor.organizationId);
-    return Object.fromEntries(Object.entries(report).map(([key, list]) => [key, (list as Waiver[]).map(waiverView)]));
+    return Object.fromEntries(
+      Object.entries(report).map(([key, list]) => [key, (list as Waiver[]).map(waiverView)]),
+    );
   }
 
   @Post(':id/approve')
   @HttpCode(200)
   @RequireRole('approver')
-  @ApiOperation({ summary: 'Approve a pending waiver; 403 SELF_APPROVAL for the requester; 409 approved already or expired' })
-  async approve(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<Record<string, unknown>> {
+  @ApiOperation({
+    summary:
+      'Approve a pending waiver; 403 SELF_APPROVAL for the requester; 409 approved already or expired',
+  })
+  async approve(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+  ): Promise<Record<string, unknown>> {
     return waiverView(await this.service.approve(actor, id));
   }
 }

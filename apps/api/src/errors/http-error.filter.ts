@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataAccessError } from '@fenceline/data-access';
 import { GraphQLError } from 'graphql';
@@ -15,14 +21,19 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') return this.graphqlError(error);
-    const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
+    const response = host
+      .switchToHttp()
+      .getResponse<{ status(code: number): { json(body: unknown): void } }>();
     if (error instanceof DataAccessError) {
       response.status(STATUS[error.code]).json({ code: error.code, message: error.message });
       return undefined;
     }
     if (error instanceof HttpException) {
       const body = error.getResponse();
-      const payload = typeof body === 'object' && body !== null && 'code' in body ? body : { code: httpCode(error.getStatus()), message: error.message };
+      const payload =
+        typeof body === 'object' && body !== null && 'code' in body
+          ? body
+          : { code: httpCode(error.getStatus()), message: error.message };
       response.status(error.getStatus()).json(payload);
       return undefined;
     }
@@ -32,7 +43,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       return undefined;
     }
     const correlationId = randomUUID();
-    this.logger.error({ correlationId, error: error instanceof Error ? error.stack : String(error) });
+    this.logger.error({
+      correlationId,
+      error: error instanceof Error ? error.stack : String(error),
+    });
     response.status(500).json({ code: 'INTERNAL', message: 'internal error', correlationId });
     return undefined;
   }
@@ -40,15 +54,25 @@ export class HttpErrorFilter implements ExceptionFilter {
   /** GraphQL answers errors in the body: the same codes as REST, in `extensions`. */
   private graphqlError(error: unknown): GraphQLError {
     if (error instanceof GraphQLError) return error;
-    if (error instanceof DataAccessError) return new GraphQLError(error.message, { extensions: { code: error.code, status: STATUS[error.code] } });
+    if (error instanceof DataAccessError)
+      return new GraphQLError(error.message, {
+        extensions: { code: error.code, status: STATUS[error.code] },
+      });
     if (error instanceof HttpException) {
       const body = error.getResponse() as { code?: string; message?: string; issues?: unknown };
       return new GraphQLError(body.message ?? error.message, {
-        extensions: { code: body.code ?? httpCode(error.getStatus()), status: error.getStatus(), ...(body.issues ? { issues: body.issues } : {}) },
+        extensions: {
+          code: body.code ?? httpCode(error.getStatus()),
+          status: error.getStatus(),
+          ...(body.issues ? { issues: body.issues } : {}),
+        },
       });
     }
     const correlationId = randomUUID();
-    this.logger.error({ correlationId, error: error instanceof Error ? error.stack : String(error) });
+    this.logger.error({
+      correlationId,
+      error: error instanceof Error ? error.stack : String(error),
+    });
     return new GraphQLError('internal error', { extensions: { code: 'INTERNAL', correlationId } });
   }
 }
@@ -68,9 +92,16 @@ function httpCode(status: number): string {
 }
 
 /** Errors of the JSON body parser (too large, bad encoding, bad JSON) are the client's: 4xx. */
-function bodyParserError(error: unknown): { status: number; code: string; message: string } | undefined {
+function bodyParserError(
+  error: unknown,
+): { status: number; code: string; message: string } | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const { status, type, message, expose } = error as { status?: unknown; type?: unknown; message?: unknown; expose?: unknown };
+  const { status, type, message, expose } = error as {
+    status?: unknown;
+    type?: unknown;
+    message?: unknown;
+    expose?: unknown;
+  };
   if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
   // http-errors marks client errors it raised itself (a corrupt gzip stream has no `type`).
   if (typeof type !== 'string' && expose !== true) return undefined;

@@ -11,7 +11,10 @@ export class ZodBody<T> implements PipeTransform<unknown, T> {
     throw new BadRequestException({
       code: 'INVALID',
       message: 'invalid request body',
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
+      issues: parsed.error.issues.map((i) => ({
+        path: i.path.join('.') || '(body)',
+        message: i.message,
+      })),
     });
   }
 }

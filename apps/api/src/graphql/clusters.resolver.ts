@@ -1,5 +1,15 @@
 import { Inject, UseGuards } from '@nestjs/common';
-import { Args, Field, ID, InputType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Field,
+  ID,
+  InputType,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
@@ -35,29 +45,58 @@ export class ClustersResolver {
   }
 
   @Query(() => ClusterType)
-  async cluster(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }) id: string): Promise<ClusterType> {
+  async cluster(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<ClusterType> {
     return toType(await this.service.get(actor, id));
   }
 
-  @ResolveField(() => CoverageType, { nullable: true, description: 'null until the first snapshot is analysed' })
-  async coverage(@CurrentPrincipal() actor: Principal, @Parent() cluster: ClusterType): Promise<CoverageType | null> {
-    return ((await this.service.coverage(actor, cluster.id).catch(() => null)) as CoverageType | null) ?? null;
+  @ResolveField(() => CoverageType, {
+    nullable: true,
+    description: 'null until the first snapshot is analysed',
+  })
+  async coverage(
+    @CurrentPrincipal() actor: Principal,
+    @Parent() cluster: ClusterType,
+  ): Promise<CoverageType | null> {
+    return (
+      ((await this.service.coverage(actor, cluster.id).catch(() => null)) as CoverageType | null) ??
+      null
+    );
   }
 
-  @ResolveField(() => [ConnectionType], { nullable: true, description: 'null until the first snapshot is analysed' })
-  async connectivity(@CurrentPrincipal() actor: Principal, @Parent() cluster: ClusterType): Promise<ConnectionType[] | null> {
-    return ((await this.service.connectivity(actor, cluster.id).catch(() => null)) as ConnectionType[] | null) ?? null;
+  @ResolveField(() => [ConnectionType], {
+    nullable: true,
+    description: 'null until the first snapshot is analysed',
+  })
+  async connectivity(
+    @CurrentPrincipal() actor: Principal,
+    @Parent() cluster: ClusterType,
+  ): Promise<ConnectionType[] | null> {
+    return (
+      ((await this.service.connectivity(actor, cluster.id).catch(() => null)) as
+        ConnectionType[] | null) ?? null
+    );
   }
 
   @Mutation(() => ClusterType)
   @RequireRole('editor')
-  async createCluster(@CurrentPrincipal() actor: Principal, @Args('input', { type: () => CreateClusterInput }) input: CreateClusterInput): Promise<ClusterType> {
-    return toType(await this.service.create(actor, new ZodBody(createClusterSchema).transform({ ...input })));
+  async createCluster(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { type: () => CreateClusterInput }) input: CreateClusterInput,
+  ): Promise<ClusterType> {
+    return toType(
+      await this.service.create(actor, new ZodBody(createClusterSchema).transform({ ...input })),
+    );
   }
 
   @Mutation(() => AgentTokenType)
   @RequireRole('editor')
-  createAgentToken(@CurrentPrincipal() actor: Principal, @Args('clusterId', { type: () => ID }) clusterId: string): Promise<AgentTokenType> {
+  createAgentToken(
+    @CurrentPrincipal() actor: Principal,
+    @Args('clusterId', { type: () => ID }) clusterId: string,
+  ): Promise<AgentTokenType> {
     return this.service.createAgentToken(actor, clusterId);
   }
 

@@ -1,6 +1,11 @@
 import { Inject, UseGuards } from '@nestjs/common';
 import { Args, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { DataAccessError, WaiverRepository, type Principal, type Waiver } from '@fenceline/data-access';
+import {
+  DataAccessError,
+  WaiverRepository,
+  type Principal,
+  type Waiver,
+} from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { ComplianceService } from '../compliance/compliance.service';
@@ -12,7 +17,8 @@ import { ZodBody } from '../errors/zod-body.pipe';
 export class WaiverType {
   @Field(() => ID) id!: string;
   @Field(() => String) controlId!: string;
-  @Field(() => String, { description: 'JSON: { cluster?, namespace?, workloadLabels? }' }) scopeJson!: string;
+  @Field(() => String, { description: 'JSON: { cluster?, namespace?, workloadLabels? }' })
+  scopeJson!: string;
   @Field(() => String) justification!: string;
   @Field(() => String) ticketUrl!: string;
   @Field(() => String) expiresAt!: string;
@@ -25,7 +31,8 @@ export class WaiverInput {
   @Field(() => String) controlId!: string;
   @Field(() => String, { nullable: true }) cluster?: string;
   @Field(() => String, { nullable: true }) namespace?: string;
-  @Field(() => String, { nullable: true, description: 'JSON object of labels' }) workloadLabelsJson?: string;
+  @Field(() => String, { nullable: true, description: 'JSON object of labels' })
+  workloadLabelsJson?: string;
   @Field(() => String) justification!: string;
   @Field(() => String) ticketUrl!: string;
   @Field(() => String) expiresAt!: string;
@@ -45,7 +52,8 @@ const toWaiver = (w: Waiver): WaiverType => ({
 const asOfDate = (asOf?: string | null): Date | undefined => {
   if (!asOf) return undefined;
   const date = new Date(asOf);
-  if (Number.isNaN(date.getTime())) throw new DataAccessError('INVALID', `asOf: ${JSON.stringify(asOf)} is not a date`);
+  if (Number.isNaN(date.getTime()))
+    throw new DataAccessError('INVALID', `asOf: ${JSON.stringify(asOf)} is not a date`);
   return date;
 };
 
@@ -68,7 +76,12 @@ export class ComplianceResolver {
     @Args('asOf', { type: () => String, nullable: true }) asOf?: string,
   ): Promise<string> {
     const at = asOfDate(asOf);
-    return JSON.stringify(await this.service.summary(actor, framework, { ...(environment ? { environment } : {}), ...(at ? { asOf: at } : {}) }));
+    return JSON.stringify(
+      await this.service.summary(actor, framework, {
+        ...(environment ? { environment } : {}),
+        ...(at ? { asOf: at } : {}),
+      }),
+    );
   }
 
   @Query(() => String, { description: 'a cluster’s results per control with evidence (JSON)' })
@@ -79,7 +92,9 @@ export class ComplianceResolver {
     @Args('framework', { type: () => String }) framework: string,
     @Args('asOf', { type: () => String, nullable: true }) asOf?: string,
   ): Promise<string> {
-    return JSON.stringify(await this.service.clusterReport(actor, clusterId, framework, asOfDate(asOf)));
+    return JSON.stringify(
+      await this.service.clusterReport(actor, clusterId, framework, asOfDate(asOf)),
+    );
   }
 
   @Query(() => [WaiverType])
@@ -90,7 +105,10 @@ export class ComplianceResolver {
 
   @Mutation(() => WaiverType)
   @RequireRole('editor')
-  async requestWaiver(@CurrentPrincipal() actor: Principal, @Args('input', { type: () => WaiverInput }) input: WaiverInput): Promise<WaiverType> {
+  async requestWaiver(
+    @CurrentPrincipal() actor: Principal,
+    @Args('input', { type: () => WaiverInput }) input: WaiverInput,
+  ): Promise<WaiverType> {
     let workloadLabels: unknown;
     try {
       workloadLabels = input.workloadLabelsJson ? JSON.parse(input.workloadLabelsJson) : undefined;
@@ -99,7 +117,11 @@ export class ComplianceResolver {
     }
     const body = new ZodBody(waiverSchema).transform({
       controlId: input.controlId,
-      scope: { ...(input.cluster ? { cluster: input.cluster } : {}), ...(input.namespace ? { namespace: input.namespace } : {}), ...(workloadLabels !== undefined ? { workloadLabels } : {}) },
+      scope: {
+        ...(input.cluster ? { cluster: input.cluster } : {}),
+        ...(input.namespace ? { namespace: input.namespace } : {}),
+        ...(workloadLabels !== undefined ? { workloadLabels } : {}),
+      },
       justification: input.justification,
       ticketUrl: input.ticketUrl,
       expiresAt: input.expiresAt,
@@ -109,7 +131,10 @@ export class ComplianceResolver {
 
   @Mutation(() => WaiverType)
   @RequireRole('approver')
-  async approveWaiver(@CurrentPrincipal() actor: Principal, @Args('id', { type: () => ID }) id: string): Promise<WaiverType> {
+  async approveWaiver(
+    @CurrentPrincipal() actor: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<WaiverType> {
     return toWaiver(await this.waiverService.approve(actor, id));
   }
 }

@@ -41,7 +41,11 @@ export class PromotionType {
   @Field(() => String) requestedAt!: string;
   @Field(() => String, { nullable: true }) decidedBy!: string | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
-  @Field(() => String, { description: 'per target cluster: connectivity that would change, guardrails that would newly fail (JSON)' }) previewJson!: string;
+  @Field(() => String, {
+    description:
+      'per target cluster: connectivity that would change, guardrails that would newly fail (JSON)',
+  })
+  previewJson!: string;
 }
 
 @ObjectType('DriftAlert')

@@ -8,5 +8,8 @@ import { ClustersResolver } from './clusters.resolver';
 import { GovernanceResolver } from './governance.resolver';
 
 /** GraphQL (code-first) at /graphql: the same operations as REST, through the same services. */
-@Module({ imports: [ClustersModule, GovernanceModule, ComplianceModule], providers: [ClustersResolver, GovernanceResolver, ComplianceResolver, ApiKeyGuard] })
+@Module({
+  imports: [ClustersModule, GovernanceModule, ComplianceModule],
+  providers: [ClustersResolver, GovernanceResolver, ComplianceResolver, ApiKeyGuard],
+})
 export class GraphqlModule {}

@@ -1,11 +1,23 @@
-import { GraphQLError, Kind, type ASTVisitor, type SelectionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type SelectionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 
 /** Refuses queries nested deeper than `maxDepth` fields. */
 export function depthLimit(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node) {
       const depth = selectionDepth(context, node.selectionSet, new Set());
-      if (depth > maxDepth) context.reportError(new GraphQLError(`query depth ${depth} exceeds the limit of ${maxDepth}`, { extensions: { code: 'QUERY_TOO_DEEP' } }));
+      if (depth > maxDepth)
+        context.reportError(
+          new GraphQLError(`query depth ${depth} exceeds the limit of ${maxDepth}`, {
+            extensions: { code: 'QUERY_TOO_DEEP' },
+          }),
+        );
     },
   });
 }
@@ -15,7 +27,12 @@ export function complexityLimit(maxFields: number) {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node) {
       const fields = countFields(context, node.selectionSet, new Set());
-      if (fields > maxFields) context.reportError(new GraphQLError(`query selects ${fields} fields, more than ${maxFields}`, { extensions: { code: 'QUERY_TOO_COMPLEX' } }));
+      if (fields > maxFields)
+        context.reportError(
+          new GraphQLError(`query selects ${fields} fields, more than ${maxFields}`, {
+            extensions: { code: 'QUERY_TOO_COMPLEX' },
+          }),
+        );
     },
   });
 }
@@ -25,13 +42,21 @@ export function complexityLimit(maxFields: number) {
  * counts every time it is spread (that is what the server executes); only a cycle stops, and a
  * cycle is invalid GraphQL anyway.
  */
-function inner(context: ValidationContext, s: SelectionNode, path: ReadonlySet<string>): [SelectionSetNode | undefined, ReadonlySet<string>] {
+function inner(
+  context: ValidationContext,
+  s: SelectionNode,
+  path: ReadonlySet<string>,
+): [SelectionSetNode | undefined, ReadonlySet<string>] {
   if (s.kind === Kind.FIELD || s.kind === Kind.INLINE_FRAGMENT) return [s.selectionSet, path];
   if (path.has(s.name.value)) return [undefined, path];
   return [context.getFragment(s.name.value)?.selectionSet, new Set([...path, s.name.value])];
 }
 
-function selectionDepth(context: ValidationContext, set: SelectionSetNode | undefined, path: ReadonlySet<string>): number {
+function selectionDepth(
+  context: ValidationContext,
+  set: SelectionSetNode | undefined,
+  path: ReadonlySet<string>,
+): number {
   if (!set) return 0;
   let max = 0;
   for (const s of set.selections) {
@@ -42,7 +67,11 @@ function selectionDepth(context: ValidationContext, set: SelectionSetNode | unde
   return max;
 }
 
-function countFields(context: ValidationContext, set: SelectionSetNode | undefined, path: ReadonlySet<string>): number {
+function countFields(
+  context: ValidationContext,
+  set: SelectionSetNode | undefined,
+  path: ReadonlySet<string>,
+): number {
   if (!set) return 0;
   let n = 0;
   for (const s of set.selections) {

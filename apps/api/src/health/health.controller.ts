@@ -25,9 +25,14 @@ export class HealthController {
     const failed: string[] = [];
     await this.db.ping().catch(() => failed.push('PostgreSQL'));
     // A real round trip to Redis, bounded: commands wait for a reconnect rather than fail.
-    await withTimeout(this.queue.getJobCountByTypes('waiting'), 2000).catch(() => failed.push('Redis'));
+    await withTimeout(this.queue.getJobCountByTypes('waiting'), 2000).catch(() =>
+      failed.push('Redis'),
+    );
     if (failed.length > 0) {
-      throw new ServiceUnavailableException({ code: 'NOT_READY', message: `${failed.join(' and ')} not reachable` });
+      throw new ServiceUnavailableException({
+        code: 'NOT_READY',
+        message: `${failed.join(' and ')} not reachable`,
+      });
     }
     return { status: 'ready', checks: { postgres: 'ok', redis: 'ok' } };
   }

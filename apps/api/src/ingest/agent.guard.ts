@@ -1,4 +1,10 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { AgentTokenRepository } from '@fenceline/data-access';
 
 /** `Authorization: Bearer <agent token>`: the token names the one cluster it may push for. */
@@ -7,10 +13,16 @@ export class AgentGuard implements CanActivate {
   constructor(@Inject(AgentTokenRepository) private readonly tokens: AgentTokenRepository) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; agent?: unknown }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; agent?: unknown }>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers['authorization'] ?? '');
     const agent = match ? await this.tokens.authenticate(match[1] as string) : undefined;
-    if (!agent) throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'a valid agent token is required (Authorization: Bearer <token>)' });
+    if (!agent)
+      throw new UnauthorizedException({
+        code: 'UNAUTHENTICATED',
+        message: 'a valid agent token is required (Authorization: Bearer <token>)',
+      });
     request.agent = agent;
     return true;
   }

@@ -5,5 +5,9 @@ import { AgentGuard } from './agent.guard';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
 
-@Module({ imports: [BullModule.registerQueue({ name: QUEUES.analyze }, { name: QUEUES.drift })], controllers: [IngestController], providers: [IngestService, AgentGuard] })
+@Module({
+  imports: [BullModule.registerQueue({ name: QUEUES.analyze }, { name: QUEUES.drift })],
+  controllers: [IngestController],
+  providers: [IngestService, AgentGuard],
+})
 export class IngestModule {}

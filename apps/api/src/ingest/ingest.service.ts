@@ -1,7 +1,16 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { ANALYZE_JOB_OPTIONS, DRIFT_JOB_OPTIONS, parseSnapshot, QUEUES, snapshotContentHash, snapshotToObjects, type AnalyzeJob, type DriftJob } from '@fenceline/contracts';
+import {
+  ANALYZE_JOB_OPTIONS,
+  DRIFT_JOB_OPTIONS,
+  parseSnapshot,
+  QUEUES,
+  snapshotContentHash,
+  snapshotToObjects,
+  type AnalyzeJob,
+  type DriftJob,
+} from '@fenceline/contracts';
 import { SnapshotRepository, type AgentIdentity, type StoreResult } from '@fenceline/data-access';
 import { buildInventory, formatObjectRef } from '@fenceline/netpol';
 import { ApiMetrics } from '../metrics/metrics';
@@ -22,17 +31,31 @@ export class IngestService {
   async ingest(agent: AgentIdentity, body: unknown): Promise<StoreResult> {
     const parsed = parseSnapshot(body);
     if (!parsed.ok) {
-      throw new BadRequestException({ code: 'INVALID_SNAPSHOT', message: 'the snapshot does not match the schema', issues: parsed.issues });
+      throw new BadRequestException({
+        code: 'INVALID_SNAPSHOT',
+        message: 'the snapshot does not match the schema',
+        issues: parsed.issues,
+      });
     }
     const inventory = buildInventory(snapshotToObjects(parsed.snapshot));
     if (inventory.issues.length > 0) {
       throw new BadRequestException({
         code: 'INVALID_OBJECTS',
         message: 'the snapshot holds invalid objects',
-        issues: inventory.issues.slice(0, 100).map((i) => ({ code: i.code, object: formatObjectRef(i.object), path: i.path, message: i.message })),
+        issues: inventory.issues.slice(0, 100).map((i) => ({
+          code: i.code,
+          object: formatObjectRef(i.object),
+          path: i.path,
+          message: i.message,
+        })),
       });
     }
-    const stored = await this.snapshots.store(agent.organizationId, agent.clusterId, parsed.snapshot, snapshotContentHash(parsed.snapshot));
+    const stored = await this.snapshots.store(
+      agent.organizationId,
+      agent.clusterId,
+      parsed.snapshot,
+      snapshotContentHash(parsed.snapshot),
+    );
     // jobId = snapshot id: enqueueing a duplicate (or the same push twice) adds nothing.
     await this.analyzeQueue.add(
       QUEUES.analyze,
@@ -41,7 +64,11 @@ export class IngestService {
     );
     if (stored.revived) {
       // Analysed long ago, current again: its drift is evaluated again (alerts may resolve).
-      await this.driftQueue.add(QUEUES.drift, { organizationId: agent.organizationId, snapshotId: stored.snapshotId, reason: 'revived' }, { ...DRIFT_JOB_OPTIONS, jobId: `drift-${stored.snapshotId}-revived-${Date.now()}` });
+      await this.driftQueue.add(
+        QUEUES.drift,
+        { organizationId: agent.organizationId, snapshotId: stored.snapshotId, reason: 'revived' },
+        { ...DRIFT_JOB_OPTIONS, jobId: `drift-${stored.snapshotId}-revived-${Date.now()}` },
+      );
     }
     this.metrics.snapshotsIngested.inc({ status: stored.status });
     return { snapshotId: stored.snapshotId, status: stored.status };

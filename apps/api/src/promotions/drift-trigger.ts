@@ -14,16 +14,26 @@ export class DriftTrigger {
   ) {}
 
   async environment(organizationId: string, environment: string, reason: string): Promise<number> {
-    const clusters = (await this.clusters.list(organizationId)).filter((c) => c.environment === environment);
+    const clusters = (await this.clusters.list(organizationId)).filter(
+      (c) => c.environment === environment,
+    );
     let queued = 0;
-    for (const cluster of clusters) queued += await this.cluster(organizationId, cluster.id, reason);
+    for (const cluster of clusters)
+      queued += await this.cluster(organizationId, cluster.id, reason);
     return queued;
   }
 
   async cluster(organizationId: string, clusterId: string, reason: string): Promise<number> {
     const latest = await this.snapshots.latest(organizationId, clusterId);
     if (!latest) return 0;
-    await this.queue.add(QUEUES.drift, { organizationId, snapshotId: latest.id, reason }, { ...DRIFT_JOB_OPTIONS, jobId: `drift-${latest.id}-${reason.replace(/[^A-Za-z0-9-]/g, "-")}` });
+    await this.queue.add(
+      QUEUES.drift,
+      { organizationId, snapshotId: latest.id, reason },
+      {
+        ...DRIFT_JOB_OPTIONS,
+        jobId: `drift-${latest.id}-${reason.replace(/[^A-Za-z0-9-]/g, '-')}`,
+      },
+    );
     return 1;
   }
 }

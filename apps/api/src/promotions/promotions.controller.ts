@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Principal, Promotion } from '@fenceline/data-access';
@@ -37,18 +47,30 @@ export class PromotionsController {
 
   @Post()
   @RequireRole('editor')
-  @ApiOperation({ summary: 'Request a promotion { baselineId, version, environment, rollback?, immediate? (admin rollback) }; 201 with a preview per target cluster' })
+  @ApiOperation({
+    summary:
+      'Request a promotion { baselineId, version, environment, rollback?, immediate? (admin rollback) }; 201 with a preview per target cluster',
+  })
   @ApiBody({ schema: z.toJSONSchema(requestSchema) as object })
-  async request(@CurrentPrincipal() actor: Principal, @Body(new ZodBody(requestSchema)) body: z.infer<typeof requestSchema>): Promise<Record<string, unknown>> {
+  async request(
+    @CurrentPrincipal() actor: Principal,
+    @Body(new ZodBody(requestSchema)) body: z.infer<typeof requestSchema>,
+  ): Promise<Record<string, unknown>> {
     return promotionView(await this.service.request(actor, body));
   }
 
   @Post('preview')
   @HttpCode(200)
   @RequireRole('editor')
-  @ApiOperation({ summary: 'Preview a promotion without requesting it (same body and rules): per target cluster, the connectivity that would change and the guardrails that would newly fail' })
+  @ApiOperation({
+    summary:
+      'Preview a promotion without requesting it (same body and rules): per target cluster, the connectivity that would change and the guardrails that would newly fail',
+  })
   @ApiBody({ schema: z.toJSONSchema(requestSchema) as object })
-  preview(@CurrentPrincipal() actor: Principal, @Body(new ZodBody(requestSchema)) body: z.infer<typeof requestSchema>): Promise<unknown> {
+  preview(
+    @CurrentPrincipal() actor: Principal,
+    @Body(new ZodBody(requestSchema)) body: z.infer<typeof requestSchema>,
+  ): Promise<unknown> {
     return this.service.previewRequest(actor, body);
   }
 
@@ -65,22 +87,38 @@ export class PromotionsController {
     @Query('baselineId') baselineId?: string,
   ): Promise<Record<string, unknown>[]> {
     const parsed = new ZodBody(z.strictObject({ status: statusSchema })).transform({ status });
-    return (await this.service.list(actor, { ...(parsed.status ? { status: parsed.status } : {}), ...(environment ? { environment } : {}), ...(baselineId ? { baselineId } : {}) })).map(promotionView);
+    return (
+      await this.service.list(actor, {
+        ...(parsed.status ? { status: parsed.status } : {}),
+        ...(environment ? { environment } : {}),
+        ...(baselineId ? { baselineId } : {}),
+      })
+    ).map(promotionView);
   }
 
   @Get(':id')
   @RequireRole('viewer')
   @ApiOperation({ summary: 'One promotion with its preview' })
-  async get(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<Record<string, unknown>> {
+  async get(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+  ): Promise<Record<string, unknown>> {
     return promotionView(await this.service.get(actor, id));
   }
 
   @Post(':id/approve')
   @HttpCode(200)
   @RequireRole('approver')
-  @ApiOperation({ summary: 'Approve and apply { reason? }: the pin moves, drift is re-evaluated; 403 SELF_APPROVAL for the requester; 409 when already decided' })
+  @ApiOperation({
+    summary:
+      'Approve and apply { reason? }: the pin moves, drift is re-evaluated; 403 SELF_APPROVAL for the requester; 409 when already decided',
+  })
   @ApiBody({ schema: z.toJSONSchema(approveSchema) as object })
-  async approve(@CurrentPrincipal() actor: Principal, @Param('id') id: string, @Body() raw: unknown): Promise<Record<string, unknown>> {
+  async approve(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+    @Body() raw: unknown,
+  ): Promise<Record<string, unknown>> {
     // The body is optional here: no reason is needed to approve.
     const body = new ZodBody(approveSchema).transform(raw ?? {});
     return promotionView(await this.service.decide(actor, id, true, body.reason));
@@ -89,9 +127,15 @@ export class PromotionsController {
   @Post(':id/reject')
   @HttpCode(200)
   @RequireRole('approver')
-  @ApiOperation({ summary: 'Reject { reason }; 403 SELF_APPROVAL for the requester; 409 when already decided' })
+  @ApiOperation({
+    summary: 'Reject { reason }; 403 SELF_APPROVAL for the requester; 409 when already decided',
+  })
   @ApiBody({ schema: z.toJSONSchema(rejectSchema) as object })
-  async reject(@CurrentPrincipal() actor: Principal, @Param('id') id: string, @Body(new ZodBody(rejectSchema)) body: z.infer<typeof rejectSchema>): Promise<Record<string, unknown>> {
+  async reject(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+    @Body(new ZodBody(rejectSchema)) body: z.infer<typeof rejectSchema>,
+  ): Promise<Record<string, unknown>> {
     return promotionView(await this.service.decide(actor, id, false, body.reason));
   }
 }

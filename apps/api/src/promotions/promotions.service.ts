@@ -1,5 +1,14 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
-import { actorOf, BaselineRepository, ClusterRepository, DataAccessError, PromotionRepository, SnapshotRepository, type Principal, type Promotion } from '@fenceline/data-access';
+import {
+  actorOf,
+  BaselineRepository,
+  ClusterRepository,
+  DataAccessError,
+  PromotionRepository,
+  SnapshotRepository,
+  type Principal,
+  type Promotion,
+} from '@fenceline/data-access';
 import { previewPromotion } from '@fenceline/drift';
 import { contentOf } from '../baselines/baselines.service';
 import { latestInventory } from '../baselines/cluster-inventory';
@@ -44,17 +53,42 @@ export class PromotionsService {
   /** What a promotion would change, without requesting it: the same checks and the same preview. */
   async previewRequest(actor: Principal, input: PromotionRequest): Promise<ClusterPreview[]> {
     const { current, version, target } = await this.checked(actor, input);
-    return this.preview(actor.organizationId, target.name, current ? contentOf(current.version) : undefined, contentOf(version));
+    return this.preview(
+      actor.organizationId,
+      target.name,
+      current ? contentOf(current.version) : undefined,
+      contentOf(version),
+    );
   }
 
   async request(actor: Principal, input: PromotionRequest): Promise<Promotion> {
     const org = actor.organizationId;
     const { current, version, target } = await this.checked(actor, input);
-    const preview = await this.preview(org, target.name, current ? contentOf(current.version) : undefined, contentOf(version));
+    const preview = await this.preview(
+      org,
+      target.name,
+      current ? contentOf(current.version) : undefined,
+      contentOf(version),
+    );
     const actorRef = { id: actor.apiKeyId, display: actorOf(actor) };
-    let promotion = await this.promotions.request(org, { baselineVersionId: version.id, environmentId: target.id, requestedBy: actor.apiKeyId, isRollback: input.rollback === true, preview }, actorRef);
+    let promotion = await this.promotions.request(
+      org,
+      {
+        baselineVersionId: version.id,
+        environmentId: target.id,
+        requestedBy: actor.apiKeyId,
+        isRollback: input.rollback === true,
+        preview,
+      },
+      actorRef,
+    );
     if (input.immediate) {
-      promotion = await this.promotions.decide(org, promotion.id, { approve: true, actor: actorRef, reason: 'immediate rollback by an admin', immediate: true });
+      promotion = await this.promotions.decide(org, promotion.id, {
+        approve: true,
+        actor: actorRef,
+        reason: 'immediate rollback by an admin',
+        immediate: true,
+      });
       await this.afterApply(actor, promotion);
     } else {
       await this.events.publish(org, 'promotion.requested', this.eventData(promotion));
@@ -71,20 +105,39 @@ export class PromotionsService {
     const pins = await this.promotions.pins(org, { baselineId: input.baselineId });
     const current = pins.find((p) => p.environmentId === target.id);
     const index = environments.findIndex((e) => e.id === target.id);
-    if (input.immediate && !input.rollback) throw new DataAccessError('INVALID', 'only a rollback can be applied immediately');
-    if (input.immediate && actor.role !== 'admin') throw new ForbiddenException({ code: 'FORBIDDEN', message: 'only an admin may roll back immediately' });
+    if (input.immediate && !input.rollback)
+      throw new DataAccessError('INVALID', 'only a rollback can be applied immediately');
+    if (input.immediate && actor.role !== 'admin')
+      throw new ForbiddenException({
+        code: 'FORBIDDEN',
+        message: 'only an admin may roll back immediately',
+      });
     if (input.rollback) {
       if (!current || version.number >= current.version.number) {
-        throw new DataAccessError('INVALID', `a rollback promotes an earlier version than ${target.name} runs (${current ? `version ${current.version.number}` : 'none'})`);
+        throw new DataAccessError(
+          'INVALID',
+          `a rollback promotes an earlier version than ${target.name} runs (${current ? `version ${current.version.number}` : 'none'})`,
+        );
       }
     } else {
-      if (index === 0) throw new DataAccessError('INVALID', `${target.name} is the first environment: pin the version (POST /v1/baselines/${input.baselineId}/pins) instead`);
+      if (index === 0)
+        throw new DataAccessError(
+          'INVALID',
+          `${target.name} is the first environment: pin the version (POST /v1/baselines/${input.baselineId}/pins) instead`,
+        );
       const previous = environments[index - 1];
       const fromPrevious = pins.find((p) => p.environmentId === previous?.id);
       if (!fromPrevious || fromPrevious.version.number !== version.number) {
-        throw new DataAccessError('INVALID', `version ${version.number} can be promoted to ${target.name} only from ${previous?.name}, which runs ${fromPrevious ? `version ${fromPrevious.version.number}` : 'no version'} (no skipping)`);
+        throw new DataAccessError(
+          'INVALID',
+          `version ${version.number} can be promoted to ${target.name} only from ${previous?.name}, which runs ${fromPrevious ? `version ${fromPrevious.version.number}` : 'no version'} (no skipping)`,
+        );
       }
-      if (current?.version.number === version.number) throw new DataAccessError('CONFLICT', `${target.name} already runs version ${version.number}`);
+      if (current?.version.number === version.number)
+        throw new DataAccessError(
+          'CONFLICT',
+          `${target.name} already runs version ${version.number}`,
+        );
     }
     return { current, version, target };
   }
@@ -95,43 +148,106 @@ export class PromotionsService {
     return promotion;
   }
 
-  async list(actor: Principal, filter: { status?: Promotion['status']; environment?: string; baselineId?: string }): Promise<Promotion[]> {
-    const environmentId = filter.environment ? (await this.promotions.environment(actor.organizationId, filter.environment)).id : undefined;
-    return this.promotions.list(actor.organizationId, { ...(filter.status ? { status: filter.status } : {}), ...(environmentId ? { environmentId } : {}), ...(filter.baselineId ? { baselineId: filter.baselineId } : {}) });
+  async list(
+    actor: Principal,
+    filter: { status?: Promotion['status']; environment?: string; baselineId?: string },
+  ): Promise<Promotion[]> {
+    const environmentId = filter.environment
+      ? (await this.promotions.environment(actor.organizationId, filter.environment)).id
+      : undefined;
+    return this.promotions.list(actor.organizationId, {
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(environmentId ? { environmentId } : {}),
+      ...(filter.baselineId ? { baselineId: filter.baselineId } : {}),
+    });
   }
 
-  async decide(actor: Principal, id: string, approve: boolean, reason?: string): Promise<Promotion> {
+  async decide(
+    actor: Principal,
+    id: string,
+    approve: boolean,
+    reason?: string,
+  ): Promise<Promotion> {
     const promotion = await this.get(actor, id);
     if (promotion.requestedBy === actor.apiKeyId) {
-      throw new ForbiddenException({ code: 'SELF_APPROVAL', message: 'a promotion is decided by an approver other than the requester' });
+      throw new ForbiddenException({
+        code: 'SELF_APPROVAL',
+        message: 'a promotion is decided by an approver other than the requester',
+      });
     }
-    const decided = await this.promotions.decide(actor.organizationId, id, { approve, actor: { id: actor.apiKeyId, display: actorOf(actor) }, ...(reason !== undefined ? { reason } : {}) });
+    const decided = await this.promotions.decide(actor.organizationId, id, {
+      approve,
+      actor: { id: actor.apiKeyId, display: actorOf(actor) },
+      ...(reason !== undefined ? { reason } : {}),
+    });
     if (approve) await this.afterApply(actor, decided);
-    else await this.events.publish(actor.organizationId, 'promotion.rejected', this.eventData(decided));
+    else
+      await this.events.publish(
+        actor.organizationId,
+        'promotion.rejected',
+        this.eventData(decided),
+      );
     return decided;
   }
 
   private async afterApply(actor: Principal, promotion: Promotion): Promise<void> {
-    await this.drift.environment(actor.organizationId, promotion.environment, `promotion:${promotion.id}`);
-    await this.events.publish(actor.organizationId, 'promotion.approved', this.eventData(promotion));
+    await this.drift.environment(
+      actor.organizationId,
+      promotion.environment,
+      `promotion:${promotion.id}`,
+    );
+    await this.events.publish(
+      actor.organizationId,
+      'promotion.approved',
+      this.eventData(promotion),
+    );
   }
 
-  private async preview(organizationId: string, environment: string, current: ReturnType<typeof contentOf> | undefined, candidate: ReturnType<typeof contentOf>): Promise<ClusterPreview[]> {
-    const clusters = (await this.clusters.list(organizationId)).filter((c) => c.environment === environment);
+  private async preview(
+    organizationId: string,
+    environment: string,
+    current: ReturnType<typeof contentOf> | undefined,
+    candidate: ReturnType<typeof contentOf>,
+  ): Promise<ClusterPreview[]> {
+    const clusters = (await this.clusters.list(organizationId)).filter(
+      (c) => c.environment === environment,
+    );
     const previews: ClusterPreview[] = [];
     for (const cluster of clusters) {
       const latest = await latestInventory(this.snapshots, organizationId, cluster.id);
       if (!latest) {
-        previews.push({ clusterId: cluster.id, clusterName: cluster.name, snapshotId: null, connectivity: [], newlyFailingGuardrails: [] });
+        previews.push({
+          clusterId: cluster.id,
+          clusterName: cluster.name,
+          snapshotId: null,
+          connectivity: [],
+          newlyFailingGuardrails: [],
+        });
         continue;
       }
       const preview = previewPromotion(current, candidate, latest.inventory);
-      previews.push({ clusterId: cluster.id, clusterName: cluster.name, snapshotId: latest.snapshotId, connectivity: preview.connectivity ?? [], newlyFailingGuardrails: preview.newlyFailingGuardrails });
+      previews.push({
+        clusterId: cluster.id,
+        clusterName: cluster.name,
+        snapshotId: latest.snapshotId,
+        connectivity: preview.connectivity ?? [],
+        newlyFailingGuardrails: preview.newlyFailingGuardrails,
+      });
     }
     return previews;
   }
 
   private eventData(p: Promotion): Record<string, unknown> {
-    return { promotionId: p.id, baselineName: p.baselineName, version: p.version, environment: p.environment, requestedBy: p.requestedBy, decidedBy: p.decidedBy, reason: p.reason, isRollback: p.isRollback, status: p.status };
+    return {
+      promotionId: p.id,
+      baselineName: p.baselineName,
+      version: p.version,
+      environment: p.environment,
+      requestedBy: p.requestedBy,
+      decidedBy: p.decidedBy,
+      reason: p.reason,
+      isRollback: p.isRollback,
+      status: p.status,
+    };
   }
 }

@@ -9,10 +9,14 @@ import { EXIT_ENVIRONMENT, EXIT_INVALID_INPUT, EXIT_OK } from '../exit-codes';
  * first admin API key directly in the database (DATABASE_URL), for the very first login.
  */
 export function registerAdminCommand(program: Command, context: CommandContext): void {
-  const admin = program.command('admin').description('operate the central service’s database directly (needs DATABASE_URL)');
+  const admin = program
+    .command('admin')
+    .description('operate the central service’s database directly (needs DATABASE_URL)');
   admin
     .command('bootstrap')
-    .description('create an organization with environments dev, staging, prod and print { "organizationId", "apiKey" } (an admin key, shown once)')
+    .description(
+      'create an organization with environments dev, staging, prod and print { "organizationId", "apiKey" } (an admin key, shown once)',
+    )
     .requiredOption('--org <name>', 'organization name')
     .addHelpText(
       'after',
@@ -22,7 +26,9 @@ export function registerAdminCommand(program: Command, context: CommandContext):
     .action(async (flags: { org: string }) => {
       const name = flags.org.trim();
       if (name.length === 0 || name.length > 200) {
-        context.io.stderr.write('error: --org: the organization name must be 1 to 200 characters\n');
+        context.io.stderr.write(
+          'error: --org: the organization name must be 1 to 200 characters\n',
+        );
         context.setExitCode(EXIT_INVALID_INPUT);
         return;
       }

@@ -66,7 +66,8 @@ describe('fenceline baseline push', () => {
   const content = loadBaselineDir('shop', { cwd: tree.dir }).content!;
   afterAll(() => tree.remove());
   /** `fenceline baseline push shop --message m` against the API at `url`. */
-  const pushShop = (url: string) => run(tree.dir, 'baseline', 'push', 'shop', '--message', 'm', '--api-url', url, '--api-key', KEY);
+  const pushShop = (url: string) =>
+    run(tree.dir, 'baseline', 'push', 'shop', '--message', 'm', '--api-url', url, '--api-key', KEY);
 
   it('creates the baseline when the API does not know it, then pushes a version', async () => {
     const api = await fakeApi((req) => {

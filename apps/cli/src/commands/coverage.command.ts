@@ -5,7 +5,12 @@ import { EXIT_INVALID_INPUT, EXIT_OK } from '../exit-codes';
 import { loadInput } from '../input/load-input';
 import { writeDiagnostics } from '../output/diagnostics';
 import { formatCoverage, REPORT_FORMATS, type ReportFormat } from '../output/report-output';
-import { addAnalysisOptions, evaluationOptions, outputOption, type AnalysisFlags } from './analysis-options';
+import {
+  addAnalysisOptions,
+  evaluationOptions,
+  outputOption,
+  type AnalysisFlags,
+} from './analysis-options';
 
 interface CoverageFlags extends AnalysisFlags {
   readonly output: ReportFormat;

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, tempTree } from '../cli.test-helpers';
 
-const ns = (name: string, labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata: { name: ${name}, labels: { ${labels} } }\n`;
+const ns = (name: string, labels: string) =>
+  `apiVersion: v1\nkind: Namespace\nmetadata: { name: ${name}, labels: { ${labels} } }\n`;
 const deployment = (namespace: string, name: string) => `apiVersion: apps/v1
 kind: Deployment
 metadata: { name: ${name}, namespace: ${namespace} }
@@ -31,18 +32,37 @@ const CLUSTER = [
 describe('fenceline report', () => {
   const tree = tempTree({
     'cluster/all.yaml': CLUSTER,
-    'clean/all.yaml': [ns('shop', 'team: shop'), deployment('shop', 'web'), policy('shop', 'deny', '{ podSelector: {} }')].join('---\n'),
+    'clean/all.yaml': [
+      ns('shop', 'team: shop'),
+      deployment('shop', 'web'),
+      policy('shop', 'deny', '{ podSelector: {} }'),
+    ].join('---\n'),
     'broken/all.yaml': `${CLUSTER}---\napiVersion: v1\nkind: Namespace\nmetadata: { name: Bad_Name }\n`,
   });
   afterAll(() => tree.remove());
 
   it('prints exactly { framework, version, controls: [{ id, title, status, evidence }] } and exits 1 on a failing control', async () => {
-    const result = await run(tree.dir, 'report', 'cluster', '--framework', 'pci-dss', '--cde-namespace-selector', 'pci=true', '--output', 'json');
+    const result = await run(
+      tree.dir,
+      'report',
+      'cluster',
+      '--framework',
+      'pci-dss',
+      '--cde-namespace-selector',
+      'pci=true',
+      '--output',
+      'json',
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { framework: string; version: string; controls: Record<string, unknown>[] };
+    const report = JSON.parse(result.stdout) as {
+      framework: string;
+      version: string;
+      controls: Record<string, unknown>[];
+    };
     expect(report).toMatchObject({ framework: 'pci-dss', version: '4.0.1' });
-    for (const c of report.controls) expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'title', 'status', 'evidence']));
+    for (const c of report.controls)
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'title', 'status', 'evidence']));
     expect(report.controls.map((c) => `${String(c['id'])} ${String(c['status'])}`)).toEqual([
       '1.2.2 not-applicable', // no change records
       '1.2.5 fail', // shop/web → payments/api TCP 8443 is not declared
@@ -82,25 +102,96 @@ describe('fenceline report', () => {
         'now: "2026-11-01T00:00:00Z"',
       ].join('\n'),
     );
-    const result = await run(tree.dir, 'report', 'cluster', '--framework', 'pci-dss', '--context', 'context.yaml', '--output', 'json');
+    const result = await run(
+      tree.dir,
+      'report',
+      'cluster',
+      '--framework',
+      'pci-dss',
+      '--context',
+      'context.yaml',
+      '--output',
+      'json',
+    );
     expect([result.code, result.stderr]).toEqual([0, '']);
     const report = JSON.parse(result.stdout) as { controls: { id: string; status: string }[] };
-    expect(report.controls.map((c) => `${c.id} ${c.status}`)).toEqual(['1.2.2 pass', '1.2.5 pass', '1.2.7 pass', '1.3.1 pass', '1.3.2 pass', '1.4.1 pass', '1.4.2 pass', '11.4.5 pass']);
+    expect(report.controls.map((c) => `${c.id} ${c.status}`)).toEqual([
+      '1.2.2 pass',
+      '1.2.5 pass',
+      '1.2.7 pass',
+      '1.3.1 pass',
+      '1.3.2 pass',
+      '1.4.1 pass',
+      '1.4.2 pass',
+      '11.4.5 pass',
+    ]);
 
     // ZT-5 fails for shop/allow-all (an ingress rule without `from`); an approved waiver for shop waives it, an expired one does not.
-    const waiver = (expiresAt: string) => `cluster: prod\nnow: "2026-11-01T00:00:00Z"\nwaivers: [ { id: W-1, controlId: ZT-5, scope: { namespace: shop }, expiresAt: "${expiresAt}", approvedBy: bob } ]\n`;
+    const waiver = (expiresAt: string) =>
+      `cluster: prod\nnow: "2026-11-01T00:00:00Z"\nwaivers: [ { id: W-1, controlId: ZT-5, scope: { namespace: shop }, expiresAt: "${expiresAt}", approvedBy: bob } ]\n`;
     writeFileSync(join(tree.dir, 'waiver.yaml'), waiver('2027-01-01T00:00:00Z'));
-    const waived = JSON.parse((await run(tree.dir, 'report', 'cluster', '--framework', 'zero-trust', '--context', 'waiver.yaml', '--output', 'json')).stdout) as { controls: { id: string; status: string }[] };
+    const waived = JSON.parse(
+      (
+        await run(
+          tree.dir,
+          'report',
+          'cluster',
+          '--framework',
+          'zero-trust',
+          '--context',
+          'waiver.yaml',
+          '--output',
+          'json',
+        )
+      ).stdout,
+    ) as { controls: { id: string; status: string }[] };
     expect(waived.controls.find((c) => c.id === 'ZT-5')?.status).toBe('waived');
     writeFileSync(join(tree.dir, 'waiver.yaml'), waiver('2026-10-01T00:00:00Z'));
-    const expired = JSON.parse((await run(tree.dir, 'report', 'cluster', '--framework', 'zero-trust', '--context', 'waiver.yaml', '--output', 'json')).stdout) as { controls: { id: string; status: string }[] };
+    const expired = JSON.parse(
+      (
+        await run(
+          tree.dir,
+          'report',
+          'cluster',
+          '--framework',
+          'zero-trust',
+          '--context',
+          'waiver.yaml',
+          '--output',
+          'json',
+        )
+      ).stdout,
+    ) as { controls: { id: string; status: string }[] };
     expect(expired.controls.find((c) => c.id === 'ZT-5')?.status).toBe('fail');
 
-    writeFileSync(join(tree.dir, 'bad.yaml'), 'cdeAllowed: { inbound: [ { cidr: 10.0.0.0/33 } ] }\n');
-    const bad = await run(tree.dir, 'report', 'cluster', '--framework', 'pci-dss', '--context', 'bad.yaml');
+    writeFileSync(
+      join(tree.dir, 'bad.yaml'),
+      'cdeAllowed: { inbound: [ { cidr: 10.0.0.0/33 } ] }\n',
+    );
+    const bad = await run(
+      tree.dir,
+      'report',
+      'cluster',
+      '--framework',
+      'pci-dss',
+      '--context',
+      'bad.yaml',
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('cdeAllowed.inbound[0].cidr');
-    expect((await run(tree.dir, 'report', 'cluster', '--framework', 'pci-dss', '--context', 'missing.yaml')).code).toBe(2);
+    expect(
+      (
+        await run(
+          tree.dir,
+          'report',
+          'cluster',
+          '--framework',
+          'pci-dss',
+          '--context',
+          'missing.yaml',
+        )
+      ).code,
+    ).toBe(2);
   });
 
   it('prints a readable table with failing subjects and a summary line', async () => {
@@ -124,9 +215,13 @@ describe('fenceline report', () => {
       'ZT-2     fail            high        50%  Default-deny egress coverage\n' +
         '         status=fail namespace=shop workload=shop/web[Deployment] direction=egress unisolatedPods=[web] totalPods=1\n',
     );
-    expect(zt.stdout).toContain('ZT-10    not-applicable  critical   100%  CNI enforces NetworkPolicy\n         reason=cannot tell: no CNI information given');
+    expect(zt.stdout).toContain(
+      'ZT-10    not-applicable  critical   100%  CNI enforces NetworkPolicy\n         reason=cannot tell: no CNI information given',
+    );
     const md = await run(tree.dir, 'report', 'cluster', '--framework', 'cis-k8s', '-o', 'md');
-    expect(md.stdout).toContain('| 5.3.2 | pass | medium | 100% | All namespaces have network policies defined |  |');
+    expect(md.stdout).toContain(
+      '| 5.3.2 | pass | medium | 100% | All namespaces have network policies defined |  |',
+    );
   });
 
   it('reads the CNI from a snapshot (ZT-10)', async () => {
@@ -134,8 +229,18 @@ describe('fenceline report', () => {
     const snapshot = JSON.parse(snap.stdout) as { source: Record<string, unknown> };
     snapshot.source['cni'] = { name: 'flannel', enforcesNetworkPolicy: false };
     writeFileSync(join(tree.dir, 'flannel.json'), JSON.stringify(snapshot));
-    const result = await run(tree.dir, 'report', 'flannel.json', '--framework', 'zero-trust', '-o', 'json');
-    const zt10 = (JSON.parse(result.stdout) as { controls: Record<string, unknown>[] }).controls.find((c) => c['id'] === 'ZT-10');
+    const result = await run(
+      tree.dir,
+      'report',
+      'flannel.json',
+      '--framework',
+      'zero-trust',
+      '-o',
+      'json',
+    );
+    const zt10 = (
+      JSON.parse(result.stdout) as { controls: Record<string, unknown>[] }
+    ).controls.find((c) => c['id'] === 'ZT-10');
     expect(zt10).toMatchObject({
       status: 'fail',
       evidence: [{ status: 'fail', cni: 'flannel', enforcesNetworkPolicy: false }],
@@ -144,10 +249,26 @@ describe('fenceline report', () => {
   });
 
   it('exits 2 on invalid input: a bad selector, an unknown framework, an invalid object', async () => {
-    const bad = await run(tree.dir, 'report', 'cluster', '--framework', 'pci-dss', '--cde-namespace-selector', 'pci');
+    const bad = await run(
+      tree.dir,
+      'report',
+      'cluster',
+      '--framework',
+      'pci-dss',
+      '--cde-namespace-selector',
+      'pci',
+    );
     expect(bad).toMatchObject({ code: 2, stdout: '' });
     expect(bad.stderr).toContain('--cde-namespace-selector: expected k=v');
-    const badKey = await run(tree.dir, 'report', 'cluster', '--framework', 'pci-dss', '--cde-namespace-selector', 'bad key=x');
+    const badKey = await run(
+      tree.dir,
+      'report',
+      'cluster',
+      '--framework',
+      'pci-dss',
+      '--cde-namespace-selector',
+      'bad key=x',
+    );
     expect(badKey.code).toBe(2);
     expect(badKey.stderr).toMatch(/^error: cde\.namespaceSelector\.matchLabels/);
     expect((await run(tree.dir, 'report', 'cluster', '--framework', 'sox')).code).toBe(2);

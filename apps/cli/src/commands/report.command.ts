@@ -16,7 +16,12 @@ import { EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK } from '../exit-codes';
 import { loadInput } from '../input/load-input';
 import { writeDiagnostics } from '../output/diagnostics';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../output/report-output';
-import { addAnalysisOptions, evaluationOptions, outputOption, type AnalysisFlags } from './analysis-options';
+import {
+  addAnalysisOptions,
+  evaluationOptions,
+  outputOption,
+  type AnalysisFlags,
+} from './analysis-options';
 
 interface ReportFlags extends AnalysisFlags {
   readonly framework: FrameworkId;
@@ -47,11 +52,23 @@ interface ContextFile {
 export function registerReportCommand(program: Command, context: CommandContext): void {
   const command = program
     .command('report')
-    .description('evaluate a compliance framework (controls, status, evidence) over manifests or snapshots')
+    .description(
+      'evaluate a compliance framework (controls, status, evidence) over manifests or snapshots',
+    )
     .argument('<path...>', 'manifest or snapshot files and folders (.yaml, .yml, .json)')
-    .addOption(new Option('--framework <id>', 'the framework to evaluate').choices([...FRAMEWORK_IDS]).makeOptionMandatory())
-    .option('--cde-namespace-selector <labels>', 'PCI cardholder-data environment: namespaces with these labels (k=v,k2=v2)')
-    .option('--context <file>', 'YAML/JSON with cde, cdeAllowed { inbound, outbound }, changeControl, lastReviewAt, now, cluster and waivers')
+    .addOption(
+      new Option('--framework <id>', 'the framework to evaluate')
+        .choices([...FRAMEWORK_IDS])
+        .makeOptionMandatory(),
+    )
+    .option(
+      '--cde-namespace-selector <labels>',
+      'PCI cardholder-data environment: namespaces with these labels (k=v,k2=v2)',
+    )
+    .option(
+      '--context <file>',
+      'YAML/JSON with cde, cdeAllowed { inbound, outbound }, changeControl, lastReviewAt, now, cluster and waivers',
+    )
     .addOption(outputOption(REPORT_FORMATS))
     .addHelpText(
       'after',
@@ -60,9 +77,14 @@ export function registerReportCommand(program: Command, context: CommandContext)
     );
   addAnalysisOptions(command).action((paths: string[], flags: ReportFlags) => {
     const { io } = context;
-    const cde = flags.cdeNamespaceSelector === undefined ? undefined : parseLabelList(flags.cdeNamespaceSelector);
+    const cde =
+      flags.cdeNamespaceSelector === undefined
+        ? undefined
+        : parseLabelList(flags.cdeNamespaceSelector);
     if (cde === null) {
-      io.stderr.write(`error: --cde-namespace-selector: expected k=v[,k=v...], got ${JSON.stringify(flags.cdeNamespaceSelector)}\n`);
+      io.stderr.write(
+        `error: --cde-namespace-selector: expected k=v[,k=v...], got ${JSON.stringify(flags.cdeNamespaceSelector)}\n`,
+      );
       context.setExitCode(EXIT_INVALID_INPUT);
       return;
     }
@@ -70,7 +92,8 @@ export function registerReportCommand(program: Command, context: CommandContext)
     if (flags.context !== undefined) {
       try {
         const parsed: unknown = parseYaml(readFileSync(resolve(io.cwd, flags.context), 'utf8'));
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('expected a mapping');
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+          throw new Error('expected a mapping');
         file = parsed as ContextFile;
       } catch (error) {
         io.stderr.write(`error: --context ${flags.context}: ${(error as Error).message}\n`);
@@ -93,7 +116,11 @@ export function registerReportCommand(program: Command, context: CommandContext)
     let report;
     try {
       const now = file.now ?? new Date().toISOString();
-      report = evaluateFramework(flags.framework, complianceContext, waivers ? { waivers: waivers as never, ...(cluster ? { cluster } : {}), now } : undefined);
+      report = evaluateFramework(
+        flags.framework,
+        complianceContext,
+        waivers ? { waivers: waivers as never, ...(cluster ? { cluster } : {}), now } : undefined,
+      );
     } catch (error) {
       if (!(error instanceof ComplianceInputError)) throw error;
       io.stderr.write(error.issues.map((i) => `error: ${i.path}: ${i.message}\n`).join(''));
@@ -102,7 +129,9 @@ export function registerReportCommand(program: Command, context: CommandContext)
     }
     io.stdout.write(formatReport(report, flags.output));
     const failed = report.controls.some((c) => c.status === 'fail');
-    context.setExitCode(input.issues.length > 0 ? EXIT_INVALID_INPUT : failed ? EXIT_FINDINGS : EXIT_OK);
+    context.setExitCode(
+      input.issues.length > 0 ? EXIT_INVALID_INPUT : failed ? EXIT_FINDINGS : EXIT_OK,
+    );
   });
 }
 

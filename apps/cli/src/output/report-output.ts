@@ -1,4 +1,9 @@
-import type { ControlResult, CoverageReport, Evidence, FrameworkReport } from '@fenceline/compliance';
+import type {
+  ControlResult,
+  CoverageReport,
+  Evidence,
+  FrameworkReport,
+} from '@fenceline/compliance';
 import { toMarkdownTable } from './markdown';
 
 export const REPORT_FORMATS = ['txt', 'json', 'md'] as const;
@@ -41,7 +46,14 @@ export function formatReport(report: FrameworkReport, format: ReportFormat): str
     case 'md':
       return `# ${report.title} (${report.framework} ${report.version})\n\n${toMarkdownTable(
         ['control', 'status', 'severity', 'score', 'title', 'evidence'],
-        report.controls.map((c) => [c.id, c.status, c.severity, percent(c.score), c.title, controlLines(c).join('\n')]),
+        report.controls.map((c) => [
+          c.id,
+          c.status,
+          c.severity,
+          percent(c.score),
+          c.title,
+          controlLines(c).join('\n'),
+        ]),
       )}\n${summaryLine(report)}\n`;
     case 'txt':
       return reportText(report);
@@ -51,13 +63,20 @@ export function formatReport(report: FrameworkReport, format: ReportFormat): str
 function reportText(report: FrameworkReport): string {
   const idWidth = Math.max(7, ...report.controls.map((c) => c.id.length));
   const lines = [`${report.title} (${report.framework} ${report.version})`, ''];
-  lines.push(`${'CONTROL'.padEnd(idWidth)}  ${'STATUS'.padEnd(14)}  ${'SEVERITY'.padEnd(8)}  ${'SCORE'.padStart(5)}  TITLE`);
+  lines.push(
+    `${'CONTROL'.padEnd(idWidth)}  ${'STATUS'.padEnd(14)}  ${'SEVERITY'.padEnd(8)}  ${'SCORE'.padStart(5)}  TITLE`,
+  );
   for (const c of report.controls) {
-    lines.push(`${c.id.padEnd(idWidth)}  ${c.status.padEnd(14)}  ${c.severity.padEnd(8)}  ${percent(c.score).padStart(5)}  ${c.title}`);
+    lines.push(
+      `${c.id.padEnd(idWidth)}  ${c.status.padEnd(14)}  ${c.severity.padEnd(8)}  ${percent(c.score).padStart(5)}  ${c.title}`,
+    );
     const details = controlLines(c);
-    for (const d of details.slice(0, TXT_DETAIL_LINES)) lines.push(`${' '.repeat(idWidth + 2)}${d}`);
+    for (const d of details.slice(0, TXT_DETAIL_LINES))
+      lines.push(`${' '.repeat(idWidth + 2)}${d}`);
     if (details.length > TXT_DETAIL_LINES) {
-      lines.push(`${' '.repeat(idWidth + 2)}… and ${details.length - TXT_DETAIL_LINES} more (see --output json)`);
+      lines.push(
+        `${' '.repeat(idWidth + 2)}… and ${details.length - TXT_DETAIL_LINES} more (see --output json)`,
+      );
     }
   }
   lines.push('', summaryLine(report));
@@ -72,7 +91,9 @@ function summaryLine(report: FrameworkReport): string {
 /** The lines a reader needs: failing (or waived) subjects, else why nothing was evaluated. */
 function controlLines(c: ControlResult): string[] {
   if (c.status === 'fail' || c.status === 'waived') {
-    return c.evidence.filter((e) => e['status'] === 'fail' || e['status'] === 'waived').map(evidenceLine);
+    return c.evidence
+      .filter((e) => e['status'] === 'fail' || e['status'] === 'waived')
+      .map(evidenceLine);
   }
   if (c.status === 'not-applicable') return c.evidence.map(evidenceLine);
   return [];
@@ -102,10 +123,21 @@ function percent(score: number): string {
  */
 export function formatCoverage(report: CoverageReport, format: ReportFormat): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-  const ratio = (n: number, total: number): string => `${n}/${total} (${total === 0 ? 100 : Math.round((n / total) * 100)}%)`;
+  const ratio = (n: number, total: number): string =>
+    `${n}/${total} (${total === 0 ? 100 : Math.round((n / total) * 100)}%)`;
   const rows = [
-    ...report.namespaces.map((n) => [n.namespace, String(n.totalPods), ratio(n.ingressIsolatedPods, n.totalPods), ratio(n.egressIsolatedPods, n.totalPods)]),
-    ['total', String(report.totalPods), ratio(report.ingressIsolatedPods, report.totalPods), ratio(report.egressIsolatedPods, report.totalPods)],
+    ...report.namespaces.map((n) => [
+      n.namespace,
+      String(n.totalPods),
+      ratio(n.ingressIsolatedPods, n.totalPods),
+      ratio(n.egressIsolatedPods, n.totalPods),
+    ]),
+    [
+      'total',
+      String(report.totalPods),
+      ratio(report.ingressIsolatedPods, report.totalPods),
+      ratio(report.egressIsolatedPods, report.totalPods),
+    ],
   ];
   const header = ['NAMESPACE', 'PODS', 'INGRESS ISOLATED', 'EGRESS ISOLATED'];
   const lists = [
@@ -113,11 +145,25 @@ export function formatCoverage(report: CoverageReport, format: ReportFormat): st
     ['workloads without egress isolation', report.workloadsWithoutEgressIsolation],
   ] as const;
   if (format === 'md') {
-    const listMd = lists.map(([title, items]) => `\n**${title}** (${items.length})\n\n${items.map((w) => `- ${w}\n`).join('')}`).join('');
-    return toMarkdownTable(header.map((h) => h.toLowerCase()), rows) + listMd;
+    const listMd = lists
+      .map(
+        ([title, items]) =>
+          `\n**${title}** (${items.length})\n\n${items.map((w) => `- ${w}\n`).join('')}`,
+      )
+      .join('');
+    return (
+      toMarkdownTable(
+        header.map((h) => h.toLowerCase()),
+        rows,
+      ) + listMd
+    );
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const out = [line(header), ...rows.map(line)];
   for (const [title, items] of lists) {
     out.push('', `${title} (${items.length}):`, ...items.map((w) => `  ${w}`));

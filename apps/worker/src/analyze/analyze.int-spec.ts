@@ -3,14 +3,26 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue, QueueEvents } from 'bullmq';
-import { ANALYZE_JOB_OPTIONS, createSnapshot, QUEUES, snapshotContentHash } from '@fenceline/contracts';
-import { bootstrapOrganization, ClusterRepository, Database, SnapshotRepository } from '@fenceline/data-access';
+import {
+  ANALYZE_JOB_OPTIONS,
+  createSnapshot,
+  QUEUES,
+  snapshotContentHash,
+} from '@fenceline/contracts';
+import {
+  bootstrapOrganization,
+  ClusterRepository,
+  Database,
+  SnapshotRepository,
+} from '@fenceline/data-access';
 import { buildInventory, buildModel, loadPaths } from '@fenceline/netpol';
 import { join } from 'node:path';
 import { loadWorkerConfig } from '../config';
 import { WorkerModule } from '../worker.module';
 
-const databaseUrl = process.env['FENCELINE_TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/fenceline_test';
+const databaseUrl =
+  process.env['FENCELINE_TEST_DATABASE_URL'] ??
+  'postgresql://postgres@127.0.0.1:5432/fenceline_test';
 const redisUrl = process.env['FENCELINE_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const prefix = `test-${randomUUID()}`;
 const connection = { url: redisUrl, maxRetriesPerRequest: null };
@@ -22,7 +34,9 @@ const db = new Database(databaseUrl);
 
 beforeAll(async () => {
   worker = await NestFactory.createApplicationContext(
-    WorkerModule.forConfig(loadWorkerConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix })),
+    WorkerModule.forConfig(
+      loadWorkerConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix }),
+    ),
     { logger: false },
   );
   queue = new Queue(QUEUES.analyze, { connection, prefix });
@@ -33,7 +47,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await queue.obliterate({ force: true });
   // The analysis enqueues drift jobs (and drift may publish notify jobs): leave nothing in Redis.
-  for (const name of [QUEUES.drift, QUEUES.compliance, QUEUES.export, QUEUES.notify, QUEUES.deliver]) {
+  for (const name of [
+    QUEUES.drift,
+    QUEUES.compliance,
+    QUEUES.export,
+    QUEUES.notify,
+    QUEUES.deliver,
+  ]) {
     const other = new Queue(name, { connection, prefix });
     await other.obliterate({ force: true });
     await other.close();
@@ -49,30 +69,63 @@ const SHOP = join(__dirname, '../../../../libs/netpol/test/golden/shop/manifests
 describe('analyze worker (BullMQ on Redis, PostgreSQL)', () => {
   it('analyses a stored snapshot: the stored connectivity is what the model computes, and a rerun changes nothing', async () => {
     const { organizationId } = await bootstrapOrganization(db, `worker-${randomUUID()}`);
-    const cluster = await new ClusterRepository(db).create(organizationId, { name: 'shop', environment: 'dev' });
+    const cluster = await new ClusterRepository(db).create(organizationId, {
+      name: 'shop',
+      environment: 'dev',
+    });
     const inventory = buildInventory(loadPaths([SHOP]).objects);
-    const snapshot = createSnapshot(inventory, { collectedAt: new Date(), source: { type: 'cluster' } });
+    const snapshot = createSnapshot(inventory, {
+      collectedAt: new Date(),
+      source: { type: 'cluster' },
+    });
     const repo = new SnapshotRepository(db);
-    const { snapshotId } = await repo.store(organizationId, cluster.id, snapshot, snapshotContentHash(snapshot));
+    const { snapshotId } = await repo.store(
+      organizationId,
+      cluster.id,
+      snapshot,
+      snapshotContentHash(snapshot),
+    );
 
-    const job = await queue.add(QUEUES.analyze, { organizationId, snapshotId }, { ...ANALYZE_JOB_OPTIONS, jobId: snapshotId });
+    const job = await queue.add(
+      QUEUES.analyze,
+      { organizationId, snapshotId },
+      { ...ANALYZE_JOB_OPTIONS, jobId: snapshotId },
+    );
     await job.waitUntilFinished(events, 30_000);
     // The same job id again is a no-op: BullMQ keeps the finished job under that id.
-    const again = await queue.add(QUEUES.analyze, { organizationId, snapshotId }, { ...ANALYZE_JOB_OPTIONS, jobId: snapshotId });
+    const again = await queue.add(
+      QUEUES.analyze,
+      { organizationId, snapshotId },
+      { ...ANALYZE_JOB_OPTIONS, jobId: snapshotId },
+    );
     expect(again.id).toBe(job.id);
 
-    const expected = buildModel(inventory).connlist().map((r) => ({ src: r.src, dst: r.dst, conn: r.conn.toString() }));
+    const expected = buildModel(inventory)
+      .connlist()
+      .map((r) => ({ src: r.src, dst: r.dst, conn: r.conn.toString() }));
     const analysis = await repo.latestAnalysis(organizationId, cluster.id);
     expect(analysis?.connectivity).toEqual(expected);
-    expect(analysis?.connectivity).toContainEqual({ src: 'shop/web[Deployment]', dst: 'shop/db[StatefulSet]', conn: 'TCP 5432' });
-    expect(analysis?.coverage).toMatchObject({ totalPods: 3, ingressIsolatedPods: 2, egressIsolatedPods: 2 });
+    expect(analysis?.connectivity).toContainEqual({
+      src: 'shop/web[Deployment]',
+      dst: 'shop/db[StatefulSet]',
+      conn: 'TCP 5432',
+    });
+    expect(analysis?.coverage).toMatchObject({
+      totalPods: 3,
+      ingressIsolatedPods: 2,
+      egressIsolatedPods: 2,
+    });
     expect((await repo.get(organizationId, snapshotId))?.status).toBe('analysed');
   });
 
   it('fails a job for a snapshot that does not exist and keeps it visible with its error', async () => {
     const { organizationId } = await bootstrapOrganization(db, `worker-${randomUUID()}`);
     const snapshotId = randomUUID();
-    const job = await queue.add(QUEUES.analyze, { organizationId, snapshotId }, { ...ANALYZE_JOB_OPTIONS, attempts: 1, jobId: snapshotId });
+    const job = await queue.add(
+      QUEUES.analyze,
+      { organizationId, snapshotId },
+      { ...ANALYZE_JOB_OPTIONS, attempts: 1, jobId: snapshotId },
+    );
     await expect(job.waitUntilFinished(events, 30_000)).rejects.toThrow(/not found/);
     const failed = await queue.getJob(snapshotId);
     expect(await failed?.getState()).toBe('failed');

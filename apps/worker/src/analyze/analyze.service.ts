@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { COMPLIANCE_JOB_OPTIONS, DRIFT_JOB_OPTIONS, parseSnapshot, QUEUES, snapshotToObjects, type AnalyzeJob, type ComplianceJob, type DriftJob } from '@fenceline/contracts';
+import {
+  COMPLIANCE_JOB_OPTIONS,
+  DRIFT_JOB_OPTIONS,
+  parseSnapshot,
+  QUEUES,
+  snapshotToObjects,
+  type AnalyzeJob,
+  type ComplianceJob,
+  type DriftJob,
+} from '@fenceline/contracts';
 import { SnapshotRepository } from '@fenceline/data-access';
 import { buildInventory, buildModel } from '@fenceline/netpol';
 
@@ -23,10 +32,15 @@ export class AnalyzeService {
     const payload = stored && (await this.snapshots.payload(job.organizationId, job.snapshotId));
     if (!stored || payload === undefined) throw new Error(`snapshot ${job.snapshotId} not found`);
     const parsed = parseSnapshot(payload);
-    if (!parsed.ok) throw new Error(`stored snapshot ${job.snapshotId} does not match the schema: ${parsed.issues[0]?.path}`);
+    if (!parsed.ok)
+      throw new Error(
+        `stored snapshot ${job.snapshotId} does not match the schema: ${parsed.issues[0]?.path}`,
+      );
     const inventory = buildInventory(snapshotToObjects(parsed.snapshot));
     const model = buildModel(inventory);
-    const connectivity = model.connlist().map((r) => ({ src: r.src, dst: r.dst, conn: r.conn.toString() }));
+    const connectivity = model
+      .connlist()
+      .map((r) => ({ src: r.src, dst: r.dst, conn: r.conn.toString() }));
     await this.snapshots.saveAnalysis(job.organizationId, job.snapshotId, {
       classCount: model.classCount,
       connectivity,
@@ -36,9 +50,17 @@ export class AnalyzeService {
     // Retention: each analysis prunes its cluster's expired snapshots (never the newest).
     await this.snapshots.prune(job.organizationId, stored.clusterId);
     // Then drift against the baselines pinned to the cluster's environment (job id: once per snapshot).
-    await this.driftQueue.add(QUEUES.drift, { organizationId: job.organizationId, snapshotId: job.snapshotId, reason: 'analysed' }, { ...DRIFT_JOB_OPTIONS, jobId: `drift-${job.snapshotId}` });
+    await this.driftQueue.add(
+      QUEUES.drift,
+      { organizationId: job.organizationId, snapshotId: job.snapshotId, reason: 'analysed' },
+      { ...DRIFT_JOB_OPTIONS, jobId: `drift-${job.snapshotId}` },
+    );
     // And its compliance results (append-only history, once per snapshot).
-    await this.complianceQueue.add(QUEUES.compliance, { organizationId: job.organizationId, snapshotId: job.snapshotId }, { ...COMPLIANCE_JOB_OPTIONS, jobId: `compliance-${job.snapshotId}` });
+    await this.complianceQueue.add(
+      QUEUES.compliance,
+      { organizationId: job.organizationId, snapshotId: job.snapshotId },
+      { ...COMPLIANCE_JOB_OPTIONS, jobId: `compliance-${job.snapshotId}` },
+    );
     return { classCount: model.classCount, connections: connectivity.length };
   }
 }

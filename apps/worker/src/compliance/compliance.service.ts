@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { parseSnapshot, snapshotToObjects, type ComplianceJob } from '@fenceline/contracts';
 import { evaluateFramework, FRAMEWORKS, type ComplianceContext } from '@fenceline/compliance';
-import { ClusterRepository, ComplianceResultRepository, Database, PromotionRepository, SnapshotRepository, WaiverRepository } from '@fenceline/data-access';
+import {
+  ClusterRepository,
+  ComplianceResultRepository,
+  Database,
+  PromotionRepository,
+  SnapshotRepository,
+  WaiverRepository,
+} from '@fenceline/data-access';
 import { buildInventory } from '@fenceline/netpol';
 
 export interface ComplianceOutcome {
@@ -38,8 +45,14 @@ export class ComplianceService {
     const parsed = parseSnapshot(await this.snapshots.payload(organizationId, snapshotId));
     if (!parsed.ok) throw new Error(`stored snapshot ${snapshotId} does not match the schema`);
     const inventory = buildInventory(snapshotToObjects(parsed.snapshot));
-    const org = await this.db.prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { complianceSettings: true } });
-    const settings = (org.complianceSettings ?? {}) as Pick<ComplianceContext, 'cde' | 'cdeAllowed'>;
+    const org = await this.db.prisma.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { complianceSettings: true },
+    });
+    const settings = (org.complianceSettings ?? {}) as Pick<
+      ComplianceContext,
+      'cde' | 'cdeAllowed'
+    >;
     const context: ComplianceContext = {
       inventory,
       ...(parsed.snapshot.source.cni ? { cni: parsed.snapshot.source.cni } : {}),
@@ -48,12 +61,22 @@ export class ComplianceService {
       ...(await this.changeControl(organizationId, cluster.environment)),
       now: now.toISOString(),
     };
-    const active = (await this.waivers.active(organizationId, now)).map((w) => ({ id: w.id, controlId: w.controlId, scope: w.scope, expiresAt: w.expiresAt.toISOString(), ...(w.approvedBy ? { approvedBy: w.approvedBy } : {}) }));
+    const active = (await this.waivers.active(organizationId, now)).map((w) => ({
+      id: w.id,
+      controlId: w.controlId,
+      scope: w.scope,
+      expiresAt: w.expiresAt.toISOString(),
+      ...(w.approvedBy ? { approvedBy: w.approvedBy } : {}),
+    }));
     let failing = 0;
     let recorded = 0;
     const used = new Set<string>();
     for (const framework of FRAMEWORKS) {
-      const report = evaluateFramework(framework, context, { waivers: active, cluster: cluster.name, now: now.toISOString() });
+      const report = evaluateFramework(framework, context, {
+        waivers: active,
+        cluster: cluster.name,
+        now: now.toISOString(),
+      });
       failing += report.summary.fail;
       report.usedWaivers.forEach((id) => used.add(id));
       recorded += await this.results.record(organizationId, {
@@ -62,7 +85,12 @@ export class ComplianceService {
         framework: report.framework,
         frameworkVersion: report.version,
         evaluatedAt: now,
-        results: report.controls.map((c) => ({ id: c.id, status: c.status, score: c.score, evidence: c.waivedBy ? [...c.evidence, { waivedBy: c.waivedBy }] : c.evidence })),
+        results: report.controls.map((c) => ({
+          id: c.id,
+          status: c.status,
+          score: c.score,
+          evidence: c.waivedBy ? [...c.evidence, { waivedBy: c.waivedBy }] : c.evidence,
+        })),
       });
     }
     await this.waivers.markUsed(organizationId, [...used], now);
@@ -76,15 +104,25 @@ export class ComplianceService {
    * and how many were applied without one (an admin's immediate rollback). Without any pin, the
    * environment has no change records and the controls say so.
    */
-  private async changeControl(organizationId: string, environment: string): Promise<Pick<ComplianceContext, 'changeControl' | 'lastReviewAt'>> {
+  private async changeControl(
+    organizationId: string,
+    environment: string,
+  ): Promise<Pick<ComplianceContext, 'changeControl' | 'lastReviewAt'>> {
     const env = await this.promotions.environment(organizationId, environment);
     const pins = await this.promotions.pins(organizationId, { environmentId: env.id });
     if (pins.length === 0) return {};
-    const applied = (await this.promotions.list(organizationId, { environmentId: env.id, status: 'applied' })).filter((p) => p.decidedAt);
+    const applied = (
+      await this.promotions.list(organizationId, { environmentId: env.id, status: 'applied' })
+    ).filter((p) => p.decidedAt);
     const approved = applied.filter((p) => p.decidedBy !== null && p.decidedBy !== p.requestedBy);
-    const last = approved.map((p) => p.decidedAt as Date).sort((a, b) => b.getTime() - a.getTime())[0];
+    const last = approved
+      .map((p) => p.decidedAt as Date)
+      .sort((a, b) => b.getTime() - a.getTime())[0];
     return {
-      changeControl: { unapprovedChanges: applied.length - approved.length, ...(last ? { lastApprovedChangeAt: last.toISOString() } : {}) },
+      changeControl: {
+        unapprovedChanges: applied.length - approved.length,
+        ...(last ? { lastApprovedChangeAt: last.toISOString() } : {}),
+      },
       ...(last ? { lastReviewAt: last.toISOString() } : {}),
     };
   }

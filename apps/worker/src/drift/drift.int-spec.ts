@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { createSnapshot, QUEUES, snapshotContentHash } from '@fenceline/contracts';
-import { AuditEventRepository, BaselineRepository, bootstrapOrganization, ClusterRepository, DriftAlertRepository, PromotionRepository, SnapshotRepository } from '@fenceline/data-access';
+import {
+  AuditEventRepository,
+  BaselineRepository,
+  bootstrapOrganization,
+  ClusterRepository,
+  DriftAlertRepository,
+  PromotionRepository,
+  SnapshotRepository,
+} from '@fenceline/data-access';
 import { baselineContentHash, loadBaselineDir, type BaselineContent } from '@fenceline/drift';
 import { buildInventory, loadPaths } from '@fenceline/netpol';
 import { testWorker, TEST_REDIS_URL } from '../test-worker';
@@ -23,57 +31,120 @@ afterAll(() => env.close());
 
 /** Stores the manifests of `dir` as the cluster's newest snapshot. */
 async function push(organizationId: string, clusterId: string, dir: string): Promise<string> {
-  const snapshot = createSnapshot(buildInventory(loadPaths([dir]).objects), { collectedAt: new Date(), source: { type: 'manifests' } });
-  return (await new SnapshotRepository(db).store(organizationId, clusterId, snapshot, snapshotContentHash(snapshot))).snapshotId;
+  const snapshot = createSnapshot(buildInventory(loadPaths([dir]).objects), {
+    collectedAt: new Date(),
+    source: { type: 'manifests' },
+  });
+  return (
+    await new SnapshotRepository(db).store(
+      organizationId,
+      clusterId,
+      snapshot,
+      snapshotContentHash(snapshot),
+    )
+  ).snapshotId;
 }
 
 async function publishedEvents(): Promise<string[]> {
-  const queue = new Queue(QUEUES.notify, { connection: { url: TEST_REDIS_URL }, prefix: env.prefix });
+  const queue = new Queue(QUEUES.notify, {
+    connection: { url: TEST_REDIS_URL },
+    prefix: env.prefix,
+  });
   const jobs = await queue.getJobs(['waiting', 'active', 'completed', 'delayed', 'failed']);
   await queue.close();
-  return jobs.map((j) => `${(j.data as { type: string }).type} ${(j.data as { data: { subject: string } }).data.subject}`).sort();
+  return jobs
+    .map(
+      (j) =>
+        `${(j.data as { type: string }).type} ${(j.data as { data: { subject: string } }).data.subject}`,
+    )
+    .sort();
 }
 
 describe('drift worker (PostgreSQL, BullMQ on Redis)', () => {
   it('sets the reference when a version applies, opens, deduplicates and resolves alerts, and skips stale snapshots', async () => {
     const service = worker.get(DriftService);
     const { organizationId } = await bootstrapOrganization(db, `drift-${randomUUID()}`);
-    const cluster = await new ClusterRepository(db).create(organizationId, { name: 'prod-eu', environment: 'prod' });
+    const cluster = await new ClusterRepository(db).create(organizationId, {
+      name: 'prod-eu',
+      environment: 'prod',
+    });
     const dir = mkdtempSync(join(tmpdir(), 'drift-'));
     cpSync(join(EXAMPLES, 'dev/shop-dev'), dir, { recursive: true });
     const first = await push(organizationId, cluster.id, dir);
-    expect(await service.evaluate({ organizationId, snapshotId: first, reason: 'test' })).toMatchObject({ evaluated: true, baselines: 0 });
+    expect(
+      await service.evaluate({ organizationId, snapshotId: first, reason: 'test' }),
+    ).toMatchObject({ evaluated: true, baselines: 0 });
 
     const content = loadBaselineDir(join(EXAMPLES, 'baselines/shop')).content as BaselineContent;
     const baselines = new BaselineRepository(db);
     const baseline = await baselines.create(organizationId, 'shop');
-    const { version } = await baselines.addVersion(organizationId, baseline.id, { content, contentHash: baselineContentHash(content), author: 'test', message: 'v1' });
+    const { version } = await baselines.addVersion(organizationId, baseline.id, {
+      content,
+      contentHash: baselineContentHash(content),
+      author: 'test',
+      message: 'v1',
+    });
     const promotions = new PromotionRepository(db);
     const prod = await promotions.environment(organizationId, 'prod');
-    await db.prisma.environmentPin.create({ data: { organizationId, environmentId: prod.id, baselineId: baseline.id, baselineVersionId: version.id, pinnedBy: 'test' } });
+    await db.prisma.environmentPin.create({
+      data: {
+        organizationId,
+        environmentId: prod.id,
+        baselineId: baseline.id,
+        baselineVersionId: version.id,
+        pinnedBy: 'test',
+      },
+    });
 
-    expect(await service.evaluate({ organizationId, snapshotId: first, reason: 'test' })).toEqual({ evaluated: true, baselines: 1, opened: 0, reopened: 0, resolved: 0, open: 0 });
-    expect((await new AuditEventRepository(db).list(organizationId)).map((e) => e.action)).toContain('reference.set');
+    expect(await service.evaluate({ organizationId, snapshotId: first, reason: 'test' })).toEqual({
+      evaluated: true,
+      baselines: 1,
+      opened: 0,
+      reopened: 0,
+      resolved: 0,
+      open: 0,
+    });
+    expect(
+      (await new AuditEventRepository(db).list(organizationId)).map((e) => e.action),
+    ).toContain('reference.set');
 
     // web's pods relabelled app=db: monitoring reaches them on 9187, into the sensitive scope.
     const workloads = join(dir, 'shop/workloads.yaml');
     const original = readFileSync(workloads, 'utf8');
-    writeFileSync(workloads, original.replace('metadata: { labels: { app: web } }', 'metadata: { labels: { app: db } }'));
+    writeFileSync(
+      workloads,
+      original.replace('metadata: { labels: { app: web } }', 'metadata: { labels: { app: db } }'),
+    );
     const relabelled = await push(organizationId, cluster.id, dir);
-    const opened = await service.evaluate({ organizationId, snapshotId: relabelled, reason: 'test' });
+    const opened = await service.evaluate({
+      organizationId,
+      snapshotId: relabelled,
+      reason: 'test',
+    });
     expect(opened).toMatchObject({ evaluated: true, opened: 1, resolved: 0 });
     const alerts = new DriftAlertRepository(db);
-    expect((await alerts.list(organizationId)).map((a) => [a.kind, a.severity, a.subject, a.status])).toEqual([['connectivity-widened', 'critical', 'monitoring → shop', 'open']]);
+    expect(
+      (await alerts.list(organizationId)).map((a) => [a.kind, a.severity, a.subject, a.status]),
+    ).toEqual([['connectivity-widened', 'critical', 'monitoring → shop', 'open']]);
     // The same snapshot again: the same alert, nothing new.
-    expect(await service.evaluate({ organizationId, snapshotId: relabelled, reason: 'retry' })).toMatchObject({ opened: 0, reopened: 0, resolved: 0, open: 1 });
+    expect(
+      await service.evaluate({ organizationId, snapshotId: relabelled, reason: 'retry' }),
+    ).toMatchObject({ opened: 0, reopened: 0, resolved: 0, open: 1 });
     // The older snapshot, evaluated late, must not resolve what the newer one found.
-    expect(await service.evaluate({ organizationId, snapshotId: first, reason: 'late' })).toMatchObject({ evaluated: false });
+    expect(
+      await service.evaluate({ organizationId, snapshotId: first, reason: 'late' }),
+    ).toMatchObject({ evaluated: false });
 
     writeFileSync(workloads, original);
     const fixed = await push(organizationId, cluster.id, dir);
     expect(fixed).toBe(first);
-    expect(await service.evaluate({ organizationId, snapshotId: fixed, reason: 'revived' })).toMatchObject({ evaluated: true, resolved: 1, open: 0 });
+    expect(
+      await service.evaluate({ organizationId, snapshotId: fixed, reason: 'revived' }),
+    ).toMatchObject({ evaluated: true, resolved: 1, open: 0 });
     expect((await alerts.list(organizationId)).map((a) => a.status)).toEqual(['resolved']);
-    expect(await publishedEvents()).toEqual(['alert.opened monitoring → shop', 'alert.resolved monitoring → shop']);
+    expect(await publishedEvents()).toEqual([
+      'alert.opened monitoring → shop',
+      'alert.resolved monitoring → shop',
+    ]);
   });
 });

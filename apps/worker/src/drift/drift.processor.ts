@@ -16,7 +16,12 @@ export class DriftProcessor extends WorkerHost {
   async process(job: Job): Promise<DriftOutcome> {
     const data = driftJobSchema.parse(job.data);
     const result = await this.service.evaluate(data);
-    this.logger.log({ msg: 'drift evaluated', snapshotId: data.snapshotId, reason: data.reason, ...result });
+    this.logger.log({
+      msg: 'drift evaluated',
+      snapshotId: data.snapshotId,
+      reason: data.reason,
+      ...result,
+    });
     return result;
   }
 }

@@ -1,12 +1,28 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { parseSnapshot, snapshotToObjects, type DriftJob, type WebhookEventType } from '@fenceline/contracts';
-import { ClusterRepository, ConnectivityReferenceRepository, DriftAlertRepository, PromotionRepository, SnapshotRepository, type DriftAlert } from '@fenceline/data-access';
+import {
+  parseSnapshot,
+  snapshotToObjects,
+  type DriftJob,
+  type WebhookEventType,
+} from '@fenceline/contracts';
+import {
+  ClusterRepository,
+  ConnectivityReferenceRepository,
+  DriftAlertRepository,
+  PromotionRepository,
+  SnapshotRepository,
+  type DriftAlert,
+} from '@fenceline/data-access';
 import { computeDrift, parseBaselineContent } from '@fenceline/drift';
 import { buildInventory, buildModel } from '@fenceline/netpol';
 
 /** Publishes webhook events (the notify module's publisher). */
 export interface AlertEventSink {
-  publish(organizationId: string, type: WebhookEventType, data: Record<string, unknown>): Promise<void>;
+  publish(
+    organizationId: string,
+    type: WebhookEventType,
+    data: Record<string, unknown>,
+  ): Promise<void>;
 }
 export const ALERT_EVENT_SINK = Symbol('ALERT_EVENT_SINK');
 
@@ -35,7 +51,8 @@ export class DriftService {
     @Inject(ClusterRepository) private readonly clusters: ClusterRepository,
     @Inject(PromotionRepository) private readonly promotions: PromotionRepository,
     @Inject(DriftAlertRepository) private readonly alerts: DriftAlertRepository,
-    @Inject(ConnectivityReferenceRepository) private readonly references: ConnectivityReferenceRepository,
+    @Inject(ConnectivityReferenceRepository)
+    private readonly references: ConnectivityReferenceRepository,
     @Inject(ALERT_EVENT_SINK) private readonly events: AlertEventSink,
   ) {}
 
@@ -76,7 +93,12 @@ export class DriftService {
     for (const pin of pins) {
       const content = parseBaselineContent(pin.version.content);
       if (!content.ok) {
-        this.logger.error({ msg: 'stored baseline version does not parse', baseline: pin.baselineName, version: pin.version.number, issues: content.issues.slice(0, 5) });
+        this.logger.error({
+          msg: 'stored baseline version does not parse',
+          baseline: pin.baselineName,
+          version: pin.version.number,
+          issues: content.issues.slice(0, 5),
+        });
         continue;
       }
       let reference = await this.references.get(organizationId, cluster.id, pin.baselineId);
@@ -84,14 +106,29 @@ export class DriftService {
         // The version starts applying here: its connectivity now is the accepted reference.
         reference = await this.references.set(
           organizationId,
-          { clusterId: cluster.id, baselineId: pin.baselineId, baselineVersionId: pin.version.id, snapshotId, rows: await currentRows(), acceptedBy: `system (version ${pin.version.number} applied)` },
+          {
+            clusterId: cluster.id,
+            baselineId: pin.baselineId,
+            baselineVersionId: pin.version.id,
+            snapshotId,
+            rows: await currentRows(),
+            acceptedBy: `system (version ${pin.version.number} applied)`,
+          },
           { action: 'reference.set' },
         );
       }
       const findings = computeDrift(content.content, inventory, { reference: reference.rows });
-      const result = await this.alerts.reconcile(organizationId, { clusterId: cluster.id, baselineId: pin.baselineId, baselineVersionId: pin.version.id, snapshotId, findings });
-      for (const alert of [...result.opened, ...result.reopened]) await this.publish(organizationId, 'alert.opened', alert);
-      for (const alert of result.resolved) await this.publish(organizationId, 'alert.resolved', alert);
+      const result = await this.alerts.reconcile(organizationId, {
+        clusterId: cluster.id,
+        baselineId: pin.baselineId,
+        baselineVersionId: pin.version.id,
+        snapshotId,
+        findings,
+      });
+      for (const alert of [...result.opened, ...result.reopened])
+        await this.publish(organizationId, 'alert.opened', alert);
+      for (const alert of result.resolved)
+        await this.publish(organizationId, 'alert.resolved', alert);
       outcome.baselines++;
       outcome.opened += result.opened.length;
       outcome.reopened += result.reopened.length;
@@ -101,7 +138,11 @@ export class DriftService {
     return outcome;
   }
 
-  private async publish(organizationId: string, type: WebhookEventType, alert: DriftAlert): Promise<void> {
+  private async publish(
+    organizationId: string,
+    type: WebhookEventType,
+    alert: DriftAlert,
+  ): Promise<void> {
     await this.events.publish(organizationId, type, {
       alertId: alert.id,
       clusterId: alert.clusterId,

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ExportJob } from '@fenceline/contracts';
 import { FRAMEWORKS } from '@fenceline/compliance';
-import { AuditEventRepository, ComplianceReports, Database, EvidencePackRepository } from '@fenceline/data-access';
+import {
+  AuditEventRepository,
+  ComplianceReports,
+  Database,
+  EvidencePackRepository,
+} from '@fenceline/data-access';
 import { buildEvidencePack } from '@fenceline/reports';
 
 /**
@@ -26,15 +31,44 @@ export class ExportService {
     if (!pack || pack.status !== 'building') return { built: false };
     try {
       const scope = pack.scope.slice(pack.framework.length + 1);
-      const { subject, reports } = await this.reports.exportInput(job.organizationId, pack.framework, scope, pack.asOf ?? undefined);
+      const { subject, reports } = await this.reports.exportInput(
+        job.organizationId,
+        pack.framework,
+        scope,
+        pack.asOf ?? undefined,
+      );
       const previous = await this.packs.latestReady(job.organizationId, pack.scope);
-      const built = await buildEvidencePack({ subject, reports, ...(previous?.sha256 ? { previousPackSha256: previous.sha256 } : {}) });
-      await this.packs.complete(job.organizationId, pack.id, { sha256: built.sha256, previousSha256: previous?.sha256 ?? null, manifest: built.manifest, zip: built.zip });
-      await this.audit.record(job.organizationId, { actor: 'system (export worker)', action: 'evidence-pack.built', target: `evidence-pack/${pack.id}`, before: null, after: { scope: pack.scope, sha256: built.sha256, previousSha256: previous?.sha256 ?? null } });
+      const built = await buildEvidencePack({
+        subject,
+        reports,
+        ...(previous?.sha256 ? { previousPackSha256: previous.sha256 } : {}),
+      });
+      await this.packs.complete(job.organizationId, pack.id, {
+        sha256: built.sha256,
+        previousSha256: previous?.sha256 ?? null,
+        manifest: built.manifest,
+        zip: built.zip,
+      });
+      await this.audit.record(job.organizationId, {
+        actor: 'system (export worker)',
+        action: 'evidence-pack.built',
+        target: `evidence-pack/${pack.id}`,
+        before: null,
+        after: {
+          scope: pack.scope,
+          sha256: built.sha256,
+          previousSha256: previous?.sha256 ?? null,
+        },
+      });
       return { built: true, sha256: built.sha256 };
     } catch (error) {
       // Retries first; the last attempt records why the pack could not be built.
-      if (final) await this.packs.fail(job.organizationId, pack.id, error instanceof Error ? error.message : String(error));
+      if (final)
+        await this.packs.fail(
+          job.organizationId,
+          pack.id,
+          error instanceof Error ? error.message : String(error),
+        );
       throw error;
     }
   }

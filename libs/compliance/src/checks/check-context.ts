@@ -73,7 +73,10 @@ export class CheckContext {
   isolatingPolicies(pod: Pod, direction: Direction): NetworkPolicy[] {
     let view = this.views.get(pod.namespace);
     if (!view) {
-      view = { ...this.inventory, policies: this.inventory.policies.filter((p) => p.namespace === pod.namespace) };
+      view = {
+        ...this.inventory,
+        policies: this.inventory.policies.filter((p) => p.namespace === pod.namespace),
+      };
       this.views.set(pod.namespace, view);
     }
     return isolatingPolicies(view, pod, direction, this.compiled.options);
@@ -82,7 +85,8 @@ export class CheckContext {
   /** Whether the pod matches a namespace-and-pod matcher (CDE, declared flows). */
   matches(matcher: PodMatcher, pod: Pod): boolean {
     return (
-      (!matcher.namespace || matchesLabels(matcher.namespace, namespaceLabels(this.inventory, pod.namespace))) &&
+      (!matcher.namespace ||
+        matchesLabels(matcher.namespace, namespaceLabels(this.inventory, pod.namespace))) &&
       (!matcher.pod || matchesLabels(matcher.pod, pod.labels))
     );
   }

@@ -21,7 +21,12 @@ export function notApplicable(reason: string, extra: Evidence = {}): CheckOutcom
 }
 
 /** Pass or fail from the failing subjects out of `total` subjects. */
-export function fromSubjects(total: number, failures: Evidence[], details: Evidence[] = [], failingCount = failures.length): CheckOutcome {
+export function fromSubjects(
+  total: number,
+  failures: Evidence[],
+  details: Evidence[] = [],
+  failingCount = failures.length,
+): CheckOutcome {
   return {
     status: failures.length === 0 ? 'pass' : 'fail',
     score: total === 0 ? 1 : (total - failingCount) / total,

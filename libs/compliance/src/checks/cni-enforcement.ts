@@ -10,17 +10,31 @@ import { notApplicable, type CheckOutcome } from './check-outcome';
  */
 export function cniEnforcement(ctx: CheckContext): CheckOutcome {
   const cni = ctx.compiled.source.cni;
-  if (!cni) return notApplicable('cannot tell: no CNI information given (a cluster snapshot records it)');
+  if (!cni)
+    return notApplicable('cannot tell: no CNI information given (a cluster snapshot records it)');
   if (cni.enforcesNetworkPolicy === null) {
-    return notApplicable(`cannot tell whether the CNI (${cni.name}) enforces NetworkPolicy`, { cni: cni.name });
+    return notApplicable(`cannot tell whether the CNI (${cni.name}) enforces NetworkPolicy`, {
+      cni: cni.name,
+    });
   }
   if (cni.enforcesNetworkPolicy) {
-    return { status: 'pass', score: 1, failures: [], details: [{ cni: cni.name, enforcesNetworkPolicy: true }] };
+    return {
+      status: 'pass',
+      score: 1,
+      failures: [],
+      details: [{ cni: cni.name, enforcesNetworkPolicy: true }],
+    };
   }
   return {
     status: 'fail',
     score: 0,
-    failures: [{ cni: cni.name, enforcesNetworkPolicy: false, reason: 'the CNI does not enforce NetworkPolicy: no policy has any effect' }],
+    failures: [
+      {
+        cni: cni.name,
+        enforcesNetworkPolicy: false,
+        reason: 'the CNI does not enforce NetworkPolicy: no policy has any effect',
+      },
+    ],
     details: [],
   };
 }

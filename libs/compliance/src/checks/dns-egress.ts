@@ -12,7 +12,9 @@ import { fromSubjects, notApplicable, type CheckOutcome } from './check-outcome'
 import { otherThan, shapeGroups } from './pod-shapes';
 
 /** DNS: UDP 53, and TCP 53 for truncated answers (RFC 7766 makes TCP mandatory). */
-export const DNS_PORTS = ConnectionSet.of('UDP', PortSet.range(53, 53)).union(ConnectionSet.of('TCP', PortSet.range(53, 53)));
+export const DNS_PORTS = ConnectionSet.of('UDP', PortSet.range(53, 53)).union(
+  ConnectionSet.of('TCP', PortSet.range(53, 53)),
+);
 export const DNS_SELECTOR_TEXT = 'k8s-app=kube-dns in namespace kube-system';
 
 /** The cluster DNS pods: `k8s-app=kube-dns` in `kube-system` (CoreDNS and kube-dns keep the label). */
@@ -37,9 +39,13 @@ interface DnsFindings {
 export function dnsEgress(ctx: CheckContext): CheckOutcome {
   const options = ctx.compiled.options;
   const isolated = ctx.inventory.pods.filter((p) => !isDnsPod(p) && ctx.isolated(p, 'egress'));
-  if (isolated.length === 0) return notApplicable('no pod (DNS pods excepted) is isolated for egress');
+  if (isolated.length === 0)
+    return notApplicable('no pod (DNS pods excepted) is isolated for egress');
   const dnsGroups = shapeGroups(ctx.inventory.pods.filter(isDnsPod), options);
-  const otherGroups = shapeGroups(ctx.inventory.pods.filter((p) => !isDnsPod(p)), options);
+  const otherGroups = shapeGroups(
+    ctx.inventory.pods.filter((p) => !isDnsPod(p)),
+    options,
+  );
   const model = ctx.model;
   const byWorkload = new Map<string, DnsFindings>();
   for (const group of shapeGroups(isolated, options)) {
@@ -52,7 +58,12 @@ export function dnsEgress(ctx: CheckContext): CheckOutcome {
       const dst = workloadName((dns[0] as Pod).workload);
       const conn = model.connections(src, { kind: 'pod', pod: dns[0] as Pod }).intersect(DNS_PORTS);
       const missing = DNS_PORTS.subtract(conn);
-      if (!missing.isEmpty) found.unreachableDns.set(dst, { dst, missing: missing.toString(), allowed: describe(conn) });
+      if (!missing.isEmpty)
+        found.unreachableDns.set(dst, {
+          dst,
+          missing: missing.toString(),
+          allowed: describe(conn),
+        });
     }
     for (const other of otherGroups) {
       const peer = otherThan(other, self);
@@ -76,13 +87,20 @@ export function dnsEgress(ctx: CheckContext): CheckOutcome {
     failures.push({
       namespace: ctx.workloads.get(workload)?.[0]?.namespace,
       workload,
-      ...(noDns ? { reason: `no DNS pod (${DNS_SELECTOR_TEXT}) in the inventory: DNS egress cannot be verified` } : {}),
+      ...(noDns
+        ? {
+            reason: `no DNS pod (${DNS_SELECTOR_TEXT}) in the inventory: DNS egress cannot be verified`,
+          }
+        : {}),
       unreachableDns: [...f.unreachableDns.values()],
       otherPort53: [...f.otherPort53.values()],
     });
   }
   const details: Evidence[] = [
-    { dnsPods: [...new Set(dnsGroups.map((g) => workloadName((g[0] as Pod).workload)))], egressIsolatedWorkloads: byWorkload.size },
+    {
+      dnsPods: [...new Set(dnsGroups.map((g) => workloadName((g[0] as Pod).workload)))],
+      egressIsolatedWorkloads: byWorkload.size,
+    },
   ];
   return fromSubjects(byWorkload.size, failures, details);
 }

@@ -23,7 +23,10 @@ export function internetExposure(ctx: CheckContext): CheckOutcome {
   };
   for (const row of ctx.rows) {
     const conn = row.conn.toString();
-    if ((row.src.endsWith(EXTERNAL) || row.src === INGRESS_CONTROLLER_PEER) && ctx.workloads.has(row.dst)) {
+    if (
+      (row.src.endsWith(EXTERNAL) || row.src === INGRESS_CONTROLLER_PEER) &&
+      ctx.workloads.has(row.dst)
+    ) {
       entry(row.dst).ingressFrom.push({ peer: row.src, conn });
     } else if (row.dst.endsWith(EXTERNAL) && ctx.workloads.has(row.src)) {
       entry(row.src).egressTo.push({ peer: row.dst, conn });
@@ -31,6 +34,10 @@ export function internetExposure(ctx: CheckContext): CheckOutcome {
   }
   const failures = [...exposure.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([workload, e]) => ({ namespace: ctx.workloads.get(workload)?.[0]?.namespace, workload, ...e }));
+    .map(([workload, e]) => ({
+      namespace: ctx.workloads.get(workload)?.[0]?.namespace,
+      workload,
+      ...e,
+    }));
   return fromSubjects(ctx.workloads.size, failures, [{ workloads: ctx.workloads.size }]);
 }

@@ -19,11 +19,18 @@ export function isolationCheck(direction: Direction): Check {
     const total = ctx.inventory.pods.length;
     if (total === 0) return notApplicable('no pods in the inventory');
     const failures: Evidence[] = [];
-    const perNamespace = new Map<string, { totalPods: number; isolatedPods: number; unisolatedWorkloads: string[] }>();
+    const perNamespace = new Map<
+      string,
+      { totalPods: number; isolatedPods: number; unisolatedWorkloads: string[] }
+    >();
     let open = 0;
     for (const [workload, pods] of ctx.workloads) {
       const namespace = (pods[0] as { namespace: string }).namespace;
-      const ns = perNamespace.get(namespace) ?? { totalPods: 0, isolatedPods: 0, unisolatedWorkloads: [] };
+      const ns = perNamespace.get(namespace) ?? {
+        totalPods: 0,
+        isolatedPods: 0,
+        unisolatedWorkloads: [],
+      };
       perNamespace.set(namespace, ns);
       const unisolated = pods.filter((p) => !ctx.isolated(p, direction));
       ns.totalPods += pods.length;

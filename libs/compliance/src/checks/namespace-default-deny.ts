@@ -22,7 +22,9 @@ export function namespaceDefaultDeny(direction: Direction): Check {
       const selectingAll = ctx.inventory.policies.filter(
         (p) => p.namespace === namespace && isMatchAll(p.podSelector) && p.isolates[direction],
       );
-      const allowAll = selectingAll.filter((p) => p[direction].some((r) => r.peers === undefined && r.ports.length === 0));
+      const allowAll = selectingAll.filter((p) =>
+        p[direction].some((r) => r.peers === undefined && r.ports.length === 0),
+      );
       if (selectingAll.length > 0 && allowAll.length === 0) {
         details.push({ namespace, direction, defaultDeny: selectingAll.map(policyName) });
         continue;
@@ -35,7 +37,14 @@ export function namespaceDefaultDeny(direction: Direction): Check {
             ? `no policy with podSelector {} isolates ${direction}`
             : `podSelector {} polic${allowAll.length === 1 ? 'y' : 'ies'} allow every peer on every port`,
         ...(allowAll.length > 0
-          ? { allowAll: allowAll.map((p) => ({ policy: policyName(p), rules: p[direction].filter((r) => r.peers === undefined && r.ports.length === 0).map((r) => r.index) })) }
+          ? {
+              allowAll: allowAll.map((p) => ({
+                policy: policyName(p),
+                rules: p[direction]
+                  .filter((r) => r.peers === undefined && r.ports.length === 0)
+                  .map((r) => r.index),
+              })),
+            }
           : {}),
       });
     }

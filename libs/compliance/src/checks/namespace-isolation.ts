@@ -22,13 +22,18 @@ export function openIngressRules(policy: NetworkPolicy): Evidence[] {
   const found: Evidence[] = [];
   for (const rule of policy.ingress) {
     if (rule.peers === undefined) {
-      found.push({ policy: policyName(policy), rule: rule.index, reason: 'from missing or empty: admits every namespace (and every address)' });
+      found.push({
+        policy: policyName(policy),
+        rule: rule.index,
+        reason: 'from missing or empty: admits every namespace (and every address)',
+      });
       continue;
     }
     for (const peer of rule.peers) {
       if (peer.kind !== 'selector' || !peer.namespaceSelector) continue;
       const reason = openNamespaceSelector(peer.namespaceSelector);
-      if (reason) found.push({ policy: policyName(policy), rule: rule.index, peer: peer.index, reason });
+      if (reason)
+        found.push({ policy: policyName(policy), rule: rule.index, peer: peer.index, reason });
     }
   }
   return found;

@@ -12,7 +12,8 @@ export const CIS_EXEMPT_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-l
  */
 export function namespacesHavePolicies(ctx: CheckContext): CheckOutcome {
   const namespaces = ctx.namespaces.filter((n) => !CIS_EXEMPT_NAMESPACES.includes(n));
-  if (namespaces.length === 0) return notApplicable(`no namespace besides ${CIS_EXEMPT_NAMESPACES.join(', ')}`);
+  if (namespaces.length === 0)
+    return notApplicable(`no namespace besides ${CIS_EXEMPT_NAMESPACES.join(', ')}`);
   const failures: Evidence[] = [];
   for (const namespace of namespaces) {
     if (ctx.inventory.policies.some((p) => p.namespace === namespace)) continue;

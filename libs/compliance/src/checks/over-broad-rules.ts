@@ -20,16 +20,34 @@ export function overBroadRules(ctx: CheckContext): CheckOutcome {
   for (const { policy, direction, rule } of rules) {
     const field = direction === 'ingress' ? 'from' : 'to';
     const reasons: Evidence[] = [];
-    if (rule.peers === undefined) reasons.push({ reason: `${field} missing or empty: every peer, every address included` });
+    if (rule.peers === undefined)
+      reasons.push({ reason: `${field} missing or empty: every peer, every address included` });
     for (const peer of rule.peers ?? []) {
       if (peer.kind === 'ipBlock' && peer.cidr.prefix === 0) {
-        reasons.push({ peer: peer.index, reason: `ipBlock ${peer.text}: every ${peer.cidr.family === 4 ? 'IPv4' : 'IPv6'} address` });
-      } else if (peer.kind === 'selector' && peer.namespaceSelector && isMatchAll(peer.namespaceSelector) && (!peer.podSelector || isMatchAll(peer.podSelector))) {
-        reasons.push({ peer: peer.index, reason: 'namespaceSelector {}: every pod of every namespace' });
+        reasons.push({
+          peer: peer.index,
+          reason: `ipBlock ${peer.text}: every ${peer.cidr.family === 4 ? 'IPv4' : 'IPv6'} address`,
+        });
+      } else if (
+        peer.kind === 'selector' &&
+        peer.namespaceSelector &&
+        isMatchAll(peer.namespaceSelector) &&
+        (!peer.podSelector || isMatchAll(peer.podSelector))
+      ) {
+        reasons.push({
+          peer: peer.index,
+          reason: 'namespaceSelector {}: every pod of every namespace',
+        });
       }
     }
     if (reasons.length > 0) {
-      failures.push({ namespace: policy.namespace, policy: policyName(policy), direction, rule: rule.index, reasons });
+      failures.push({
+        namespace: policy.namespace,
+        policy: policyName(policy),
+        direction,
+        rule: rule.index,
+        reasons,
+      });
     }
   }
   return fromSubjects(rules.length, failures, [{ rules: rules.length }]);

@@ -10,8 +10,16 @@ export function shapeGroups(pods: readonly Pod[], options: EvaluationOptions): P
   for (const pod of pods) {
     const labels = Object.entries(pod.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const ports = pod.ports.map((p) => `${p.name ?? ''}/${p.protocol}/${p.port}`).sort();
-    const ip = options.ipBlockMatchesPods && pod.ips[0] ? `${pod.ips[0].family}:${pod.ips[0].value}` : '';
-    const key = JSON.stringify([workloadName(pod.workload), pod.namespace, labels, ports, pod.hostNetwork, ip]);
+    const ip =
+      options.ipBlockMatchesPods && pod.ips[0] ? `${pod.ips[0].family}:${pod.ips[0].value}` : '';
+    const key = JSON.stringify([
+      workloadName(pod.workload),
+      pod.namespace,
+      labels,
+      ports,
+      pod.hostNetwork,
+      ip,
+    ]);
     const list = groups.get(key);
     if (list) list.push(pod);
     else groups.set(key, [pod]);

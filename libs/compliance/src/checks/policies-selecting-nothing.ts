@@ -15,7 +15,9 @@ export function policiesSelectingNothing(ctx: CheckContext): CheckOutcome {
   const failures: Evidence[] = [];
   for (const policy of policies) {
     if (ctx.inventory.pods.some((pod) => policySelectsPod(policy, pod))) continue;
-    const podsInNamespace = ctx.inventory.pods.filter((p) => p.namespace === policy.namespace).length;
+    const podsInNamespace = ctx.inventory.pods.filter(
+      (p) => p.namespace === policy.namespace,
+    ).length;
     failures.push({
       namespace: policy.namespace,
       policy: policyName(policy),

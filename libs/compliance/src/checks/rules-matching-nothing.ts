@@ -18,7 +18,9 @@ export function rulesMatchingNothing(ctx: CheckContext): CheckOutcome {
     const peers = rule.peers ?? [];
     if (peers.some((p) => p.kind === 'ipBlock')) continue;
     const matchesSome = peers.some((peer) =>
-      ctx.inventory.pods.some((pod) => peerMatches(ctx.inventory, policy, peer, { kind: 'pod', pod }, ctx.compiled.options)),
+      ctx.inventory.pods.some((pod) =>
+        peerMatches(ctx.inventory, policy, peer, { kind: 'pod', pod }, ctx.compiled.options),
+      ),
     );
     if (matchesSome) continue;
     failures.push({
@@ -34,7 +36,8 @@ export function rulesMatchingNothing(ctx: CheckContext): CheckOutcome {
 
 function describePeer(peer: SelectorPeer): string {
   const parts: string[] = [];
-  if (peer.namespaceSelector) parts.push(`namespaceSelector ${formatSelector(peer.namespaceSelector)}`);
+  if (peer.namespaceSelector)
+    parts.push(`namespaceSelector ${formatSelector(peer.namespaceSelector)}`);
   if (peer.podSelector) parts.push(`podSelector ${formatSelector(peer.podSelector)}`);
   return `[${peer.index}] ${parts.join(' + ')}`;
 }

@@ -25,11 +25,17 @@ export function unresolvedNamedPorts(ctx: CheckContext): CheckOutcome {
         : rule.peers === undefined
           ? [...inventory.pods]
           : inventory.pods.filter((pod) =>
-              (rule.peers ?? []).some((peer) => peer.kind === 'selector' && peerMatches(inventory, policy, peer, { kind: 'pod', pod }, ctx.compiled.options)),
+              (rule.peers ?? []).some(
+                (peer) =>
+                  peer.kind === 'selector' &&
+                  peerMatches(inventory, policy, peer, { kind: 'pod', pod }, ctx.compiled.options),
+              ),
             );
     for (const port of named) {
       total++;
-      const resolves = destinations.some((pod) => pod.ports.some((cp) => cp.name === port.port && cp.protocol === port.protocol));
+      const resolves = destinations.some((pod) =>
+        pod.ports.some((cp) => cp.name === port.port && cp.protocol === port.protocol),
+      );
       if (resolves) continue;
       failures.push({
         namespace: policy.namespace,

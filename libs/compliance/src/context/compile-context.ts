@@ -45,7 +45,14 @@ export interface CompiledContext {
  */
 export function compileContext(context: ComplianceContext): CompiledContext {
   const { cni, cde: rawCde, cdeAllowed, changeControl, lastReviewAt, now } = context;
-  const parsed = contextInputSchema.safeParse({ cni, cde: rawCde, cdeAllowed, changeControl, lastReviewAt, now });
+  const parsed = contextInputSchema.safeParse({
+    cni,
+    cde: rawCde,
+    cdeAllowed,
+    changeControl,
+    lastReviewAt,
+    now,
+  });
   if (!parsed.success) throw new ComplianceInputError(zodIssues(parsed.error));
   const issues: ComplianceIssue[] = [];
   const cde = context.cde ? matcher(context.cde, 'cde', issues) : undefined;
@@ -75,11 +82,21 @@ function matcher(
   };
 }
 
-function compileFlow(spec: FlowSpec, index: number, path: string, issues: ComplianceIssue[]): CompiledFlow {
+function compileFlow(
+  spec: FlowSpec,
+  index: number,
+  path: string,
+  issues: ComplianceIssue[],
+): CompiledFlow {
   const hasSelector = spec.namespaceSelector !== undefined || spec.podSelector !== undefined;
-  const kinds = [hasSelector, spec.cidr !== undefined, spec.ingressController === true].filter(Boolean).length;
+  const kinds = [hasSelector, spec.cidr !== undefined, spec.ingressController === true].filter(
+    Boolean,
+  ).length;
   if (kinds !== 1) {
-    issues.push({ path, message: 'name exactly one peer: selectors, a cidr, or ingressController: true' });
+    issues.push({
+      path,
+      message: 'name exactly one peer: selectors, a cidr, or ingressController: true',
+    });
   }
   if (spec.except !== undefined && spec.cidr === undefined) {
     issues.push({ path: `${path}.except`, message: 'except needs a cidr' });
@@ -87,20 +104,27 @@ function compileFlow(spec: FlowSpec, index: number, path: string, issues: Compli
   let addresses: IpSet | undefined;
   if (spec.cidr !== undefined) {
     const cidr = parseCidr(spec.cidr);
-    if (!cidr) issues.push({ path: `${path}.cidr`, message: `${JSON.stringify(spec.cidr)} is not a CIDR` });
+    if (!cidr)
+      issues.push({ path: `${path}.cidr`, message: `${JSON.stringify(spec.cidr)} is not a CIDR` });
     else {
       addresses = IpSet.fromRange(cidr);
       (spec.except ?? []).forEach((text, i) => {
         const cut = parseCidr(text);
         if (!cut || !isStrictSubnet(cut, cidr)) {
-          issues.push({ path: `${path}.except[${i}]`, message: `${JSON.stringify(text)} is not a strict subnet of ${spec.cidr ?? ''}` });
+          issues.push({
+            path: `${path}.except[${i}]`,
+            message: `${JSON.stringify(text)} is not a strict subnet of ${spec.cidr ?? ''}`,
+          });
         } else addresses = (addresses as IpSet).subtract(IpSet.fromRange(cut));
       });
     }
   }
   (spec.ports ?? []).forEach((port, i) => {
     if (port.endPort !== undefined && (port.port === undefined || port.endPort < port.port)) {
-      issues.push({ path: `${path}.ports[${i}].endPort`, message: 'endPort needs a port ≤ endPort' });
+      issues.push({
+        path: `${path}.ports[${i}].endPort`,
+        message: 'endPort needs a port ≤ endPort',
+      });
     }
   });
   return {

@@ -3,7 +3,11 @@ import type { EvaluationOptions, Inventory, Protocol } from '@fenceline/netpol';
 /** A Kubernetes label selector as written (`matchLabels` / `matchExpressions`). */
 export interface RawSelector {
   matchLabels?: Record<string, string>;
-  matchExpressions?: { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[] }[];
+  matchExpressions?: {
+    key: string;
+    operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+    values?: string[];
+  }[];
 }
 
 /** Ports of a declared flow: protocol defaults to TCP, no `port` is the whole protocol. */

@@ -44,7 +44,10 @@ export const contextInputSchema = z.object({
     })
     .optional(),
   cdeAllowed: z
-    .strictObject({ inbound: z.array(flowSchema).optional(), outbound: z.array(flowSchema).optional() })
+    .strictObject({
+      inbound: z.array(flowSchema).optional(),
+      outbound: z.array(flowSchema).optional(),
+    })
     .optional(),
   changeControl: z
     .strictObject({

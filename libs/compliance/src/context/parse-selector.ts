@@ -1,4 +1,9 @@
-import { parseLabelSelector, type LabelSelector, type ObjectRef, type ValidationIssue } from '@fenceline/netpol';
+import {
+  parseLabelSelector,
+  type LabelSelector,
+  type ObjectRef,
+  type ValidationIssue,
+} from '@fenceline/netpol';
 import type { ComplianceIssue } from './compliance-input-error';
 import type { RawSelector } from './compliance-context';
 

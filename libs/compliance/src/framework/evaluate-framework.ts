@@ -5,8 +5,20 @@ import { compileContext } from '../context/compile-context';
 import { ComplianceInputError } from '../context/compliance-input-error';
 import type { ComplianceContext } from '../context/compliance-context';
 import { findFramework } from '../frameworks/frameworks';
-import { validateWaivers, waiverCovers, waiverInForce, type Waiver, type WaiverSet } from '../waivers/waiver';
-import type { ControlDefinition, ControlResult, Evidence, Framework, FrameworkReport } from './types';
+import {
+  validateWaivers,
+  waiverCovers,
+  waiverInForce,
+  type Waiver,
+  type WaiverSet,
+} from '../waivers/waiver';
+import type {
+  ControlDefinition,
+  ControlResult,
+  Evidence,
+  Framework,
+  FrameworkReport,
+} from './types';
 
 /**
  * Evaluates every control of a framework over one cluster. Failing subjects come first in each
@@ -23,7 +35,10 @@ export function evaluateFramework(
   waivers?: WaiverSet,
 ): FrameworkReport {
   const fw = typeof framework === 'string' ? findFramework(framework) : framework;
-  if (!fw) throw new ComplianceInputError([{ path: 'framework', message: `unknown framework ${JSON.stringify(framework)}` }]);
+  if (!fw)
+    throw new ComplianceInputError([
+      { path: 'framework', message: `unknown framework ${JSON.stringify(framework)}` },
+    ]);
   if (waivers) validateWaivers(waivers);
   const ctx = new CheckContext(compileContext(context));
   const now = waivers ? new Date(waivers.now) : undefined;
@@ -32,11 +47,18 @@ export function evaluateFramework(
   const controls = fw.controls.map((control) => {
     const outcome = CHECKS[control.check](ctx);
     const applicable = inForce.filter((w) => w.controlId === control.id);
-    const result = applyWaivers(control, outcome, applicable, waivers?.cluster, (w) => ctx.workloads.get(w) ?? []);
+    const result = applyWaivers(
+      control,
+      outcome,
+      applicable,
+      waivers?.cluster,
+      (w) => ctx.workloads.get(w) ?? [],
+    );
     for (const id of result.waivedBy ?? []) used.add(id);
     return result;
   });
-  const count = (status: ControlResult['status']): number => controls.filter((c) => c.status === status).length;
+  const count = (status: ControlResult['status']): number =>
+    controls.filter((c) => c.status === status).length;
   const scored = controls.filter((c) => c.status !== 'not-applicable');
   return {
     framework: fw.id,
@@ -44,7 +66,12 @@ export function evaluateFramework(
     title: fw.title,
     controls,
     score: scored.length === 0 ? 1 : scored.reduce((acc, c) => acc + c.score, 0) / scored.length,
-    summary: { pass: count('pass'), fail: count('fail'), notApplicable: count('not-applicable'), waived: count('waived') },
+    summary: {
+      pass: count('pass'),
+      fail: count('fail'),
+      notApplicable: count('not-applicable'),
+      waived: count('waived'),
+    },
     usedWaivers: [...used].sort(),
   };
 }
@@ -56,12 +83,20 @@ function applyWaivers(
   cluster: string | undefined,
   podsOf: Parameters<typeof waiverCovers>[3],
 ): ControlResult {
-  const base = { id: control.id, title: control.title, severity: control.severity, score: outcome.score };
-  if (outcome.status !== 'fail') return { ...base, status: outcome.status, evidence: [...outcome.details] };
+  const base = {
+    id: control.id,
+    title: control.title,
+    severity: control.severity,
+    score: outcome.score,
+  };
+  if (outcome.status !== 'fail')
+    return { ...base, status: outcome.status, evidence: [...outcome.details] };
   const used = new Set<string>();
   let open = 0;
   const failures: Evidence[] = outcome.failures.map((subject) => {
-    const covering = waivers.filter((w) => waiverCovers(w, subject, cluster, podsOf)).map((w) => w.id);
+    const covering = waivers
+      .filter((w) => waiverCovers(w, subject, cluster, podsOf))
+      .map((w) => w.id);
     if (covering.length === 0) {
       open++;
       return { status: 'fail', ...subject };

@@ -32,7 +32,8 @@ export function validateWaivers(set: WaiverSet): void {
     const parsed = waiverSchema.safeParse(w);
     return parsed.success ? [] : zodIssues(parsed.error, `waivers[${i}]`);
   });
-  if (Number.isNaN(Date.parse(set.now))) issues.push({ path: 'now', message: `not a date: ${JSON.stringify(set.now)}` });
+  if (Number.isNaN(Date.parse(set.now)))
+    issues.push({ path: 'now', message: `not a date: ${JSON.stringify(set.now)}` });
   if (issues.length > 0) throw new ComplianceInputError(issues);
 }
 
@@ -60,7 +61,11 @@ export function waiverCovers(
     if (typeof workload !== 'string') return false;
     const pods = podsOf(workload);
     const selector: LabelSelector = {
-      requirements: Object.entries(scope.workloadLabels).map(([key, value]) => ({ key, operator: 'In' as const, values: [value] })),
+      requirements: Object.entries(scope.workloadLabels).map(([key, value]) => ({
+        key,
+        operator: 'In' as const,
+        values: [value],
+      })),
     };
     if (pods.length === 0 || !pods.every((p) => matchesLabels(selector, p.labels))) return false;
   }

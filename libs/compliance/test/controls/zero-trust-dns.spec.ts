@@ -47,7 +47,11 @@ describe('ZT-3 DNS egress correctness', () => {
     // not isolated for ingress) — both are failing subjects.
     const inventory = inventoryOf(
       ...DNS_CLUSTER,
-      netpol('shop', 'udp53', '{ podSelector: {}, policyTypes: [Egress], egress: [{ to: [{ namespaceSelector: {} }], ports: [{ protocol: UDP, port: 53 }] }] }'),
+      netpol(
+        'shop',
+        'udp53',
+        '{ podSelector: {}, policyTypes: [Egress], egress: [{ to: [{ namespaceSelector: {} }], ports: [{ protocol: UDP, port: 53 }] }] }',
+      ),
     );
     const result = control('zero-trust', 'ZT-3', { inventory });
     expect(result.status).toBe('fail');
@@ -71,9 +75,16 @@ describe('ZT-3 DNS egress correctness', () => {
   });
 
   it('fails, saying it cannot verify, when the inventory has no DNS pod', () => {
-    const inventory = inventoryOf(ns('shop'), deploy('shop', 'web', 'app: web'), netpol('shop', 'deny-out', '{ podSelector: {}, policyTypes: [Egress] }'));
+    const inventory = inventoryOf(
+      ns('shop'),
+      deploy('shop', 'web', 'app: web'),
+      netpol('shop', 'deny-out', '{ podSelector: {}, policyTypes: [Egress] }'),
+    );
     const result = control('zero-trust', 'ZT-3', { inventory });
     expect(result.status).toBe('fail');
-    expect(result.evidence[0]).toMatchObject({ workload: WEB, reason: expect.stringContaining('cannot be verified') });
+    expect(result.evidence[0]).toMatchObject({
+      workload: WEB,
+      reason: expect.stringContaining('cannot be verified'),
+    });
   });
 });

@@ -4,7 +4,14 @@ import { z } from 'zod';
  * The queues between the API and the worker, and their job payloads. Producers and processors
  * import them from here only.
  */
-export const QUEUES = Object.freeze({ analyze: 'analyze', drift: 'drift', compliance: 'compliance', export: 'export', notify: 'notify', deliver: 'deliver' } as const);
+export const QUEUES = Object.freeze({
+  analyze: 'analyze',
+  drift: 'drift',
+  compliance: 'compliance',
+  export: 'export',
+  notify: 'notify',
+  deliver: 'deliver',
+} as const);
 
 /** `analyze`: build the model of one stored snapshot. The job id is the snapshot id. */
 export const analyzeJobSchema = z.strictObject({

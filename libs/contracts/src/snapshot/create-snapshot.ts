@@ -119,10 +119,22 @@ function sortedRecord<T>(record: Readonly<Record<string, T>>): Record<string, T>
  */
 export const SNAPSHOT_SORT_KEYS = {
   namespaces: (ns: InventorySnapshot['namespaces'][number]): readonly string[] => [ns.name],
-  pods: (p: SnapshotPod): readonly string[] => [p.namespace, p.name, p.fromTemplate ? '1' : '0', p.owner?.kind ?? ''],
+  pods: (p: SnapshotPod): readonly string[] => [
+    p.namespace,
+    p.name,
+    p.fromTemplate ? '1' : '0',
+    p.owner?.kind ?? '',
+  ],
   policies: (p: InventorySnapshot['policies'][number]): readonly string[] => [p.namespace, p.name],
   services: (s: InventorySnapshot['services'][number]): readonly string[] => [s.namespace, s.name],
-  exposures: (e: SnapshotExposure): readonly string[] => [e.kind, e.namespace, e.name, e.service, e.port?.kind ?? '', String(e.port?.value ?? '')],
+  exposures: (e: SnapshotExposure): readonly string[] => [
+    e.kind,
+    e.namespace,
+    e.name,
+    e.service,
+    e.port?.kind ?? '',
+    String(e.port?.value ?? ''),
+  ],
 } as const;
 
 /** Compares sort keys element by element in code-unit order, so output never depends on the locale. */

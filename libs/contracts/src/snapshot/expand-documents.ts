@@ -31,7 +31,12 @@ export function expandSnapshotDocuments(items: readonly SourcedObject[]): Expand
     const parsed = parseSnapshot(item.object);
     if (!parsed.ok) {
       for (const { path, message } of parsed.issues) {
-        issues.push({ code: 'INVALID_SNAPSHOT', object: { kind: 'InventorySnapshot', name: origin }, path, message });
+        issues.push({
+          code: 'INVALID_SNAPSHOT',
+          object: { kind: 'InventorySnapshot', name: origin },
+          path,
+          message,
+        });
       }
       continue;
     }

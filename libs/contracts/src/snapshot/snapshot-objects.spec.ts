@@ -176,12 +176,17 @@ describe('snapshot round trip of workloads sharing a name', () => {
       metadata: { name: 'web', namespace: 'shop' },
       spec: { template: { metadata: { labels: { kind } } } },
     });
-    const inventory = buildInventory([{ object: template('Deployment') }, { object: template('StatefulSet') }]);
+    const inventory = buildInventory([
+      { object: template('Deployment') },
+      { object: template('StatefulSet') },
+    ]);
     const snapshot = createSnapshot(inventory, options);
     const again = buildInventory(snapshotToObjects(snapshot));
     expect(again.issues).toEqual([]);
     // No policies: each may open everything to the other, and both to and from the internet.
     expect(lines(again)).toEqual(lines(inventory));
-    expect(lines(again)).toContain('shop/web[Deployment] => shop/web[StatefulSet] : All Connections');
+    expect(lines(again)).toContain(
+      'shop/web[Deployment] => shop/web[StatefulSet] : All Connections',
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** The events a webhook subscription can ask for. */
-export const WEBHOOK_EVENT_TYPES = ['alert.opened', 'alert.resolved', 'promotion.requested', 'promotion.approved', 'promotion.rejected'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'alert.opened',
+  'alert.resolved',
+  'promotion.requested',
+  'promotion.approved',
+  'promotion.rejected',
+] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -14,7 +14,11 @@ describe('AgentTokenRepository (PostgreSQL)', () => {
     const cluster = await clusters.create(org.id, { name: 'c', environment: 'dev' });
     const { id, token } = await repo.create(org.id, cluster.id);
     expect(token).toMatch(/^fla_/);
-    expect(await repo.authenticate(token)).toEqual({ organizationId: org.id, clusterId: cluster.id, tokenId: id });
+    expect(await repo.authenticate(token)).toEqual({
+      organizationId: org.id,
+      clusterId: cluster.id,
+      tokenId: id,
+    });
     await repo.revoke(org.id, cluster.id, id);
     expect(await repo.authenticate(token)).toBeUndefined();
   });
@@ -25,7 +29,9 @@ describe('AgentTokenRepository (PostgreSQL)', () => {
     const cluster = await clusters.create(org.id, { name: 'c', environment: 'dev' });
     await expect(repo.create(other.id, cluster.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const { id, token } = await repo.create(org.id, cluster.id);
-    await expect(repo.revoke(other.id, cluster.id, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(repo.revoke(other.id, cluster.id, id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await repo.authenticate(token)).toBeDefined();
   });
 });

@@ -13,9 +13,16 @@ describe('ApiKeyRepository (PostgreSQL)', () => {
     expect(created.key).toMatch(/^flk_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
     const stored = await db.prisma.apiKey.findUniqueOrThrow({ where: { id: created.id } });
     expect(JSON.stringify(stored)).not.toContain(created.key.split('_')[2]);
-    expect(await repo.authenticate(created.key)).toEqual({ organizationId: org.id, apiKeyId: created.id, name: 'ci', role: 'editor' });
+    expect(await repo.authenticate(created.key)).toEqual({
+      organizationId: org.id,
+      apiKeyId: created.id,
+      name: 'ci',
+      role: 'editor',
+    });
     expect((await repo.list(org.id))[0]?.lastUsedAt).not.toBeNull();
-    expect(await repo.list(org.id)).not.toContainEqual(expect.objectContaining({ key: expect.anything() }));
+    expect(await repo.list(org.id)).not.toContainEqual(
+      expect.objectContaining({ key: expect.anything() }),
+    );
   });
 
   it('rejects unknown and revoked keys; another organization cannot revoke it', async () => {

@@ -33,29 +33,53 @@ export function actorOf(principal: Pick<Principal, 'apiKeyId' | 'name'>): string
   return `${principal.name} (key ${principal.apiKeyId.slice(0, 8)})`;
 }
 
-const fields = { id: true, name: true, role: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+const fields = {
+  id: true,
+  name: true,
+  role: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
 
 /** API keys of people and dashboards: stored hashed, shown once, revocable. */
 export class ApiKeyRepository {
   constructor(private readonly db: Database) {}
 
   /** Creates a key; the returned `key` is the only time the secret is visible. */
-  async create(organizationId: string, input: { name: string; role: Role }): Promise<ApiKey & { key: string }> {
+  async create(
+    organizationId: string,
+    input: { name: string; role: Role },
+  ): Promise<ApiKey & { key: string }> {
     const secret = newSecret('flk');
     const row = await this.db.prisma.apiKey.create({
-      data: { organizationId, name: input.name, role: input.role, prefix: secret.prefix, secretHash: secret.hash },
+      data: {
+        organizationId,
+        name: input.name,
+        role: input.role,
+        prefix: secret.prefix,
+        secretHash: secret.hash,
+      },
       select: fields,
     });
     return { ...row, key: secret.token };
   }
 
   async list(organizationId: string): Promise<ApiKey[]> {
-    return this.db.prisma.apiKey.findMany({ where: { organizationId }, select: fields, orderBy: { createdAt: 'asc' } });
+    return this.db.prisma.apiKey.findMany({
+      where: { organizationId },
+      select: fields,
+      orderBy: { createdAt: 'asc' },
+    });
   }
 
   async revoke(organizationId: string, apiKeyId: string): Promise<void> {
     const result = isUuid(apiKeyId)
-      ? await this.db.prisma.apiKey.updateMany({ where: { id: apiKeyId, organizationId, revokedAt: null }, data: { revokedAt: new Date() } })
+      ? await this.db.prisma.apiKey.updateMany({
+          where: { id: apiKeyId, organizationId, revokedAt: null },
+          data: { revokedAt: new Date() },
+        })
       : { count: 0 };
     if (result.count === 0 && !(await this.exists(organizationId, apiKeyId))) {
       throw new DataAccessError('NOT_FOUND', `API key ${apiKeyId} not found`);
@@ -63,7 +87,10 @@ export class ApiKeyRepository {
   }
 
   private async exists(organizationId: string, apiKeyId: string): Promise<boolean> {
-    return isUuid(apiKeyId) && (await this.db.prisma.apiKey.count({ where: { id: apiKeyId, organizationId } })) > 0;
+    return (
+      isUuid(apiKeyId) &&
+      (await this.db.prisma.apiKey.count({ where: { id: apiKeyId, organizationId } })) > 0
+    );
   }
 
   /**

@@ -30,15 +30,34 @@ export class AuditEventRepository {
         after: event.after === undefined ? undefined : (event.after as object),
       },
     });
-    return { id: row.id, actor: row.actor, action: row.action, target: row.target, before: row.before, after: row.after, at: row.at };
+    return {
+      id: row.id,
+      actor: row.actor,
+      action: row.action,
+      target: row.target,
+      before: row.before,
+      after: row.after,
+      at: row.at,
+    };
   }
 
-  async list(organizationId: string, options: { since?: Date; limit?: number } = {}): Promise<AuditEvent[]> {
+  async list(
+    organizationId: string,
+    options: { since?: Date; limit?: number } = {},
+  ): Promise<AuditEvent[]> {
     const rows = await this.db.prisma.auditEvent.findMany({
       where: { organizationId, ...(options.since ? { at: { gte: options.since } } : {}) },
       orderBy: { at: 'asc' },
       take: Math.min(options.limit ?? 1000, 10_000),
     });
-    return rows.map((r) => ({ id: r.id, actor: r.actor, action: r.action, target: r.target, before: r.before, after: r.after, at: r.at }));
+    return rows.map((r) => ({
+      id: r.id,
+      actor: r.actor,
+      action: r.action,
+      target: r.target,
+      before: r.before,
+      after: r.after,
+      at: r.at,
+    }));
   }
 }

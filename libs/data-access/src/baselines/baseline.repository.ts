@@ -27,7 +27,19 @@ export interface NewVersion {
   readonly message: string;
 }
 
-type VersionRow = { id: string; baselineId: string; number: number; policies: unknown; guardrails: unknown; scope: unknown; sensitive: unknown; contentHash: string; author: string; message: string; createdAt: Date };
+type VersionRow = {
+  id: string;
+  baselineId: string;
+  number: number;
+  policies: unknown;
+  guardrails: unknown;
+  scope: unknown;
+  sensitive: unknown;
+  contentHash: string;
+  author: string;
+  message: string;
+  createdAt: Date;
+};
 
 /** A version's content, from its columns (scope, sensitive, policies, guardrails). */
 export function toVersion(row: VersionRow): BaselineVersion {
@@ -35,7 +47,14 @@ export function toVersion(row: VersionRow): BaselineVersion {
     id: row.id,
     baselineId: row.baselineId,
     number: row.number,
-    content: { scope: row.scope, ...(row.sensitive !== null && row.sensitive !== undefined ? { sensitive: row.sensitive } : {}), policies: row.policies, guardrails: row.guardrails },
+    content: {
+      scope: row.scope,
+      ...(row.sensitive !== null && row.sensitive !== undefined
+        ? { sensitive: row.sensitive }
+        : {}),
+      policies: row.policies,
+      guardrails: row.guardrails,
+    },
     contentHash: row.contentHash,
     author: row.author,
     message: row.message,
@@ -56,7 +75,8 @@ export class BaselineRepository {
       const row = await this.db.prisma.baseline.create({ data: { organizationId, name } });
       return { id: row.id, name: row.name, createdAt: row.createdAt, latestVersion: null };
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DataAccessError('CONFLICT', `baseline ${JSON.stringify(name)} already exists`);
+      if (isUniqueViolation(error))
+        throw new DataAccessError('CONFLICT', `baseline ${JSON.stringify(name)} already exists`);
       throw error;
     }
   }
@@ -67,7 +87,12 @@ export class BaselineRepository {
       orderBy: { name: 'asc' },
       include: { versions: { select: { number: true }, orderBy: { number: 'desc' }, take: 1 } },
     });
-    return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.createdAt, latestVersion: r.versions[0]?.number ?? null }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      createdAt: r.createdAt,
+      latestVersion: r.versions[0]?.number ?? null,
+    }));
   }
 
   async get(organizationId: string, id: string): Promise<Baseline | undefined> {
@@ -82,12 +107,25 @@ export class BaselineRepository {
   }
 
   /** A new version, or the latest one unchanged when its content hash is the same. */
-  async addVersion(organizationId: string, baselineId: string, input: NewVersion): Promise<{ version: BaselineVersion; unchanged: boolean }> {
+  async addVersion(
+    organizationId: string,
+    baselineId: string,
+    input: NewVersion,
+  ): Promise<{ version: BaselineVersion; unchanged: boolean }> {
     await this.require(organizationId, baselineId);
-    const { policies, guardrails, scope, sensitive } = input.content as { policies?: unknown; guardrails?: unknown; scope?: unknown; sensitive?: unknown };
+    const { policies, guardrails, scope, sensitive } = input.content as {
+      policies?: unknown;
+      guardrails?: unknown;
+      scope?: unknown;
+      sensitive?: unknown;
+    };
     for (let attempt = 0; ; attempt++) {
-      const latest = await this.db.prisma.baselineVersion.findFirst({ where: { baselineId }, orderBy: { number: 'desc' } });
-      if (latest && latest.contentHash === input.contentHash) return { version: toVersion(latest), unchanged: true };
+      const latest = await this.db.prisma.baselineVersion.findFirst({
+        where: { baselineId },
+        orderBy: { number: 'desc' },
+      });
+      if (latest && latest.contentHash === input.contentHash)
+        return { version: toVersion(latest), unchanged: true };
       try {
         const row = await this.db.prisma.baselineVersion.create({
           data: {
@@ -114,19 +152,33 @@ export class BaselineRepository {
 
   async versions(organizationId: string, baselineId: string): Promise<BaselineVersion[]> {
     await this.require(organizationId, baselineId);
-    const rows = await this.db.prisma.baselineVersion.findMany({ where: { organizationId, baselineId }, orderBy: { number: 'asc' } });
+    const rows = await this.db.prisma.baselineVersion.findMany({
+      where: { organizationId, baselineId },
+      orderBy: { number: 'asc' },
+    });
     return rows.map(toVersion);
   }
 
-  async version(organizationId: string, baselineId: string, number: number): Promise<BaselineVersion | undefined> {
+  async version(
+    organizationId: string,
+    baselineId: string,
+    number: number,
+  ): Promise<BaselineVersion | undefined> {
     if (!isUuid(baselineId) || !Number.isInteger(number)) return undefined;
-    const row = await this.db.prisma.baselineVersion.findFirst({ where: { organizationId, baselineId, number } });
+    const row = await this.db.prisma.baselineVersion.findFirst({
+      where: { organizationId, baselineId, number },
+    });
     return row ? toVersion(row) : undefined;
   }
 
-  async requireVersion(organizationId: string, baselineId: string, number: number): Promise<BaselineVersion> {
+  async requireVersion(
+    organizationId: string,
+    baselineId: string,
+    number: number,
+  ): Promise<BaselineVersion> {
     const version = await this.version(organizationId, baselineId, number);
-    if (!version) throw new DataAccessError('NOT_FOUND', `baseline ${baselineId} has no version ${number}`);
+    if (!version)
+      throw new DataAccessError('NOT_FOUND', `baseline ${baselineId} has no version ${number}`);
     return version;
   }
 

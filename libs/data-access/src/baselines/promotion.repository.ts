@@ -54,7 +54,10 @@ export interface Actor {
   readonly display: string;
 }
 
-const promotionInclude = { baselineVersion: { include: { baseline: true } }, environment: true } as const;
+const promotionInclude = {
+  baselineVersion: { include: { baseline: true } },
+  environment: true,
+} as const;
 
 type PromotionRow = {
   id: string;
@@ -102,19 +105,30 @@ export class PromotionRepository {
   constructor(private readonly db: Database) {}
 
   async environments(organizationId: string): Promise<Environment[]> {
-    const rows = await this.db.prisma.environment.findMany({ where: { organizationId }, orderBy: { position: 'asc' } });
+    const rows = await this.db.prisma.environment.findMany({
+      where: { organizationId },
+      orderBy: { position: 'asc' },
+    });
     return rows.map((r) => ({ id: r.id, name: r.name, position: r.position }));
   }
 
   async environment(organizationId: string, name: string): Promise<Environment> {
     const env = (await this.environments(organizationId)).find((e) => e.name === name);
-    if (!env) throw new DataAccessError('INVALID', `environment ${JSON.stringify(name)} does not exist`);
+    if (!env)
+      throw new DataAccessError('INVALID', `environment ${JSON.stringify(name)} does not exist`);
     return env;
   }
 
-  async pins(organizationId: string, filter: { environmentId?: string; baselineId?: string } = {}): Promise<Pin[]> {
+  async pins(
+    organizationId: string,
+    filter: { environmentId?: string; baselineId?: string } = {},
+  ): Promise<Pin[]> {
     const rows = await this.db.prisma.environmentPin.findMany({
-      where: { organizationId, ...(filter.environmentId ? { environmentId: filter.environmentId } : {}), ...(filter.baselineId ? { baselineId: filter.baselineId } : {}) },
+      where: {
+        organizationId,
+        ...(filter.environmentId ? { environmentId: filter.environmentId } : {}),
+        ...(filter.baselineId ? { baselineId: filter.baselineId } : {}),
+      },
       include: { environment: true, baseline: true, baselineVersion: true },
       orderBy: [{ environment: { position: 'asc' } }, { baseline: { name: 'asc' } }],
     });
@@ -131,13 +145,37 @@ export class PromotionRepository {
   }
 
   /** Pins a version directly (the first environment only; the caller checks), with its audit event. */
-  async pin(organizationId: string, input: { environmentId: string; baselineId: string; version: BaselineVersion; actor: Actor }): Promise<Pin> {
-    const before = (await this.pins(organizationId, { environmentId: input.environmentId, baselineId: input.baselineId }))[0];
+  async pin(
+    organizationId: string,
+    input: { environmentId: string; baselineId: string; version: BaselineVersion; actor: Actor },
+  ): Promise<Pin> {
+    const before = (
+      await this.pins(organizationId, {
+        environmentId: input.environmentId,
+        baselineId: input.baselineId,
+      })
+    )[0];
     await this.db.prisma.$transaction(async (tx) => {
       await tx.environmentPin.upsert({
-        where: { environmentId_baselineId: { environmentId: input.environmentId, baselineId: input.baselineId } },
-        create: { organizationId, environmentId: input.environmentId, baselineId: input.baselineId, baselineVersionId: input.version.id, pinnedBy: input.actor.display },
-        update: { baselineVersionId: input.version.id, pinnedBy: input.actor.display, pinnedAt: new Date(), promotionId: null },
+        where: {
+          environmentId_baselineId: {
+            environmentId: input.environmentId,
+            baselineId: input.baselineId,
+          },
+        },
+        create: {
+          organizationId,
+          environmentId: input.environmentId,
+          baselineId: input.baselineId,
+          baselineVersionId: input.version.id,
+          pinnedBy: input.actor.display,
+        },
+        update: {
+          baselineVersionId: input.version.id,
+          pinnedBy: input.actor.display,
+          pinnedAt: new Date(),
+          promotionId: null,
+        },
       });
       await tx.auditEvent.create({
         data: {
@@ -150,7 +188,12 @@ export class PromotionRepository {
         },
       });
     });
-    const pin = (await this.pins(organizationId, { environmentId: input.environmentId, baselineId: input.baselineId }))[0];
+    const pin = (
+      await this.pins(organizationId, {
+        environmentId: input.environmentId,
+        baselineId: input.baselineId,
+      })
+    )[0];
     if (!pin) throw new Error('pin vanished');
     return pin;
   }
@@ -158,11 +201,28 @@ export class PromotionRepository {
   async request(organizationId: string, input: NewPromotion, actor: Actor): Promise<Promotion> {
     const row = await this.db.prisma.$transaction(async (tx) => {
       const created = await tx.promotion.create({
-        data: { organizationId, baselineVersionId: input.baselineVersionId, environmentId: input.environmentId, requestedBy: input.requestedBy, isRollback: input.isRollback, preview: input.preview as object },
+        data: {
+          organizationId,
+          baselineVersionId: input.baselineVersionId,
+          environmentId: input.environmentId,
+          requestedBy: input.requestedBy,
+          isRollback: input.isRollback,
+          preview: input.preview as object,
+        },
         include: promotionInclude,
       });
       await tx.auditEvent.create({
-        data: { organizationId, actor: actor.display, action: input.isRollback ? 'promotion.rollback-requested' : 'promotion.requested', target: `promotion/${created.id}`, after: { baseline: created.baselineVersion.baseline.name, version: created.baselineVersion.number, environment: created.environment.name } },
+        data: {
+          organizationId,
+          actor: actor.display,
+          action: input.isRollback ? 'promotion.rollback-requested' : 'promotion.requested',
+          target: `promotion/${created.id}`,
+          after: {
+            baseline: created.baselineVersion.baseline.name,
+            version: created.baselineVersion.number,
+            environment: created.environment.name,
+          },
+        },
       });
       return created;
     });
@@ -171,11 +231,17 @@ export class PromotionRepository {
 
   async get(organizationId: string, id: string): Promise<Promotion | undefined> {
     if (!isUuid(id)) return undefined;
-    const row = await this.db.prisma.promotion.findFirst({ where: { organizationId, id }, include: promotionInclude });
+    const row = await this.db.prisma.promotion.findFirst({
+      where: { organizationId, id },
+      include: promotionInclude,
+    });
     return row ? toPromotion(row as PromotionRow) : undefined;
   }
 
-  async list(organizationId: string, filter: { status?: PromotionStatus; environmentId?: string; baselineId?: string } = {}): Promise<Promotion[]> {
+  async list(
+    organizationId: string,
+    filter: { status?: PromotionStatus; environmentId?: string; baselineId?: string } = {},
+  ): Promise<Promotion[]> {
     const rows = await this.db.prisma.promotion.findMany({
       where: {
         organizationId,
@@ -195,7 +261,11 @@ export class PromotionRepository {
    * the same transaction. Only a promotion still `requested` can be decided (a concurrent
    * decision gets CONFLICT).
    */
-  async decide(organizationId: string, id: string, decision: { approve: boolean; actor: Actor; reason?: string; immediate?: boolean }): Promise<Promotion> {
+  async decide(
+    organizationId: string,
+    id: string,
+    decision: { approve: boolean; actor: Actor; reason?: string; immediate?: boolean },
+  ): Promise<Promotion> {
     const promotion = await this.get(organizationId, id);
     if (!promotion) throw new DataAccessError('NOT_FOUND', `promotion ${id} not found`);
     const now = new Date();
@@ -203,23 +273,69 @@ export class PromotionRepository {
       const updated = await tx.promotion.updateMany({
         where: { id, organizationId, status: 'requested' },
         data: decision.approve
-          ? { status: 'applied', decidedBy: decision.actor.id, decidedAt: now, appliedAt: now, reason: decision.reason ?? null }
-          : { status: 'rejected', decidedBy: decision.actor.id, decidedAt: now, reason: decision.reason ?? null },
+          ? {
+              status: 'applied',
+              decidedBy: decision.actor.id,
+              decidedAt: now,
+              appliedAt: now,
+              reason: decision.reason ?? null,
+            }
+          : {
+              status: 'rejected',
+              decidedBy: decision.actor.id,
+              decidedAt: now,
+              reason: decision.reason ?? null,
+            },
       });
-      if (updated.count === 0) throw new DataAccessError('CONFLICT', `promotion ${id} is ${promotion.status}, not requested`);
+      if (updated.count === 0)
+        throw new DataAccessError(
+          'CONFLICT',
+          `promotion ${id} is ${promotion.status}, not requested`,
+        );
       const target = `promotion/${id}`;
       if (!decision.approve) {
-        await tx.auditEvent.create({ data: { organizationId, actor: decision.actor.display, action: 'promotion.rejected', target, before: { status: 'requested' }, after: { status: 'rejected', reason: decision.reason ?? null } } });
+        await tx.auditEvent.create({
+          data: {
+            organizationId,
+            actor: decision.actor.display,
+            action: 'promotion.rejected',
+            target,
+            before: { status: 'requested' },
+            after: { status: 'rejected', reason: decision.reason ?? null },
+          },
+        });
         return;
       }
       const before = await tx.environmentPin.findUnique({
-        where: { environmentId_baselineId: { environmentId: promotion.environmentId, baselineId: promotion.baselineId } },
+        where: {
+          environmentId_baselineId: {
+            environmentId: promotion.environmentId,
+            baselineId: promotion.baselineId,
+          },
+        },
         include: { baselineVersion: true },
       });
       await tx.environmentPin.upsert({
-        where: { environmentId_baselineId: { environmentId: promotion.environmentId, baselineId: promotion.baselineId } },
-        create: { organizationId, environmentId: promotion.environmentId, baselineId: promotion.baselineId, baselineVersionId: promotion.baselineVersionId, pinnedBy: decision.actor.display, promotionId: id },
-        update: { baselineVersionId: promotion.baselineVersionId, pinnedBy: decision.actor.display, pinnedAt: now, promotionId: id },
+        where: {
+          environmentId_baselineId: {
+            environmentId: promotion.environmentId,
+            baselineId: promotion.baselineId,
+          },
+        },
+        create: {
+          organizationId,
+          environmentId: promotion.environmentId,
+          baselineId: promotion.baselineId,
+          baselineVersionId: promotion.baselineVersionId,
+          pinnedBy: decision.actor.display,
+          promotionId: id,
+        },
+        update: {
+          baselineVersionId: promotion.baselineVersionId,
+          pinnedBy: decision.actor.display,
+          pinnedAt: now,
+          promotionId: id,
+        },
       });
       const action = decision.immediate ? 'promotion.rollback-applied' : 'promotion.approved';
       await tx.auditEvent.create({
@@ -229,7 +345,12 @@ export class PromotionRepository {
           action,
           target,
           before: { status: 'requested', pinnedVersion: before?.baselineVersion.number ?? null },
-          after: { status: 'applied', pinnedVersion: promotion.version, environment: promotion.environment, ...(decision.reason ? { reason: decision.reason } : {}) },
+          after: {
+            status: 'applied',
+            pinnedVersion: promotion.version,
+            environment: promotion.environment,
+            ...(decision.reason ? { reason: decision.reason } : {}),
+          },
         },
       });
     });

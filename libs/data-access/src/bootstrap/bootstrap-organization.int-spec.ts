@@ -12,9 +12,17 @@ describe('bootstrapOrganization (PostgreSQL)', () => {
   it('creates the organization, its environments, an admin key that works, and an audit event', async () => {
     const name = `boot-${randomUUID()}`;
     const { organizationId, apiKey } = await bootstrapOrganization(db, name);
-    expect(await new OrganizationRepository(db).get(organizationId)).toMatchObject({ name, environments: ['dev', 'staging', 'prod'] });
-    expect(await new ApiKeyRepository(db).authenticate(apiKey)).toMatchObject({ organizationId, role: 'admin' });
-    expect((await new AuditEventRepository(db).list(organizationId)).map((e) => e.action)).toEqual(['organization.bootstrap']);
+    expect(await new OrganizationRepository(db).get(organizationId)).toMatchObject({
+      name,
+      environments: ['dev', 'staging', 'prod'],
+    });
+    expect(await new ApiKeyRepository(db).authenticate(apiKey)).toMatchObject({
+      organizationId,
+      role: 'admin',
+    });
+    expect((await new AuditEventRepository(db).list(organizationId)).map((e) => e.action)).toEqual([
+      'organization.bootstrap',
+    ]);
   });
 
   it('refuses an existing name and creates nothing', async () => {

@@ -19,10 +19,21 @@ export async function bootstrapOrganization(db: Database, name: string): Promise
   try {
     return await db.prisma.$transaction(async (tx) => {
       const org = await tx.organization.create({
-        data: { name, environments: { create: DEFAULT_ENVIRONMENTS.map((env, position) => ({ name: env, position })) } },
+        data: {
+          name,
+          environments: {
+            create: DEFAULT_ENVIRONMENTS.map((env, position) => ({ name: env, position })),
+          },
+        },
       });
       const key = await tx.apiKey.create({
-        data: { organizationId: org.id, name: 'bootstrap admin', role: 'admin', prefix: secret.prefix, secretHash: secret.hash },
+        data: {
+          organizationId: org.id,
+          name: 'bootstrap admin',
+          role: 'admin',
+          prefix: secret.prefix,
+          secretHash: secret.hash,
+        },
       });
       await tx.auditEvent.create({
         data: {
@@ -30,13 +41,18 @@ export async function bootstrapOrganization(db: Database, name: string): Promise
           actor: 'bootstrap',
           action: 'organization.bootstrap',
           target: `organization/${org.id}`,
-          after: { name, environments: [...DEFAULT_ENVIRONMENTS], adminKey: { id: key.id, prefix: key.prefix } },
+          after: {
+            name,
+            environments: [...DEFAULT_ENVIRONMENTS],
+            adminKey: { id: key.id, prefix: key.prefix },
+          },
         },
       });
       return { organizationId: org.id, apiKey: secret.token };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DataAccessError('CONFLICT', `organization ${JSON.stringify(name)} already exists`);
+    if (isUniqueViolation(error))
+      throw new DataAccessError('CONFLICT', `organization ${JSON.stringify(name)} already exists`);
     throw error;
   }
 }

@@ -47,27 +47,47 @@ export class ClusterRepository {
     const environment = await this.db.prisma.environment.findUnique({
       where: { organizationId_name: { organizationId, name: input.environment } },
     });
-    if (!environment) throw new DataAccessError('INVALID', `environment ${JSON.stringify(input.environment)} does not exist`);
+    if (!environment)
+      throw new DataAccessError(
+        'INVALID',
+        `environment ${JSON.stringify(input.environment)} does not exist`,
+      );
     try {
       const row = await this.db.prisma.cluster.create({
-        data: { organizationId, environmentId: environment.id, name: input.name, labels: { ...(input.labels ?? {}) } },
+        data: {
+          organizationId,
+          environmentId: environment.id,
+          name: input.name,
+          labels: { ...(input.labels ?? {}) },
+        },
         include: withEnvironment,
       });
       return toCluster(row);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DataAccessError('CONFLICT', `cluster ${JSON.stringify(input.name)} already exists`);
+      if (isUniqueViolation(error))
+        throw new DataAccessError(
+          'CONFLICT',
+          `cluster ${JSON.stringify(input.name)} already exists`,
+        );
       throw error;
     }
   }
 
   async list(organizationId: string): Promise<Cluster[]> {
-    const rows = await this.db.prisma.cluster.findMany({ where: { organizationId }, include: withEnvironment, orderBy: { name: 'asc' } });
+    const rows = await this.db.prisma.cluster.findMany({
+      where: { organizationId },
+      include: withEnvironment,
+      orderBy: { name: 'asc' },
+    });
     return rows.map(toCluster);
   }
 
   async get(organizationId: string, clusterId: string): Promise<Cluster | undefined> {
     if (!isUuid(clusterId)) return undefined;
-    const row = await this.db.prisma.cluster.findFirst({ where: { id: clusterId, organizationId }, include: withEnvironment });
+    const row = await this.db.prisma.cluster.findFirst({
+      where: { id: clusterId, organizationId },
+      include: withEnvironment,
+    });
     return row ? toCluster(row) : undefined;
   }
 }

@@ -8,7 +8,11 @@ export interface FrameworkDefinition {
   readonly id: string;
   readonly version: string;
   readonly title: string;
-  readonly controls: readonly { readonly id: string; readonly title: string; readonly severity: string }[];
+  readonly controls: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly severity: string;
+  }[];
 }
 
 export interface ControlView {
@@ -45,7 +49,13 @@ type ExportSeverity = 'low' | 'medium' | 'high' | 'critical';
 export interface ExportSubject {
   readonly organization: string;
   readonly scope: { readonly kind: 'fleet' | 'environment' | 'cluster'; readonly name: string };
-  readonly clusters: readonly { readonly id: string; readonly name: string; readonly environment: string; readonly snapshotId: string; readonly evaluatedAt: string }[];
+  readonly clusters: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly environment: string;
+    readonly snapshotId: string;
+    readonly evaluatedAt: string;
+  }[];
   readonly generatedAt: string;
   readonly asOf?: string;
 }
@@ -61,7 +71,14 @@ export interface ExportClusterReport {
     readonly title: string;
     readonly score: number;
     readonly summary: ComplianceSummaryCounts;
-    readonly controls: readonly { readonly id: string; readonly title: string; readonly severity: ExportSeverity; readonly status: ControlStatus; readonly score: number; readonly evidence: Record<string, unknown>[] }[];
+    readonly controls: readonly {
+      readonly id: string;
+      readonly title: string;
+      readonly severity: ExportSeverity;
+      readonly status: ControlStatus;
+      readonly score: number;
+      readonly evidence: Record<string, unknown>[];
+    }[];
   };
 }
 
@@ -71,12 +88,19 @@ export type ReportScope = string;
 /** Mean score of the applicable controls (pass, fail, waived); 1 when none applies — as libs/compliance scores. */
 export function scoreOf(controls: readonly ControlView[]): number {
   const applicable = controls.filter((c) => c.status !== 'not-applicable');
-  return applicable.length === 0 ? 1 : applicable.reduce((sum, c) => sum + c.score, 0) / applicable.length;
+  return applicable.length === 0
+    ? 1
+    : applicable.reduce((sum, c) => sum + c.score, 0) / applicable.length;
 }
 
 export function summaryOf(controls: readonly { status: ControlStatus }[]): ComplianceSummaryCounts {
   const count = (status: ControlStatus) => controls.filter((c) => c.status === status).length;
-  return { pass: count('pass'), fail: count('fail'), notApplicable: count('not-applicable'), waived: count('waived') };
+  return {
+    pass: count('pass'),
+    fail: count('fail'),
+    notApplicable: count('not-applicable'),
+    waived: count('waived'),
+  };
 }
 
 /**
@@ -97,22 +121,41 @@ export class ComplianceReports {
 
   framework(id: string): FrameworkDefinition {
     const framework = this.frameworks.find((f) => f.id === id);
-    if (!framework) throw new DataAccessError('INVALID', `framework ${JSON.stringify(id)} is not one of ${this.frameworks.map((f) => f.id).join(', ')}`);
+    if (!framework)
+      throw new DataAccessError(
+        'INVALID',
+        `framework ${JSON.stringify(id)} is not one of ${this.frameworks.map((f) => f.id).join(', ')}`,
+      );
     return framework;
   }
 
-  async clusterReport(organizationId: string, clusterId: string, frameworkId: string, asOf?: Date): Promise<ClusterComplianceReport> {
+  async clusterReport(
+    organizationId: string,
+    clusterId: string,
+    frameworkId: string,
+    asOf?: Date,
+  ): Promise<ClusterComplianceReport> {
     const cluster = await this.clusters.get(organizationId, clusterId);
     if (!cluster) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);
     const report = await this.reportOf(organizationId, cluster, this.framework(frameworkId), asOf);
-    if (!report) throw new DataAccessError('NOT_FOUND', `cluster ${cluster.name} has no ${frameworkId} results${asOf ? ` as of ${asOf.toISOString()}` : ''} yet`);
+    if (!report)
+      throw new DataAccessError(
+        'NOT_FOUND',
+        `cluster ${cluster.name} has no ${frameworkId} results${asOf ? ` as of ${asOf.toISOString()}` : ''} yet`,
+      );
     return report;
   }
 
   /** Every cluster's report (those with results), optionally of one environment. */
-  async reports(organizationId: string, frameworkId: string, options: { environment?: string; asOf?: Date } = {}): Promise<ClusterComplianceReport[]> {
+  async reports(
+    organizationId: string,
+    frameworkId: string,
+    options: { environment?: string; asOf?: Date } = {},
+  ): Promise<ClusterComplianceReport[]> {
     const framework = this.framework(frameworkId);
-    const clusters = (await this.clusters.list(organizationId)).filter((c) => !options.environment || c.environment === options.environment);
+    const clusters = (await this.clusters.list(organizationId)).filter(
+      (c) => !options.environment || c.environment === options.environment,
+    );
     const reports: ClusterComplianceReport[] = [];
     for (const cluster of clusters) {
       const report = await this.reportOf(organizationId, cluster, framework, options.asOf);
@@ -122,14 +165,36 @@ export class ComplianceReports {
   }
 
   /** The reports of a scope, for exports; NOT_FOUND when the scope has none. */
-  async forScope(organizationId: string, frameworkId: string, scope: ReportScope, asOf?: Date): Promise<{ kind: 'fleet' | 'environment' | 'cluster'; name: string; reports: ClusterComplianceReport[] }> {
-    const [kind, name] = scope.includes(':') ? (scope.split(':', 2) as [string, string]) : [scope, 'fleet'];
-    if (kind !== 'fleet' && kind !== 'environment' && kind !== 'cluster') throw new DataAccessError('INVALID', `scope ${JSON.stringify(scope)}: fleet, environment:<name> or cluster:<id>`);
+  async forScope(
+    organizationId: string,
+    frameworkId: string,
+    scope: ReportScope,
+    asOf?: Date,
+  ): Promise<{
+    kind: 'fleet' | 'environment' | 'cluster';
+    name: string;
+    reports: ClusterComplianceReport[];
+  }> {
+    const [kind, name] = scope.includes(':')
+      ? (scope.split(':', 2) as [string, string])
+      : [scope, 'fleet'];
+    if (kind !== 'fleet' && kind !== 'environment' && kind !== 'cluster')
+      throw new DataAccessError(
+        'INVALID',
+        `scope ${JSON.stringify(scope)}: fleet, environment:<name> or cluster:<id>`,
+      );
     const reports =
       kind === 'cluster'
         ? [await this.clusterReport(organizationId, name, frameworkId, asOf)]
-        : await this.reports(organizationId, frameworkId, { ...(kind === 'environment' ? { environment: name } : {}), ...(asOf ? { asOf } : {}) });
-    if (reports.length === 0) throw new DataAccessError('NOT_FOUND', `no ${frameworkId} results for ${scope}${asOf ? ` as of ${asOf.toISOString()}` : ''} yet`);
+        : await this.reports(organizationId, frameworkId, {
+            ...(kind === 'environment' ? { environment: name } : {}),
+            ...(asOf ? { asOf } : {}),
+          });
+    if (reports.length === 0)
+      throw new DataAccessError(
+        'NOT_FOUND',
+        `no ${frameworkId} results for ${scope}${asOf ? ` as of ${asOf.toISOString()}` : ''} yet`,
+      );
     return { kind, name: kind === 'cluster' ? (reports[0]?.cluster.name ?? name) : name, reports };
   }
 
@@ -137,14 +202,27 @@ export class ComplianceReports {
    * The input of the export formats (libs/reports: a subject and one framework report per
    * cluster) for a scope, from the stored results.
    */
-  async exportInput(organizationId: string, frameworkId: string, scope: ReportScope, asOf?: Date, now = new Date()): Promise<{ subject: ExportSubject; reports: ExportClusterReport[] }> {
+  async exportInput(
+    organizationId: string,
+    frameworkId: string,
+    scope: ReportScope,
+    asOf?: Date,
+    now = new Date(),
+  ): Promise<{ subject: ExportSubject; reports: ExportClusterReport[] }> {
     const { kind, name, reports } = await this.forScope(organizationId, frameworkId, scope, asOf);
-    const org = await this.db.prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
+    const org = await this.db.prisma.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { name: true },
+    });
     return {
       subject: {
         organization: org.name,
         scope: { kind, name },
-        clusters: reports.map((r) => ({ ...r.cluster, snapshotId: r.snapshotId, evaluatedAt: r.evaluatedAt })),
+        clusters: reports.map((r) => ({
+          ...r.cluster,
+          snapshotId: r.snapshotId,
+          evaluatedAt: r.evaluatedAt,
+        })),
         generatedAt: now.toISOString(),
         ...(asOf ? { asOf: asOf.toISOString() } : {}),
       },
@@ -158,13 +236,25 @@ export class ComplianceReports {
           title: r.title,
           score: r.score,
           summary: r.summary,
-          controls: r.controls.map((c) => ({ id: c.id, title: c.title, severity: c.severity as ExportSeverity, status: c.status, score: c.score, evidence: (Array.isArray(c.evidence) ? c.evidence : []) as Record<string, unknown>[] })),
+          controls: r.controls.map((c) => ({
+            id: c.id,
+            title: c.title,
+            severity: c.severity as ExportSeverity,
+            status: c.status,
+            score: c.score,
+            evidence: (Array.isArray(c.evidence) ? c.evidence : []) as Record<string, unknown>[],
+          })),
         },
       })),
     };
   }
 
-  private async reportOf(organizationId: string, cluster: Cluster, framework: FrameworkDefinition, asOf?: Date): Promise<ClusterComplianceReport | undefined> {
+  private async reportOf(
+    organizationId: string,
+    cluster: Cluster,
+    framework: FrameworkDefinition,
+    asOf?: Date,
+  ): Promise<ClusterComplianceReport | undefined> {
     const rows = await this.results.asOf(organizationId, cluster.id, framework.id, asOf);
     if (rows.length === 0) return undefined;
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -172,7 +262,14 @@ export class ComplianceReports {
       .filter((c) => byId.has(c.id))
       .map((c) => {
         const row = byId.get(c.id)!;
-        return { id: c.id, title: c.title, severity: c.severity, status: row.status, score: row.score, evidence: row.evidence };
+        return {
+          id: c.id,
+          title: c.title,
+          severity: c.severity,
+          status: row.status,
+          score: row.score,
+          evidence: row.evidence,
+        };
       });
     const first = rows[0]!;
     return {

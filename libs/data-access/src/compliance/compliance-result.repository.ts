@@ -19,7 +19,8 @@ export interface StoredControlResult extends ControlResultInput {
 }
 
 const toDb = (status: ControlStatus) => (status === 'not-applicable' ? 'not_applicable' : status);
-const fromDb = (status: string): ControlStatus => (status === 'not_applicable' ? 'not-applicable' : (status as ControlStatus));
+const fromDb = (status: string): ControlStatus =>
+  status === 'not_applicable' ? 'not-applicable' : (status as ControlStatus);
 
 /**
  * Compliance results as append-only history: one row per analysed snapshot × framework ×
@@ -30,7 +31,17 @@ export class ComplianceResultRepository {
   constructor(private readonly db: Database) {}
 
   /** Records a framework's results for a snapshot; recording the same snapshot again adds nothing. */
-  async record(organizationId: string, input: { clusterId: string; snapshotId: string; framework: string; frameworkVersion: string; results: readonly ControlResultInput[]; evaluatedAt?: Date }): Promise<number> {
+  async record(
+    organizationId: string,
+    input: {
+      clusterId: string;
+      snapshotId: string;
+      framework: string;
+      frameworkVersion: string;
+      results: readonly ControlResultInput[];
+      evaluatedAt?: Date;
+    },
+  ): Promise<number> {
     const evaluatedAt = input.evaluatedAt ?? new Date();
     const created = await this.db.prisma.complianceResult.createMany({
       data: input.results.map((r) => ({
@@ -51,7 +62,12 @@ export class ComplianceResultRepository {
   }
 
   /** The results of the newest evaluation of a cluster at or before `at` (default now). */
-  async asOf(organizationId: string, clusterId: string, framework: string, at = new Date()): Promise<StoredControlResult[]> {
+  async asOf(
+    organizationId: string,
+    clusterId: string,
+    framework: string,
+    at = new Date(),
+  ): Promise<StoredControlResult[]> {
     if (!isUuid(clusterId)) return [];
     const newest = await this.db.prisma.complianceResult.findFirst({
       where: { organizationId, clusterId, framework, evaluatedAt: { lte: at } },
@@ -59,26 +75,66 @@ export class ComplianceResultRepository {
       select: { snapshotId: true, evaluatedAt: true },
     });
     if (!newest) return [];
-    const rows = await this.db.prisma.complianceResult.findMany({ where: { organizationId, clusterId, framework, snapshotId: newest.snapshotId, evaluatedAt: newest.evaluatedAt }, orderBy: { controlId: 'asc' } });
-    return rows.map((r) => ({ clusterId: r.clusterId, snapshotId: r.snapshotId, framework: r.framework, frameworkVersion: r.frameworkVersion, id: r.controlId, status: fromDb(r.status), score: r.score, evidence: r.evidence, evaluatedAt: r.evaluatedAt }));
+    const rows = await this.db.prisma.complianceResult.findMany({
+      where: {
+        organizationId,
+        clusterId,
+        framework,
+        snapshotId: newest.snapshotId,
+        evaluatedAt: newest.evaluatedAt,
+      },
+      orderBy: { controlId: 'asc' },
+    });
+    return rows.map((r) => ({
+      clusterId: r.clusterId,
+      snapshotId: r.snapshotId,
+      framework: r.framework,
+      frameworkVersion: r.frameworkVersion,
+      id: r.controlId,
+      status: fromDb(r.status),
+      score: r.score,
+      evidence: r.evidence,
+      evaluatedAt: r.evaluatedAt,
+    }));
   }
 
   /** A control's history for trends: status and score per evaluation, oldest first. */
-  async trend(organizationId: string, input: { clusterId: string; framework: string; controlId: string; since?: Date }): Promise<{ evaluatedAt: Date; status: ControlStatus; score: number; snapshotId: string }[]> {
+  async trend(
+    organizationId: string,
+    input: { clusterId: string; framework: string; controlId: string; since?: Date },
+  ): Promise<{ evaluatedAt: Date; status: ControlStatus; score: number; snapshotId: string }[]> {
     if (!isUuid(input.clusterId)) return [];
     const rows = await this.db.prisma.complianceResult.findMany({
-      where: { organizationId, clusterId: input.clusterId, framework: input.framework, controlId: input.controlId, ...(input.since ? { evaluatedAt: { gte: input.since } } : {}) },
+      where: {
+        organizationId,
+        clusterId: input.clusterId,
+        framework: input.framework,
+        controlId: input.controlId,
+        ...(input.since ? { evaluatedAt: { gte: input.since } } : {}),
+      },
       orderBy: { evaluatedAt: 'asc' },
       select: { evaluatedAt: true, status: true, score: true, snapshotId: true },
     });
-    return rows.map((r) => ({ evaluatedAt: r.evaluatedAt, status: fromDb(r.status), score: r.score, snapshotId: r.snapshotId }));
+    return rows.map((r) => ({
+      evaluatedAt: r.evaluatedAt,
+      status: fromDb(r.status),
+      score: r.score,
+      snapshotId: r.snapshotId,
+    }));
   }
 
   /** Deletes history older than the organization's retention; returns how many rows went. */
   async prune(organizationId: string, now = new Date()): Promise<number> {
-    const org = await this.db.prisma.organization.findUnique({ where: { id: organizationId }, select: { complianceRetentionDays: true } });
+    const org = await this.db.prisma.organization.findUnique({
+      where: { id: organizationId },
+      select: { complianceRetentionDays: true },
+    });
     if (!org) return 0;
     const cutoff = new Date(now.getTime() - org.complianceRetentionDays * 24 * 3600 * 1000);
-    return (await this.db.prisma.complianceResult.deleteMany({ where: { organizationId, evaluatedAt: { lt: cutoff } } })).count;
+    return (
+      await this.db.prisma.complianceResult.deleteMany({
+        where: { organizationId, evaluatedAt: { lt: cutoff } },
+      })
+    ).count;
   }
 }

@@ -18,8 +18,23 @@ export interface StoredEvidencePack {
   readonly readyAt: Date | null;
 }
 
-const fields = { id: true, scope: true, framework: true, status: true, asOf: true, error: true, sha256: true, previousSha256: true, manifest: true, createdBy: true, createdAt: true, readyAt: true } as const;
-const toPack = (row: Omit<StoredEvidencePack, 'status'> & { status: string }): StoredEvidencePack => ({ ...row, status: row.status as EvidencePackStatus });
+const fields = {
+  id: true,
+  scope: true,
+  framework: true,
+  status: true,
+  asOf: true,
+  error: true,
+  sha256: true,
+  previousSha256: true,
+  manifest: true,
+  createdBy: true,
+  createdAt: true,
+  readyAt: true,
+} as const;
+const toPack = (
+  row: Omit<StoredEvidencePack, 'status'> & { status: string },
+): StoredEvidencePack => ({ ...row, status: row.status as EvidencePackStatus });
 
 /**
  * Evidence packs: requested by the API (`building`), built by the worker (`ready` with the zip,
@@ -28,10 +43,31 @@ const toPack = (row: Omit<StoredEvidencePack, 'status'> & { status: string }): S
 export class EvidencePackRepository {
   constructor(private readonly db: Database) {}
 
-  async request(organizationId: string, input: { scope: string; framework: string; asOf?: Date; createdBy: string }): Promise<StoredEvidencePack> {
+  async request(
+    organizationId: string,
+    input: { scope: string; framework: string; asOf?: Date; createdBy: string },
+  ): Promise<StoredEvidencePack> {
     const row = await this.db.prisma.$transaction(async (tx) => {
-      const created = await tx.evidencePack.create({ data: { organizationId, scope: input.scope, framework: input.framework, status: 'building', ...(input.asOf ? { asOf: input.asOf } : {}), createdBy: input.createdBy }, select: fields });
-      await tx.auditEvent.create({ data: { organizationId, actor: input.createdBy, action: 'evidence-pack.requested', target: `evidence-pack/${created.id}`, after: { scope: input.scope, asOf: input.asOf?.toISOString() ?? null } } });
+      const created = await tx.evidencePack.create({
+        data: {
+          organizationId,
+          scope: input.scope,
+          framework: input.framework,
+          status: 'building',
+          ...(input.asOf ? { asOf: input.asOf } : {}),
+          createdBy: input.createdBy,
+        },
+        select: fields,
+      });
+      await tx.auditEvent.create({
+        data: {
+          organizationId,
+          actor: input.createdBy,
+          action: 'evidence-pack.requested',
+          target: `evidence-pack/${created.id}`,
+          after: { scope: input.scope, asOf: input.asOf?.toISOString() ?? null },
+        },
+      });
       return created;
     });
     return toPack(row);
@@ -39,37 +75,69 @@ export class EvidencePackRepository {
 
   async get(organizationId: string, id: string): Promise<StoredEvidencePack | undefined> {
     if (!isUuid(id)) return undefined;
-    const row = await this.db.prisma.evidencePack.findFirst({ where: { organizationId, id }, select: fields });
+    const row = await this.db.prisma.evidencePack.findFirst({
+      where: { organizationId, id },
+      select: fields,
+    });
     return row ? toPack(row) : undefined;
   }
 
   /** The newest ready pack of a scope: the link the next pack records. */
-  async latestReady(organizationId: string, scope: string): Promise<StoredEvidencePack | undefined> {
-    const row = await this.db.prisma.evidencePack.findFirst({ where: { organizationId, scope, status: 'ready' }, orderBy: { readyAt: 'desc' }, select: fields });
+  async latestReady(
+    organizationId: string,
+    scope: string,
+  ): Promise<StoredEvidencePack | undefined> {
+    const row = await this.db.prisma.evidencePack.findFirst({
+      where: { organizationId, scope, status: 'ready' },
+      orderBy: { readyAt: 'desc' },
+      select: fields,
+    });
     return row ? toPack(row) : undefined;
   }
 
-  async complete(organizationId: string, id: string, input: { sha256: string; previousSha256: string | null; manifest: unknown; zip: Buffer }): Promise<StoredEvidencePack> {
+  async complete(
+    organizationId: string,
+    id: string,
+    input: { sha256: string; previousSha256: string | null; manifest: unknown; zip: Buffer },
+  ): Promise<StoredEvidencePack> {
     const updated = await this.db.prisma.evidencePack.updateMany({
       where: { organizationId, id, status: 'building' },
-      data: { status: 'ready', sha256: input.sha256, previousSha256: input.previousSha256, manifest: input.manifest as object, zip: new Uint8Array(input.zip), readyAt: new Date() },
+      data: {
+        status: 'ready',
+        sha256: input.sha256,
+        previousSha256: input.previousSha256,
+        manifest: input.manifest as object,
+        zip: new Uint8Array(input.zip),
+        readyAt: new Date(),
+      },
     });
-    if (updated.count === 0) throw new DataAccessError('CONFLICT', `evidence pack ${id} is not building`);
+    if (updated.count === 0)
+      throw new DataAccessError('CONFLICT', `evidence pack ${id} is not building`);
     return (await this.get(organizationId, id)) as StoredEvidencePack;
   }
 
   async fail(organizationId: string, id: string, error: string): Promise<void> {
-    await this.db.prisma.evidencePack.updateMany({ where: { organizationId, id, status: 'building' }, data: { status: 'failed', error: error.slice(0, 2000) } });
+    await this.db.prisma.evidencePack.updateMany({
+      where: { organizationId, id, status: 'building' },
+      data: { status: 'failed', error: error.slice(0, 2000) },
+    });
   }
 
   async list(organizationId: string, scope?: string): Promise<StoredEvidencePack[]> {
-    const rows = await this.db.prisma.evidencePack.findMany({ where: { organizationId, ...(scope ? { scope } : {}) }, orderBy: { createdAt: 'asc' }, select: fields });
+    const rows = await this.db.prisma.evidencePack.findMany({
+      where: { organizationId, ...(scope ? { scope } : {}) },
+      orderBy: { createdAt: 'asc' },
+      select: fields,
+    });
     return rows.map(toPack);
   }
 
   async zip(organizationId: string, id: string): Promise<Buffer | undefined> {
     if (!isUuid(id)) return undefined;
-    const row = await this.db.prisma.evidencePack.findFirst({ where: { organizationId, id }, select: { zip: true } });
+    const row = await this.db.prisma.evidencePack.findFirst({
+      where: { organizationId, id },
+      select: { zip: true },
+    });
     return row?.zip ? Buffer.from(row.zip) : undefined;
   }
 }

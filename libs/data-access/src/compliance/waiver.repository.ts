@@ -48,14 +48,29 @@ export interface WaiverReport {
 
 const EXPIRING_WITHIN_MS = 14 * 24 * 3600 * 1000;
 
-type Row = { id: string; controlId: string; scope: unknown; justification: string; ticketUrl: string; requestedBy: string; approvedBy: string | null; approvedAt: Date | null; expiresAt: Date; createdAt: Date; lastUsedAt: Date | null };
+type Row = {
+  id: string;
+  controlId: string;
+  scope: unknown;
+  justification: string;
+  ticketUrl: string;
+  requestedBy: string;
+  approvedBy: string | null;
+  approvedAt: Date | null;
+  expiresAt: Date;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+};
 
 function toWaiver(row: Row): Waiver {
   return { ...row, scope: (row.scope ?? {}) as WaiverScope };
 }
 
 /** Whether a waiver applies at `now`: approved and not yet expired. Expiry needs no job: it is a comparison. */
-export function waiverApplies(waiver: Pick<Waiver, 'approvedBy' | 'expiresAt'>, now: Date): boolean {
+export function waiverApplies(
+  waiver: Pick<Waiver, 'approvedBy' | 'expiresAt'>,
+  now: Date,
+): boolean {
   return waiver.approvedBy !== null && waiver.expiresAt.getTime() > now.getTime();
 }
 
@@ -67,13 +82,40 @@ export function waiverApplies(waiver: Pick<Waiver, 'approvedBy' | 'expiresAt'>, 
 export class WaiverRepository {
   constructor(private readonly db: Database) {}
 
-  async request(organizationId: string, input: NewWaiver, actor: WaiverActor, now = new Date()): Promise<Waiver> {
-    if (input.expiresAt.getTime() <= now.getTime()) throw new DataAccessError('INVALID', 'expiresAt must be in the future');
+  async request(
+    organizationId: string,
+    input: NewWaiver,
+    actor: WaiverActor,
+    now = new Date(),
+  ): Promise<Waiver> {
+    if (input.expiresAt.getTime() <= now.getTime())
+      throw new DataAccessError('INVALID', 'expiresAt must be in the future');
     const row = await this.db.prisma.$transaction(async (tx) => {
       const created = await tx.exception.create({
-        data: { organizationId, controlId: input.controlId, scope: input.scope as object, justification: input.justification, ticketUrl: input.ticketUrl, requestedBy: actor.id, expiresAt: input.expiresAt },
+        data: {
+          organizationId,
+          controlId: input.controlId,
+          scope: input.scope as object,
+          justification: input.justification,
+          ticketUrl: input.ticketUrl,
+          requestedBy: actor.id,
+          expiresAt: input.expiresAt,
+        },
       });
-      await tx.auditEvent.create({ data: { organizationId, actor: actor.display, action: 'waiver.requested', target: `waiver/${created.id}`, after: { controlId: input.controlId, scope: input.scope as object, ticketUrl: input.ticketUrl, expiresAt: input.expiresAt.toISOString() } } });
+      await tx.auditEvent.create({
+        data: {
+          organizationId,
+          actor: actor.display,
+          action: 'waiver.requested',
+          target: `waiver/${created.id}`,
+          after: {
+            controlId: input.controlId,
+            scope: input.scope as object,
+            ticketUrl: input.ticketUrl,
+            expiresAt: input.expiresAt.toISOString(),
+          },
+        },
+      });
       return created;
     });
     return toWaiver(row);
@@ -86,21 +128,50 @@ export class WaiverRepository {
   }
 
   /** Approves a pending, unexpired waiver; the requester cannot approve their own (FORBIDDEN is the caller's to map). */
-  async approve(organizationId: string, id: string, actor: WaiverActor, now = new Date()): Promise<Waiver> {
+  async approve(
+    organizationId: string,
+    id: string,
+    actor: WaiverActor,
+    now = new Date(),
+  ): Promise<Waiver> {
     const waiver = await this.get(organizationId, id);
     if (!waiver) throw new DataAccessError('NOT_FOUND', `waiver ${id} not found`);
-    if (waiver.requestedBy === actor.id) throw new DataAccessError('CONFLICT', 'a waiver is approved by an approver other than the requester');
-    if (waiver.expiresAt.getTime() <= now.getTime()) throw new DataAccessError('CONFLICT', `waiver ${id} expired on ${waiver.expiresAt.toISOString()}`);
+    if (waiver.requestedBy === actor.id)
+      throw new DataAccessError(
+        'CONFLICT',
+        'a waiver is approved by an approver other than the requester',
+      );
+    if (waiver.expiresAt.getTime() <= now.getTime())
+      throw new DataAccessError(
+        'CONFLICT',
+        `waiver ${id} expired on ${waiver.expiresAt.toISOString()}`,
+      );
     await this.db.prisma.$transaction(async (tx) => {
-      const updated = await tx.exception.updateMany({ where: { id, organizationId, approvedBy: null }, data: { approvedBy: actor.id, approvedAt: now } });
-      if (updated.count === 0) throw new DataAccessError('CONFLICT', `waiver ${id} is already approved`);
-      await tx.auditEvent.create({ data: { organizationId, actor: actor.display, action: 'waiver.approved', target: `waiver/${id}`, before: { approved: false }, after: { approved: true, controlId: waiver.controlId } } });
+      const updated = await tx.exception.updateMany({
+        where: { id, organizationId, approvedBy: null },
+        data: { approvedBy: actor.id, approvedAt: now },
+      });
+      if (updated.count === 0)
+        throw new DataAccessError('CONFLICT', `waiver ${id} is already approved`);
+      await tx.auditEvent.create({
+        data: {
+          organizationId,
+          actor: actor.display,
+          action: 'waiver.approved',
+          target: `waiver/${id}`,
+          before: { approved: false },
+          after: { approved: true, controlId: waiver.controlId },
+        },
+      });
     });
     return (await this.get(organizationId, id)) as Waiver;
   }
 
   async list(organizationId: string): Promise<Waiver[]> {
-    const rows = await this.db.prisma.exception.findMany({ where: { organizationId }, orderBy: { createdAt: 'asc' } });
+    const rows = await this.db.prisma.exception.findMany({
+      where: { organizationId },
+      orderBy: { createdAt: 'asc' },
+    });
     return rows.map(toWaiver);
   }
 
@@ -111,7 +182,10 @@ export class WaiverRepository {
 
   async markUsed(organizationId: string, ids: readonly string[], at = new Date()): Promise<void> {
     if (ids.length === 0) return;
-    await this.db.prisma.exception.updateMany({ where: { organizationId, id: { in: ids.filter(isUuid) } }, data: { lastUsedAt: at } });
+    await this.db.prisma.exception.updateMany({
+      where: { organizationId, id: { in: ids.filter(isUuid) } },
+      data: { lastUsedAt: at },
+    });
   }
 
   async report(organizationId: string, now = new Date()): Promise<WaiverReport> {
@@ -119,7 +193,9 @@ export class WaiverRepository {
     const active = all.filter((w) => waiverApplies(w, now));
     return {
       active,
-      expiringSoon: active.filter((w) => w.expiresAt.getTime() - now.getTime() <= EXPIRING_WITHIN_MS),
+      expiringSoon: active.filter(
+        (w) => w.expiresAt.getTime() - now.getTime() <= EXPIRING_WITHIN_MS,
+      ),
       expired: all.filter((w) => w.expiresAt.getTime() <= now.getTime()),
       unused: active.filter((w) => w.lastUsedAt === null),
       pending: all.filter((w) => w.approvedBy === null && w.expiresAt.getTime() > now.getTime()),

@@ -18,8 +18,14 @@ export interface ConnectivityReference {
 export class ConnectivityReferenceRepository {
   constructor(private readonly db: Database) {}
 
-  async get(organizationId: string, clusterId: string, baselineId: string): Promise<ConnectivityReference | undefined> {
-    const row = await this.db.prisma.connectivityReference.findFirst({ where: { organizationId, clusterId, baselineId } });
+  async get(
+    organizationId: string,
+    clusterId: string,
+    baselineId: string,
+  ): Promise<ConnectivityReference | undefined> {
+    const row = await this.db.prisma.connectivityReference.findFirst({
+      where: { organizationId, clusterId, baselineId },
+    });
     if (!row) return undefined;
     return {
       clusterId: row.clusterId,
@@ -38,12 +44,27 @@ export class ConnectivityReferenceRepository {
     input: Omit<ConnectivityReference, 'acceptedAt'>,
     audit?: { action: string; comment?: string },
   ): Promise<ConnectivityReference> {
-    const before = audit ? await this.get(organizationId, input.clusterId, input.baselineId) : undefined;
-    const data = { baselineVersionId: input.baselineVersionId, snapshotId: input.snapshotId, rows: input.rows as object, acceptedBy: input.acceptedBy, acceptedAt: new Date() };
+    const before = audit
+      ? await this.get(organizationId, input.clusterId, input.baselineId)
+      : undefined;
+    const data = {
+      baselineVersionId: input.baselineVersionId,
+      snapshotId: input.snapshotId,
+      rows: input.rows as object,
+      acceptedBy: input.acceptedBy,
+      acceptedAt: new Date(),
+    };
     await this.db.prisma.$transaction(async (tx) => {
       await tx.connectivityReference.upsert({
-        where: { clusterId_baselineId: { clusterId: input.clusterId, baselineId: input.baselineId } },
-        create: { organizationId, clusterId: input.clusterId, baselineId: input.baselineId, ...data },
+        where: {
+          clusterId_baselineId: { clusterId: input.clusterId, baselineId: input.baselineId },
+        },
+        create: {
+          organizationId,
+          clusterId: input.clusterId,
+          baselineId: input.baselineId,
+          ...data,
+        },
         update: data,
       });
       if (audit) {
@@ -53,12 +74,22 @@ export class ConnectivityReferenceRepository {
             actor: input.acceptedBy,
             action: audit.action,
             target: `cluster/${input.clusterId}/baseline/${input.baselineId}/reference`,
-            before: before ? { snapshotId: before.snapshotId, rows: before.rows.length } : undefined,
-            after: { snapshotId: input.snapshotId, rows: input.rows.length, ...(audit.comment ? { comment: audit.comment } : {}) },
+            before: before
+              ? { snapshotId: before.snapshotId, rows: before.rows.length }
+              : undefined,
+            after: {
+              snapshotId: input.snapshotId,
+              rows: input.rows.length,
+              ...(audit.comment ? { comment: audit.comment } : {}),
+            },
           },
         });
       }
     });
-    return (await this.get(organizationId, input.clusterId, input.baselineId)) as ConnectivityReference;
+    return (await this.get(
+      organizationId,
+      input.clusterId,
+      input.baselineId,
+    )) as ConnectivityReference;
   }
 }

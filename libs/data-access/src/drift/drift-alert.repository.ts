@@ -54,7 +54,11 @@ export interface Reconciliation {
   readonly stillOpen: number;
 }
 
-const include = { cluster: { include: { environment: true } }, baseline: true, baselineVersion: true } as const;
+const include = {
+  cluster: { include: { environment: true } },
+  baseline: true,
+  baselineVersion: true,
+} as const;
 
 type AlertRow = {
   id: string;
@@ -92,7 +96,9 @@ function toAlert(row: AlertRow): DriftAlert {
     severity: row.severity,
     subject: row.subject,
     // Stored prefixed by the baseline, so two baselines never share an alert.
-    fingerprint: row.fingerprint.includes('/') ? row.fingerprint.slice(row.fingerprint.indexOf('/') + 1) : row.fingerprint,
+    fingerprint: row.fingerprint.includes('/')
+      ? row.fingerprint.slice(row.fingerprint.indexOf('/') + 1)
+      : row.fingerprint,
     status: row.status,
     evidence: row.details,
     firstSeenAt: row.firstSeenAt,
@@ -116,12 +122,20 @@ export class DriftAlertRepository {
 
   async reconcile(
     organizationId: string,
-    input: { clusterId: string; baselineId: string; baselineVersionId: string; snapshotId: string; findings: readonly FindingInput[] },
+    input: {
+      clusterId: string;
+      baselineId: string;
+      baselineVersionId: string;
+      snapshotId: string;
+      findings: readonly FindingInput[];
+    },
   ): Promise<Reconciliation> {
     const now = new Date();
     const key = (fingerprint: string): string => `${input.baselineId}/${fingerprint}`;
     const ids = await this.db.prisma.$transaction(async (tx) => {
-      const existing = await tx.driftAlert.findMany({ where: { organizationId, clusterId: input.clusterId, baselineId: input.baselineId } });
+      const existing = await tx.driftAlert.findMany({
+        where: { organizationId, clusterId: input.clusterId, baselineId: input.baselineId },
+      });
       const byFingerprint = new Map(existing.map((a) => [a.fingerprint, a]));
       const seen = new Set<string>();
       const opened: string[] = [];
@@ -132,12 +146,41 @@ export class DriftAlertRepository {
         if (seen.has(fingerprint)) continue;
         seen.add(fingerprint);
         const current = byFingerprint.get(fingerprint);
-        const common = { severity: finding.severity, kind: finding.kind, subject: finding.subject, details: finding.evidence as object, lastSeenAt: now, lastSnapshotId: input.snapshotId, baselineVersionId: input.baselineVersionId };
+        const common = {
+          severity: finding.severity,
+          kind: finding.kind,
+          subject: finding.subject,
+          details: finding.evidence as object,
+          lastSeenAt: now,
+          lastSnapshotId: input.snapshotId,
+          baselineVersionId: input.baselineVersionId,
+        };
         if (!current) {
-          const created = await tx.driftAlert.create({ data: { organizationId, clusterId: input.clusterId, baselineId: input.baselineId, fingerprint, status: 'open', firstSeenAt: now, ...common } });
+          const created = await tx.driftAlert.create({
+            data: {
+              organizationId,
+              clusterId: input.clusterId,
+              baselineId: input.baselineId,
+              fingerprint,
+              status: 'open',
+              firstSeenAt: now,
+              ...common,
+            },
+          });
           opened.push(created.id);
         } else if (current.status === 'resolved') {
-          await tx.driftAlert.update({ where: { id: current.id }, data: { ...common, status: 'open', resolvedAt: null, acknowledgedBy: null, acknowledgedAt: null, acknowledgeComment: null, reopenCount: { increment: 1 } } });
+          await tx.driftAlert.update({
+            where: { id: current.id },
+            data: {
+              ...common,
+              status: 'open',
+              resolvedAt: null,
+              acknowledgedBy: null,
+              acknowledgedAt: null,
+              acknowledgeComment: null,
+              reopenCount: { increment: 1 },
+            },
+          });
           reopened.push(current.id);
         } else {
           await tx.driftAlert.update({ where: { id: current.id }, data: common });
@@ -145,14 +188,26 @@ export class DriftAlertRepository {
       }
       for (const alert of existing) {
         if (alert.status === 'resolved' || seen.has(alert.fingerprint)) continue;
-        await tx.driftAlert.update({ where: { id: alert.id }, data: { status: 'resolved', resolvedAt: now, lastSnapshotId: input.snapshotId } });
+        await tx.driftAlert.update({
+          where: { id: alert.id },
+          data: { status: 'resolved', resolvedAt: now, lastSnapshotId: input.snapshotId },
+        });
         resolved.push(alert.id);
       }
       return { opened, reopened, resolved, stillOpen: seen.size };
     });
     const load = async (list: string[]): Promise<DriftAlert[]> =>
-      list.length === 0 ? [] : (await this.db.prisma.driftAlert.findMany({ where: { id: { in: list } }, include })).map((r) => toAlert(r as AlertRow));
-    return { opened: await load(ids.opened), reopened: await load(ids.reopened), resolved: await load(ids.resolved), stillOpen: ids.stillOpen };
+      list.length === 0
+        ? []
+        : (await this.db.prisma.driftAlert.findMany({ where: { id: { in: list } }, include })).map(
+            (r) => toAlert(r as AlertRow),
+          );
+    return {
+      opened: await load(ids.opened),
+      reopened: await load(ids.reopened),
+      resolved: await load(ids.resolved),
+      stillOpen: ids.stillOpen,
+    };
   }
 
   async list(organizationId: string, filter: AlertFilter = {}): Promise<DriftAlert[]> {
@@ -176,19 +231,44 @@ export class DriftAlertRepository {
 
   async get(organizationId: string, id: string): Promise<DriftAlert | undefined> {
     if (!isUuid(id)) return undefined;
-    const row = await this.db.prisma.driftAlert.findFirst({ where: { organizationId, id }, include });
+    const row = await this.db.prisma.driftAlert.findFirst({
+      where: { organizationId, id },
+      include,
+    });
     return row ? toAlert(row as AlertRow) : undefined;
   }
 
   /** Acknowledges an open alert with a comment (audited); a resolved alert cannot be acknowledged. */
-  async acknowledge(organizationId: string, id: string, input: { actor: string; comment: string }): Promise<DriftAlert> {
+  async acknowledge(
+    organizationId: string,
+    id: string,
+    input: { actor: string; comment: string },
+  ): Promise<DriftAlert> {
     const alert = await this.get(organizationId, id);
     if (!alert) throw new DataAccessError('NOT_FOUND', `alert ${id} not found`);
-    if (alert.status === 'resolved') throw new DataAccessError('CONFLICT', `alert ${id} is resolved`);
+    if (alert.status === 'resolved')
+      throw new DataAccessError('CONFLICT', `alert ${id} is resolved`);
     const now = new Date();
     await this.db.prisma.$transaction([
-      this.db.prisma.driftAlert.update({ where: { id }, data: { status: 'acknowledged', acknowledgedBy: input.actor, acknowledgedAt: now, acknowledgeComment: input.comment } }),
-      this.db.prisma.auditEvent.create({ data: { organizationId, actor: input.actor, action: 'alert.acknowledged', target: `alert/${id}`, before: { status: alert.status }, after: { status: 'acknowledged', comment: input.comment } } }),
+      this.db.prisma.driftAlert.update({
+        where: { id },
+        data: {
+          status: 'acknowledged',
+          acknowledgedBy: input.actor,
+          acknowledgedAt: now,
+          acknowledgeComment: input.comment,
+        },
+      }),
+      this.db.prisma.auditEvent.create({
+        data: {
+          organizationId,
+          actor: input.actor,
+          action: 'alert.acknowledged',
+          target: `alert/${id}`,
+          before: { status: alert.status },
+          after: { status: 'acknowledged', comment: input.comment },
+        },
+      }),
     ]);
     return (await this.get(organizationId, id)) as DriftAlert;
   }

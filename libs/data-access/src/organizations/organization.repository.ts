@@ -21,13 +21,24 @@ export class OrganizationRepository {
       const row = await this.db.prisma.organization.create({
         data: {
           name,
-          environments: { create: DEFAULT_ENVIRONMENTS.map((env, position) => ({ name: env, position })) },
+          environments: {
+            create: DEFAULT_ENVIRONMENTS.map((env, position) => ({ name: env, position })),
+          },
         },
         include: { environments: { orderBy: { position: 'asc' } } },
       });
-      return { id: row.id, name: row.name, createdAt: row.createdAt, environments: row.environments.map((e) => e.name) };
+      return {
+        id: row.id,
+        name: row.name,
+        createdAt: row.createdAt,
+        environments: row.environments.map((e) => e.name),
+      };
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DataAccessError('CONFLICT', `organization ${JSON.stringify(name)} already exists`);
+      if (isUniqueViolation(error))
+        throw new DataAccessError(
+          'CONFLICT',
+          `organization ${JSON.stringify(name)} already exists`,
+        );
       throw error;
     }
   }
@@ -37,6 +48,13 @@ export class OrganizationRepository {
       where: { id: organizationId },
       include: { environments: { orderBy: { position: 'asc' } } },
     });
-    return row ? { id: row.id, name: row.name, createdAt: row.createdAt, environments: row.environments.map((e) => e.name) } : undefined;
+    return row
+      ? {
+          id: row.id,
+          name: row.name,
+          createdAt: row.createdAt,
+          environments: row.environments.map((e) => e.name),
+        }
+      : undefined;
   }
 }

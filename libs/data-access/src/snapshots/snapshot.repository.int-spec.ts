@@ -9,13 +9,24 @@ afterAll(() => db.close());
 
 const snapshotOf = (labels: Record<string, string>, collectedAt = '2026-11-26T00:00:00Z') =>
   createSnapshot(
-    buildInventory([{ object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'shop', labels } } }]),
+    buildInventory([
+      {
+        object: {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'web', namespace: 'shop', labels },
+        },
+      },
+    ]),
     { collectedAt, source: { type: 'cluster' } },
   );
 
 async function setup() {
   const org = await newOrganization(db);
-  const cluster = await new ClusterRepository(db).create(org.id, { name: 'c1', environment: 'dev' });
+  const cluster = await new ClusterRepository(db).create(org.id, {
+    name: 'c1',
+    environment: 'dev',
+  });
   return { org, cluster, repo: new SnapshotRepository(db) };
 }
 
@@ -38,7 +49,11 @@ describe('SnapshotRepository (PostgreSQL)', () => {
   it('stores one row when the same content arrives concurrently', async () => {
     const { org, cluster, repo } = await setup();
     const snap = snapshotOf({ app: 'web' });
-    const results = await Promise.all(Array.from({ length: 5 }, () => repo.store(org.id, cluster.id, snap, snapshotContentHash(snap))));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        repo.store(org.id, cluster.id, snap, snapshotContentHash(snap)),
+      ),
+    );
     expect(new Set(results.map((r) => r.snapshotId)).size).toBe(1);
     expect(results.filter((r) => r.status === 'accepted').length).toBeLessThanOrEqual(1);
   });
@@ -47,7 +62,9 @@ describe('SnapshotRepository (PostgreSQL)', () => {
     const { org, cluster, repo } = await setup();
     const other = await newOrganization(db);
     const snap = snapshotOf({ app: 'web' });
-    await expect(repo.store(other.id, cluster.id, snap, snapshotContentHash(snap))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      repo.store(other.id, cluster.id, snap, snapshotContentHash(snap)),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const { snapshotId } = await repo.store(org.id, cluster.id, snap, snapshotContentHash(snap));
     expect(await repo.get(other.id, snapshotId)).toBeUndefined();
     expect(await repo.payload(other.id, snapshotId)).toBeUndefined();
@@ -60,14 +77,20 @@ describe('SnapshotRepository (PostgreSQL)', () => {
     const { snapshotId } = await repo.store(org.id, cluster.id, snap, snapshotContentHash(snap));
     const analysis = {
       classCount: 1,
-      connectivity: [{ src: '0.0.0.0-255.255.255.255[External]', dst: 'shop/web[Pod]', conn: 'All Connections' }],
+      connectivity: [
+        { src: '0.0.0.0-255.255.255.255[External]', dst: 'shop/web[Pod]', conn: 'All Connections' },
+      ],
       coverage: { totalPods: 1, ingressIsolatedPods: 0, egressIsolatedPods: 0 },
     };
     await repo.saveAnalysis(org.id, snapshotId, analysis);
     await repo.saveAnalysis(org.id, snapshotId, analysis);
     expect(await db.prisma.snapshotAnalysis.count({ where: { snapshotId } })).toBe(1);
     expect((await repo.get(org.id, snapshotId))?.status).toBe('analysed');
-    expect(await repo.latestAnalysis(org.id, cluster.id)).toMatchObject({ snapshotId, ...analysis, findings: [] });
+    expect(await repo.latestAnalysis(org.id, cluster.id)).toMatchObject({
+      snapshotId,
+      ...analysis,
+      findings: [],
+    });
     const other = await newOrganization(db);
     expect(await repo.latestAnalysis(other.id, cluster.id)).toBeUndefined();
   });

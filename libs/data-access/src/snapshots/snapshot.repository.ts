@@ -26,7 +26,12 @@ export interface StoreResult {
 
 export interface ClusterSnapshotSummary {
   lastSnapshotAt: Date | null;
-  analysis: { snapshotId: string; analysedAt: Date; classCount: number; connections: number } | null;
+  analysis: {
+    snapshotId: string;
+    analysedAt: Date;
+    classCount: number;
+    connections: number;
+  } | null;
 }
 
 export interface SnapshotAnalysisInput {
@@ -59,16 +64,28 @@ export class SnapshotRepository {
    * Stores a snapshot unless the cluster already has this content (then only its last push time
    * moves). Safe under concurrent pushes of the same content: the unique key decides.
    */
-  async store(organizationId: string, clusterId: string, snapshot: InventorySnapshot, contentHash: string): Promise<StoreResult> {
-    const cluster = isUuid(clusterId) ? await this.db.prisma.cluster.findFirst({ where: { id: clusterId, organizationId } }) : null;
+  async store(
+    organizationId: string,
+    clusterId: string,
+    snapshot: InventorySnapshot,
+    contentHash: string,
+  ): Promise<StoreResult> {
+    const cluster = isUuid(clusterId)
+      ? await this.db.prisma.cluster.findFirst({ where: { id: clusterId, organizationId } })
+      : null;
     if (!cluster) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);
     const now = new Date();
     await this.db.prisma.cluster.update({ where: { id: clusterId }, data: { lastSeenAt: now } });
-    const existing = await this.db.prisma.snapshot.findUnique({ where: { clusterId_contentHash: { clusterId, contentHash } } });
+    const existing = await this.db.prisma.snapshot.findUnique({
+      where: { clusterId_contentHash: { clusterId, contentHash } },
+    });
     if (existing) {
       // A cluster back in an earlier state (a revert): that snapshot is current again.
       const previous = await this.latest(organizationId, clusterId);
-      return { ...(await this.touch(existing.id, now)), ...(previous && previous.id !== existing.id ? { revived: true } : {}) };
+      return {
+        ...(await this.touch(existing.id, now)),
+        ...(previous && previous.id !== existing.id ? { revived: true } : {}),
+      };
     }
     try {
       const row = await this.db.prisma.snapshot.create({
@@ -87,25 +104,38 @@ export class SnapshotRepository {
       return { snapshotId: row.id, status: 'accepted' };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const winner = await this.db.prisma.snapshot.findUniqueOrThrow({ where: { clusterId_contentHash: { clusterId, contentHash } } });
+      const winner = await this.db.prisma.snapshot.findUniqueOrThrow({
+        where: { clusterId_contentHash: { clusterId, contentHash } },
+      });
       return this.touch(winner.id, now);
     }
   }
 
   private async touch(snapshotId: string, now: Date): Promise<StoreResult> {
-    await this.db.prisma.snapshot.update({ where: { id: snapshotId }, data: { lastPushedAt: now } });
+    await this.db.prisma.snapshot.update({
+      where: { id: snapshotId },
+      data: { lastPushedAt: now },
+    });
     return { snapshotId, status: 'duplicate' };
   }
 
   async get(organizationId: string, snapshotId: string): Promise<StoredSnapshot | undefined> {
     if (!isUuid(snapshotId)) return undefined;
-    return (await this.db.prisma.snapshot.findFirst({ where: { id: snapshotId, organizationId }, select: summary })) ?? undefined;
+    return (
+      (await this.db.prisma.snapshot.findFirst({
+        where: { id: snapshotId, organizationId },
+        select: summary,
+      })) ?? undefined
+    );
   }
 
   /** The stored payload of a snapshot (what the worker analyses). */
   async payload(organizationId: string, snapshotId: string): Promise<unknown> {
     if (!isUuid(snapshotId)) return undefined;
-    const row = await this.db.prisma.snapshot.findFirst({ where: { id: snapshotId, organizationId }, select: { payload: true } });
+    const row = await this.db.prisma.snapshot.findFirst({
+      where: { id: snapshotId, organizationId },
+      select: { payload: true },
+    });
     return row?.payload;
   }
 
@@ -124,7 +154,11 @@ export class SnapshotRepository {
    * Records the analysis of a snapshot and marks it analysed. Idempotent: running the same job
    * again (a worker killed mid-way) writes the same single row.
    */
-  async saveAnalysis(organizationId: string, snapshotId: string, analysis: SnapshotAnalysisInput): Promise<void> {
+  async saveAnalysis(
+    organizationId: string,
+    snapshotId: string,
+    analysis: SnapshotAnalysisInput,
+  ): Promise<void> {
     const snapshot = await this.get(organizationId, snapshotId);
     if (!snapshot) throw new DataAccessError('NOT_FOUND', `snapshot ${snapshotId} not found`);
     const data = {
@@ -136,8 +170,15 @@ export class SnapshotRepository {
       analysedAt: new Date(),
     };
     await this.db.prisma.$transaction([
-      this.db.prisma.snapshotAnalysis.upsert({ where: { snapshotId }, create: { snapshotId, organizationId, ...data }, update: data }),
-      this.db.prisma.snapshot.update({ where: { id: snapshotId }, data: { status: 'analysed', error: null } }),
+      this.db.prisma.snapshotAnalysis.upsert({
+        where: { snapshotId },
+        create: { snapshotId, organizationId, ...data },
+        update: data,
+      }),
+      this.db.prisma.snapshot.update({
+        where: { id: snapshotId },
+        data: { status: 'analysed', error: null },
+      }),
     ]);
   }
 
@@ -145,7 +186,10 @@ export class SnapshotRepository {
    * Per cluster: when it last pushed, and a summary of its newest analysis — two queries for any
    * number of clusters, never reading the connectivity itself.
    */
-  async summaries(organizationId: string, clusterIds: readonly string[]): Promise<Map<string, ClusterSnapshotSummary>> {
+  async summaries(
+    organizationId: string,
+    clusterIds: readonly string[],
+  ): Promise<Map<string, ClusterSnapshotSummary>> {
     const ids = clusterIds.filter(isUuid);
     const pushed = await this.db.prisma.snapshot.groupBy({
       by: ['clusterId'],
@@ -155,27 +199,48 @@ export class SnapshotRepository {
     const analyses = await this.db.prisma.snapshotAnalysis.findMany({
       where: { organizationId, snapshot: { clusterId: { in: ids } } },
       orderBy: { analysedAt: 'desc' },
-      select: { snapshotId: true, analysedAt: true, classCount: true, connectionCount: true, snapshot: { select: { clusterId: true } } },
+      select: {
+        snapshotId: true,
+        analysedAt: true,
+        classCount: true,
+        connectionCount: true,
+        snapshot: { select: { clusterId: true } },
+      },
     });
-    const result = new Map<string, ClusterSnapshotSummary>(ids.map((id) => [id, { lastSnapshotAt: null, analysis: null }]));
-    for (const p of pushed) result.set(p.clusterId, { lastSnapshotAt: p._max.receivedAt ?? null, analysis: null });
+    const result = new Map<string, ClusterSnapshotSummary>(
+      ids.map((id) => [id, { lastSnapshotAt: null, analysis: null }]),
+    );
+    for (const p of pushed)
+      result.set(p.clusterId, { lastSnapshotAt: p._max.receivedAt ?? null, analysis: null });
     for (const a of analyses) {
       const entry = result.get(a.snapshot.clusterId);
       // Newest first: the first analysis seen for a cluster is its latest.
       if (entry && !entry.analysis) {
-        entry.analysis = { snapshotId: a.snapshotId, analysedAt: a.analysedAt, classCount: a.classCount, connections: a.connectionCount };
+        entry.analysis = {
+          snapshotId: a.snapshotId,
+          analysedAt: a.analysedAt,
+          classCount: a.classCount,
+          connections: a.connectionCount,
+        };
       }
     }
     return result;
   }
 
   /** The analysis of the newest analysed snapshot of a cluster. */
-  async latestAnalysis(organizationId: string, clusterId: string): Promise<(SnapshotAnalysisInput & { snapshotId: string; analysedAt: Date }) | undefined> {
+  async latestAnalysis(
+    organizationId: string,
+    clusterId: string,
+  ): Promise<(SnapshotAnalysisInput & { snapshotId: string; analysedAt: Date }) | undefined> {
     if (!isUuid(clusterId)) return undefined;
     // The analysis of the cluster's current snapshot (a reverted cluster's earlier one counts).
     const row = await this.db.prisma.snapshotAnalysis.findFirst({
       where: { organizationId, snapshot: { clusterId, organizationId } },
-      orderBy: [{ snapshot: { lastPushedAt: 'desc' } }, { snapshot: { receivedAt: 'desc' } }, { analysedAt: 'desc' }],
+      orderBy: [
+        { snapshot: { lastPushedAt: 'desc' } },
+        { snapshot: { receivedAt: 'desc' } },
+        { analysedAt: 'desc' },
+      ],
     });
     if (!row) return undefined;
     return {
@@ -193,7 +258,10 @@ export class SnapshotRepository {
    * newest. Returns how many were deleted.
    */
   async prune(organizationId: string, clusterId: string, now = new Date()): Promise<number> {
-    const org = await this.db.prisma.organization.findUnique({ where: { id: organizationId }, select: { snapshotRetentionDays: true } });
+    const org = await this.db.prisma.organization.findUnique({
+      where: { id: organizationId },
+      select: { snapshotRetentionDays: true },
+    });
     if (!org) throw new DataAccessError('NOT_FOUND', `organization ${organizationId} not found`);
     const newest = await this.latest(organizationId, clusterId);
     if (!newest) return 0;

@@ -90,7 +90,7 @@ export function formatIp(address: IpAddress): string {
   for (let i = 7; i >= 0; i--) words.push(Number((address.value >> BigInt(i * 16)) & 0xffffn));
   let bestStart = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (words[i] !== 0) {
       i++;
       continue;

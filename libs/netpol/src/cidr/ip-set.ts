@@ -51,7 +51,8 @@ export class IpSet {
           next.push(r);
           continue;
         }
-        if (cut.first > r.first) next.push({ family: r.family, first: r.first, last: cut.first - 1n });
+        if (cut.first > r.first)
+          next.push({ family: r.family, first: r.first, last: cut.first - 1n });
         if (cut.last < r.last) next.push({ family: r.family, first: cut.last + 1n, last: r.last });
       }
       current = next;
@@ -85,7 +86,13 @@ export class IpSet {
 
 function normalise(ranges: readonly IpRange[]): IpRange[] {
   const sorted = [...ranges].sort((a, b) =>
-    a.family !== b.family ? a.family - b.family : a.first < b.first ? -1 : a.first > b.first ? 1 : 0,
+    a.family !== b.family
+      ? a.family - b.family
+      : a.first < b.first
+        ? -1
+        : a.first > b.first
+          ? 1
+          : 0,
   );
   const out: IpRange[] = [];
   for (const r of sorted) {

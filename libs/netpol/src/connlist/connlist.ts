@@ -26,8 +26,14 @@ export interface ConnlistOptions extends EvaluationOptions {
  *
  * @example referenceConnlist(inventory).map((r) => `${r.src} => ${r.dst} : ${r.conn}`)
  */
-export function referenceConnlist(inventory: Inventory, options: ConnlistOptions = DEFAULT_OPTIONS): ConnlistRow[] {
-  const atoms = externalAtoms([...policyCidrRanges(inventory.policies), ...(options.extraCidrs ?? [])]);
+export function referenceConnlist(
+  inventory: Inventory,
+  options: ConnlistOptions = DEFAULT_OPTIONS,
+): ConnlistRow[] {
+  const atoms = externalAtoms([
+    ...policyCidrRanges(inventory.policies),
+    ...(options.extraCidrs ?? []),
+  ]);
   const rows = new Map<string, ConnlistRow>();
   const add = (src: string, dst: string, conn: ConnectionSet): void => {
     if (conn.isEmpty) return;
@@ -35,7 +41,11 @@ export function referenceConnlist(inventory: Inventory, options: ConnlistOptions
     const existing = rows.get(key);
     rows.set(key, { src, dst, conn: existing ? existing.conn.union(conn) : conn });
   };
-  const endpoints = inventory.pods.map((pod): [Pod, Endpoint, string] => [pod, { kind: 'pod', pod }, workloadName(pod.workload)]);
+  const endpoints = inventory.pods.map((pod): [Pod, Endpoint, string] => [
+    pod,
+    { kind: 'pod', pod },
+    workloadName(pod.workload),
+  ]);
   for (const [srcPod, src, srcName] of endpoints) {
     for (const [dstPod, dst, dstName] of endpoints) {
       if (srcPod === dstPod || srcName === dstName) continue;
@@ -50,7 +60,8 @@ export function referenceConnlist(inventory: Inventory, options: ConnlistOptions
       add(podName, name, allowedConnections(inventory, endpoint, external, options));
     }
   }
-  for (const row of ingressControllerConnections(inventory, options)) add(row.src, row.dst, row.conn);
+  for (const row of ingressControllerConnections(inventory, options))
+    add(row.src, row.dst, row.conn);
   return sortRows([...rows.values()]);
 }
 
@@ -63,7 +74,11 @@ export function sortRows<T extends { src: string; dst: string }>(rows: T[]): T[]
   }
   const rank = new Map<string, number>();
   [...names].sort(compare).forEach((name, i) => rank.set(name, i));
-  const keyed = rows.map((row) => ({ row, src: rank.get(row.src) as number, dst: rank.get(row.dst) as number }));
+  const keyed = rows.map((row) => ({
+    row,
+    src: rank.get(row.src) as number,
+    dst: rank.get(row.dst) as number,
+  }));
   keyed.sort((a, b) => a.src - b.src || a.dst - b.dst);
   for (let i = 0; i < keyed.length; i++) rows[i] = (keyed[i] as { row: T }).row;
   return rows;

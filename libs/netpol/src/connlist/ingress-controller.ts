@@ -1,4 +1,11 @@
-import type { ContainerPort, Exposure, Inventory, Pod, Service, ServicePort } from '../inventory/inventory';
+import type {
+  ContainerPort,
+  Exposure,
+  Inventory,
+  Pod,
+  Service,
+  ServicePort,
+} from '../inventory/inventory';
 import type { Protocol } from '../ports/protocol';
 import type { Labels } from '../selector/label-selector';
 import { ConnectionSet } from '../ports/connection-set';
@@ -27,9 +34,15 @@ export function ingressControllerConnections(
       if (!serviceSelects(selector, pod.labels)) continue;
       const exposed = exposedConnections(exposure, service, pod);
       if (exposed.isEmpty) continue;
-      const allowed = allowedConnections(inventory, { kind: 'pod', pod: INGRESS_CONTROLLER_POD }, { kind: 'pod', pod }, options);
+      const allowed = allowedConnections(
+        inventory,
+        { kind: 'pod', pod: INGRESS_CONTROLLER_POD },
+        { kind: 'pod', pod },
+        options,
+      );
       const conn = exposed.intersect(allowed);
-      if (!conn.isEmpty) rows.push({ src: INGRESS_CONTROLLER_PEER, dst: workloadName(pod.workload), conn });
+      if (!conn.isEmpty)
+        rows.push({ src: INGRESS_CONTROLLER_PEER, dst: workloadName(pod.workload), conn });
     }
   }
   return rows;
@@ -44,7 +57,10 @@ function exposedConnections(exposure: Exposure, service: Service, pod: Pod): Con
 }
 
 /** Whether a Service's (equality-only) selector selects pods with these labels. */
-export function serviceSelects(selector: Readonly<Record<string, string>>, labels: Labels): boolean {
+export function serviceSelects(
+  selector: Readonly<Record<string, string>>,
+  labels: Labels,
+): boolean {
   return Object.entries(selector).every(([k, v]) => Object.hasOwn(labels, k) && labels[k] === v);
 }
 
@@ -65,7 +81,8 @@ export function exposedTargets(
     const port = exposure.port;
     const selected =
       port === undefined ||
-      (port.kind === 'servicePort' && (typeof port.value === 'number' ? sp.port === port.value : sp.name === port.value)) ||
+      (port.kind === 'servicePort' &&
+        (typeof port.value === 'number' ? sp.port === port.value : sp.name === port.value)) ||
       (port.kind === 'targetPort' && target === port.value);
     if (selected) targets.push({ protocol: sp.protocol, port: target });
   }

@@ -42,15 +42,31 @@ export function diffConnlists(
     const beforeConn = b?.conn ?? Conn.NONE;
     const afterConn = a?.conn ?? Conn.NONE;
     if (beforeConn.equals(afterConn)) continue;
-    const diffType: DiffType = beforeConn.isEmpty ? 'added' : afterConn.isEmpty ? 'removed' : 'changed';
+    const diffType: DiffType = beforeConn.isEmpty
+      ? 'added'
+      : afterConn.isEmpty
+        ? 'removed'
+        : 'changed';
     const note = workloadNote(src, dst, beforeWorkloads, afterWorkloads);
-    rows.push({ diffType, src, dst, before: beforeConn, after: afterConn, ...(note ? { note } : {}) });
+    rows.push({
+      diffType,
+      src,
+      dst,
+      before: beforeConn,
+      after: afterConn,
+      ...(note ? { note } : {}),
+    });
   }
   return sortRows(rows);
 }
 
 /** Why a row exists when one of its peers is a workload that appeared or went away. */
-export function workloadNote(src: string, dst: string, before: ReadonlySet<string>, after: ReadonlySet<string>): string | undefined {
+export function workloadNote(
+  src: string,
+  dst: string,
+  before: ReadonlySet<string>,
+  after: ReadonlySet<string>,
+): string | undefined {
   const notes: string[] = [];
   for (const peer of [src, dst]) {
     if (after.has(peer) && !before.has(peer)) notes.push(`workload ${peer} added`);

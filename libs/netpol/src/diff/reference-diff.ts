@@ -11,7 +11,11 @@ import { diffConnlists, type DiffRow } from './connectivity-diff';
  *
  * @example referenceDiff(before, after).filter((r) => r.diffType === 'added')
  */
-export function referenceDiff(before: Inventory, after: Inventory, options: EvaluationOptions = DEFAULT_OPTIONS): DiffRow[] {
+export function referenceDiff(
+  before: Inventory,
+  after: Inventory,
+  options: EvaluationOptions = DEFAULT_OPTIONS,
+): DiffRow[] {
   const cidrs = [...policyCidrRanges(before.policies), ...policyCidrRanges(after.policies)];
   return diffConnlists(
     referenceConnlist(before, { ...options, extraCidrs: cidrs }),

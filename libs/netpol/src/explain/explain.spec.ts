@@ -87,8 +87,13 @@ describe('resolvePeer', () => {
 
 describe('explain through the fast model', () => {
   it('gives the reference explanation for the pair asked', () => {
-    const viaModel = buildModel(inventory).explain('shop/web[Deployment]', 'shop/db', { protocol: 'TCP', port: 5432 });
-    expect(viaModel).toEqual(explain(inventory, 'shop/web[Deployment]', 'shop/db', { protocol: 'TCP', port: 5432 }));
+    const viaModel = buildModel(inventory).explain('shop/web[Deployment]', 'shop/db', {
+      protocol: 'TCP',
+      port: 5432,
+    });
+    expect(viaModel).toEqual(
+      explain(inventory, 'shop/web[Deployment]', 'shop/db', { protocol: 'TCP', port: 5432 }),
+    );
     expect(viaModel.verdict).toBe(true);
   });
 });

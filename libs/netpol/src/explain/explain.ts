@@ -65,13 +65,23 @@ export function explain(
   const dst = resolvePeer(inventory, dstName);
   const notes: string[] = [];
   for (const peer of [src, dst]) {
-    if (peer.pods.length > 1) notes.push(`${peer.name} has ${peer.pods.length} pods; explained for ${peer.pods[0]?.name}`);
+    if (peer.pods.length > 1)
+      notes.push(`${peer.name} has ${peer.pods.length} pods; explained for ${peer.pods[0]?.name}`);
     if (peer.pods.some((p) => p.hostNetwork)) {
-      notes.push(`${peer.name} uses hostNetwork: most CNIs do not enforce NetworkPolicy on such pods`);
+      notes.push(
+        `${peer.name} uses hostNetwork: most CNIs do not enforce NetworkPolicy on such pods`,
+      );
     }
   }
   const egress = explainDirection(inventory, 'egress', src.endpoint, dst.endpoint, query, options);
-  const ingress = explainDirection(inventory, 'ingress', src.endpoint, dst.endpoint, query, options);
+  const ingress = explainDirection(
+    inventory,
+    'ingress',
+    src.endpoint,
+    dst.endpoint,
+    query,
+    options,
+  );
   const allowed = egress.allowed.intersect(ingress.allowed);
   return {
     src: src.name,
@@ -100,7 +110,8 @@ function explainDirection(
     direction,
     subject: subject.kind === 'pod' ? `${subject.pod.namespace}/${subject.pod.name}` : undefined,
     isolated,
-    hostNetworkExempt: subject.kind === 'pod' && subject.pod.hostNetwork && options.hostNetwork === 'unrestricted',
+    hostNetworkExempt:
+      subject.kind === 'pod' && subject.pod.hostNetwork && options.hostNetwork === 'unrestricted',
     isolatingPolicies: matched.isolating.map((p) => p.ref),
     matchingRules: matched.rules.map(({ policy, rule, connections }) => ({
       policy: policy.ref,

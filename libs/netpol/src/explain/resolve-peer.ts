@@ -13,7 +13,10 @@ export interface ResolvedPeer {
 
 /** Thrown when a peer name matches nothing or more than one thing. */
 export class PeerNotFoundError extends Error {
-  constructor(readonly peer: string, detail: string) {
+  constructor(
+    readonly peer: string,
+    detail: string,
+  ) {
     super(`peer ${JSON.stringify(peer)}: ${detail}`);
     this.name = 'PeerNotFoundError';
   }
@@ -33,12 +36,18 @@ const EXTERNAL_RANGE = /^([^-\s]+)-([^\s[]+)\[External\]$/;
 export function resolvePeer(inventory: Inventory, text: string): ResolvedPeer {
   const peer = text.trim();
   if (peer === INGRESS_CONTROLLER_PEER) {
-    return { name: peer, pods: [INGRESS_CONTROLLER_POD], endpoint: { kind: 'pod', pod: INGRESS_CONTROLLER_POD } };
+    return {
+      name: peer,
+      pods: [INGRESS_CONTROLLER_POD],
+      endpoint: { kind: 'pod', pod: INGRESS_CONTROLLER_POD },
+    };
   }
   const range = EXTERNAL_RANGE.exec(peer);
   const ip = parseIp(range ? (range[1] as string) : peer);
   if (ip) {
-    const pod = inventory.pods.find((p) => p.ips.some((a) => a.family === ip.family && a.value === ip.value));
+    const pod = inventory.pods.find((p) =>
+      p.ips.some((a) => a.family === ip.family && a.value === ip.value),
+    );
     if (pod && !range) return fromPods(`${pod.namespace}/${pod.name}`, [pod]);
     return { name: peer, pods: [], endpoint: { kind: 'external', ip } };
   }
@@ -49,9 +58,15 @@ export function resolvePeer(inventory: Inventory, text: string): ResolvedPeer {
     return fromPods(peer, pods);
   }
   const pod = POD.exec(peer);
-  if (!pod) throw new PeerNotFoundError(peer, 'expected ns/name, ns/name[Kind], an IP address or {ingress-controller}');
+  if (!pod)
+    throw new PeerNotFoundError(
+      peer,
+      'expected ns/name, ns/name[Kind], an IP address or {ingress-controller}',
+    );
   const [, namespace, name] = pod;
-  const exact = inventory.pods.filter((p) => !p.fromTemplate && p.namespace === namespace && p.name === name);
+  const exact = inventory.pods.filter(
+    (p) => !p.fromTemplate && p.namespace === namespace && p.name === name,
+  );
   if (exact.length === 1) return fromPods(peer, exact);
   const byWorkload = new Map<string, Pod[]>();
   for (const p of inventory.pods) {
@@ -63,7 +78,8 @@ export function resolvePeer(inventory: Inventory, text: string): ResolvedPeer {
     const [[key, pods]] = [...byWorkload.entries()] as [[string, Pod[]]];
     return fromPods(key, pods);
   }
-  if (byWorkload.size > 1) throw new PeerNotFoundError(peer, `ambiguous: ${[...byWorkload.keys()].join(', ')}`);
+  if (byWorkload.size > 1)
+    throw new PeerNotFoundError(peer, `ambiguous: ${[...byWorkload.keys()].join(', ')}`);
   throw new PeerNotFoundError(peer, 'no such pod or workload');
 }
 

@@ -174,7 +174,10 @@ describe('buildInventory: namespaces, duplicates, other kinds', () => {
 describe('object names', () => {
   it('rejects a namespace name that is not an RFC 1123 label, naming metadata.name', () => {
     const inv = buildInventory([
-      { object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'Shop_1' } }, source: 'ns.yaml#1' },
+      {
+        object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'Shop_1' } },
+        source: 'ns.yaml#1',
+      },
     ]);
     expect(inv.issues.map((i) => `${i.code} ${i.object.kind} ${i.object.name} ${i.path}`)).toEqual([
       'INVALID_NAME Namespace Shop_1 metadata.name',
@@ -186,6 +189,8 @@ describe('object names', () => {
     const inv = buildInventory([
       { object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'Bad NS' } } },
     ]);
-    expect(inv.issues.map((i) => `${i.code} ${i.path}`)).toEqual(['INVALID_NAME metadata.namespace']);
+    expect(inv.issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      'INVALID_NAME metadata.namespace',
+    ]);
   });
 });

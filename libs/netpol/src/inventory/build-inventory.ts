@@ -3,11 +3,29 @@ import type { ObjectRef } from '../errors/object-ref';
 import type { ValidationIssue } from '../errors/validation-issue';
 import type { NetworkPolicy } from '../policy/network-policy';
 import { parseNetworkPolicy } from '../policy/parse-network-policy';
-import { isRawObject, readObject, readString, readStringMap, type RawObject } from '../raw/read-field';
+import {
+  isRawObject,
+  readObject,
+  readString,
+  readStringMap,
+  type RawObject,
+} from '../raw/read-field';
 import { isDns1123Label } from '../selector/label-syntax';
 import { checkLabels } from './check-labels';
-import { NAMESPACE_NAME_LABEL, type Exposure, type Inventory, type Namespace, type Pod, type Service } from './inventory';
-import { parsePodObject, parseWorkloadTemplate, TEMPLATE_ANNOTATION, TEMPLATE_PATHS } from './parse-pod';
+import {
+  NAMESPACE_NAME_LABEL,
+  type Exposure,
+  type Inventory,
+  type Namespace,
+  type Pod,
+  type Service,
+} from './inventory';
+import {
+  parsePodObject,
+  parseWorkloadTemplate,
+  TEMPLATE_ANNOTATION,
+  TEMPLATE_PATHS,
+} from './parse-pod';
 import { parseIngress, parseRoute, parseService } from './parse-service';
 
 /** A decoded Kubernetes object and where it came from (file and document), for messages. */
@@ -17,21 +35,23 @@ export interface SourcedObject {
 }
 
 /** API groups accepted per kind; others with the same kind name (e.g. Calico's) are not these. */
-const KNOWN_KINDS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
-  Namespace: ['v1'],
-  Pod: ['v1'],
-  Service: ['v1'],
-  ReplicationController: ['v1'],
-  Deployment: ['apps/v1', 'apps/v1beta1', 'apps/v1beta2', 'extensions/v1beta1'],
-  StatefulSet: ['apps/v1', 'apps/v1beta1', 'apps/v1beta2'],
-  DaemonSet: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'],
-  ReplicaSet: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'],
-  Job: ['batch/v1'],
-  CronJob: ['batch/v1', 'batch/v1beta1'],
-  NetworkPolicy: ['networking.k8s.io/v1'],
-  Ingress: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1'],
-  Route: ['route.openshift.io/v1', 'v1'],
-}));
+const KNOWN_KINDS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    Namespace: ['v1'],
+    Pod: ['v1'],
+    Service: ['v1'],
+    ReplicationController: ['v1'],
+    Deployment: ['apps/v1', 'apps/v1beta1', 'apps/v1beta2', 'extensions/v1beta1'],
+    StatefulSet: ['apps/v1', 'apps/v1beta1', 'apps/v1beta2'],
+    DaemonSet: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'],
+    ReplicaSet: ['apps/v1', 'apps/v1beta2', 'extensions/v1beta1'],
+    Job: ['batch/v1'],
+    CronJob: ['batch/v1', 'batch/v1beta1'],
+    NetworkPolicy: ['networking.k8s.io/v1'],
+    Ingress: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1'],
+    Route: ['route.openshift.io/v1', 'v1'],
+  }),
+);
 
 /** Pod phases whose pods no longer take part in networking. */
 const FINISHED_PHASES = new Set(['Succeeded', 'Failed']);
@@ -59,7 +79,12 @@ export function buildInventory(objects: readonly SourcedObject[]): Inventory {
   objects.forEach(({ object, source }, index) => {
     const where = source ?? `object #${index + 1}`;
     if (!isRawObject(object)) {
-      issues.push({ code: 'INVALID_TYPE', object: { kind: 'Unknown', name: '?', source: where }, path: '', message: 'a Kubernetes object must be a mapping' });
+      issues.push({
+        code: 'INVALID_TYPE',
+        object: { kind: 'Unknown', name: '?', source: where },
+        path: '',
+        message: 'a Kubernetes object must be a mapping',
+      });
       return;
     }
     const kind = typeof object['kind'] === 'string' ? object['kind'] : undefined;
@@ -78,28 +103,55 @@ export function buildInventory(objects: readonly SourcedObject[]): Inventory {
     }
     const namespace = ref.namespace ?? 'default';
     // A template pod stands for its workload: a Deployment and a StatefulSet may share a name.
-    const keyKind = kind === 'Pod' && hasTemplateAnnotation(object) ? `TemplatePod:${controllerKind(object)}` : kind;
+    const keyKind =
+      kind === 'Pod' && hasTemplateAnnotation(object)
+        ? `TemplatePod:${controllerKind(object)}`
+        : kind;
     const key = `${keyKind}/${kind === 'Namespace' ? '' : namespace}/${ref.name}`;
     const first = seen.get(key);
     if (first) {
-      issues.push({ code: 'DUPLICATE_NAME', object: ref, path: 'metadata.name', message: `${kind} ${JSON.stringify(ref.name)} is defined twice (first in ${first.source ?? 'an earlier object'})` });
+      issues.push({
+        code: 'DUPLICATE_NAME',
+        object: ref,
+        path: 'metadata.name',
+        message: `${kind} ${JSON.stringify(ref.name)} is defined twice (first in ${first.source ?? 'an earlier object'})`,
+      });
       return;
     }
     seen.set(key, ref);
 
     if (kind === 'Namespace') {
-      const labels = readStringMap(sink, readObject(sink, object['metadata'], 'metadata')?.['labels'], 'metadata.labels');
+      const labels = readStringMap(
+        sink,
+        readObject(sink, object['metadata'], 'metadata')?.['labels'],
+        'metadata.labels',
+      );
       checkLabels(sink, labels, 'metadata.labels');
-      if (!isDns1123Label(ref.name)) sink.add('INVALID_NAME', 'metadata.name', `${JSON.stringify(ref.name)} is not a valid namespace name (RFC 1123 label)`);
-      if (sink.count === 0) namespaces.set(ref.name, { name: ref.name, labels: { ...labels, [NAMESPACE_NAME_LABEL]: ref.name }, defined: true });
+      if (!isDns1123Label(ref.name))
+        sink.add(
+          'INVALID_NAME',
+          'metadata.name',
+          `${JSON.stringify(ref.name)} is not a valid namespace name (RFC 1123 label)`,
+        );
+      if (sink.count === 0)
+        namespaces.set(ref.name, {
+          name: ref.name,
+          labels: { ...labels, [NAMESPACE_NAME_LABEL]: ref.name },
+          defined: true,
+        });
     } else if (kind === 'NetworkPolicy') {
       const parsed = parseNetworkPolicy(object, { ...ref, namespace });
       sink.issues.push(...parsed.issues);
       if (parsed.value) policies.push(parsed.value);
     } else if (kind === 'Pod') {
-      const phase = readString(sink, readObject(sink, object['status'], 'status')?.['phase'], 'status.phase');
+      const phase = readString(
+        sink,
+        readObject(sink, object['status'], 'status')?.['phase'],
+        'status.phase',
+      );
       const pod = parsePodObject(sink, object, ref, namespace);
-      if (phase && FINISHED_PHASES.has(phase)) skipped.push({ object: ref, reason: `pod phase ${phase}: it takes no traffic` });
+      if (phase && FINISHED_PHASES.has(phase))
+        skipped.push({ object: ref, reason: `pod phase ${phase}: it takes no traffic` });
       else pods.push(pod);
     } else if (Object.hasOwn(TEMPLATE_PATHS, kind)) {
       const pod = parseWorkloadTemplate(sink, object, ref, namespace);
@@ -108,14 +160,18 @@ export function buildInventory(objects: readonly SourcedObject[]): Inventory {
       const service = parseService(sink, object, ref, namespace);
       if (sink.count === 0) services.push(service);
     } else if (kind === 'Ingress' || kind === 'Route') {
-      const found = kind === 'Ingress' ? parseIngress(sink, object, ref, namespace) : parseRoute(sink, object, ref, namespace);
+      const found =
+        kind === 'Ingress'
+          ? parseIngress(sink, object, ref, namespace)
+          : parseRoute(sink, object, ref, namespace);
       if (sink.count === 0) exposures.push(...found);
     }
     issues.push(...sink.issues);
   });
 
   const ensureNamespace = (name: string): void => {
-    if (!namespaces.has(name)) namespaces.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, defined: false });
+    if (!namespaces.has(name))
+      namespaces.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, defined: false });
   };
   pods.forEach((p) => ensureNamespace(p.namespace));
   policies.forEach((p) => ensureNamespace(p.namespace));
@@ -136,7 +192,10 @@ export function buildInventory(objects: readonly SourcedObject[]): Inventory {
 function objectRef(object: RawObject, kind: string, source: string): ObjectRef {
   const metadata = isRawObject(object['metadata']) ? object['metadata'] : {};
   const name = typeof metadata['name'] === 'string' ? metadata['name'] : '?';
-  const namespace = typeof metadata['namespace'] === 'string' && metadata['namespace'] !== '' ? metadata['namespace'] : undefined;
+  const namespace =
+    typeof metadata['namespace'] === 'string' && metadata['namespace'] !== ''
+      ? metadata['namespace']
+      : undefined;
   if (kind === 'Namespace') return { kind, name, source };
   return { kind, namespace: namespace ?? 'default', name, source };
 }
@@ -154,7 +213,11 @@ function validateMetadata(sink: IssueSink, object: RawObject, ref: ObjectRef): b
   }
   const namespace = readString(sink, metadata['namespace'], 'metadata.namespace');
   if (namespace && !isDns1123Label(namespace)) {
-    sink.add('INVALID_NAME', 'metadata.namespace', `${JSON.stringify(namespace)} is not a valid namespace name (RFC 1123 label)`);
+    sink.add(
+      'INVALID_NAME',
+      'metadata.namespace',
+      `${JSON.stringify(namespace)} is not a valid namespace name (RFC 1123 label)`,
+    );
     return false;
   }
   return ref.name === name;
@@ -162,9 +225,16 @@ function validateMetadata(sink: IssueSink, object: RawObject, ref: ObjectRef): b
 
 function controllerKind(object: RawObject): string {
   const metadata = object['metadata'];
-  const owners = isRawObject(metadata) && Array.isArray(metadata['ownerReferences']) ? metadata['ownerReferences'] : [];
-  const controller: unknown = owners.find((o: unknown) => isRawObject(o) && o['controller'] === true);
-  return isRawObject(controller) && typeof controller['kind'] === 'string' ? controller['kind'] : 'Pod';
+  const owners =
+    isRawObject(metadata) && Array.isArray(metadata['ownerReferences'])
+      ? metadata['ownerReferences']
+      : [];
+  const controller: unknown = owners.find(
+    (o: unknown) => isRawObject(o) && o['controller'] === true,
+  );
+  return isRawObject(controller) && typeof controller['kind'] === 'string'
+    ? controller['kind']
+    : 'Pod';
 }
 
 function hasTemplateAnnotation(object: RawObject): boolean {

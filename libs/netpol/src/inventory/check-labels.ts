@@ -8,6 +8,11 @@ export function checkLabels(sink: IssueSink, labels: Labels, path: string): void
     const keyError = labelKeyError(key);
     if (keyError) sink.add('INVALID_LABEL_KEY', path, `key ${JSON.stringify(key)}: ${keyError}`);
     const valueError = labelValueError(value);
-    if (valueError) sink.add('INVALID_LABEL_VALUE', `${path}.${key}`, `value ${JSON.stringify(value)}: ${valueError}`);
+    if (valueError)
+      sink.add(
+        'INVALID_LABEL_VALUE',
+        `${path}.${key}`,
+        `value ${JSON.stringify(value)}: ${valueError}`,
+      );
   }
 }

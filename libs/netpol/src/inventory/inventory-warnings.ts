@@ -8,12 +8,16 @@ import type { Inventory } from './inventory';
  *
  * @example inventoryWarnings(inventory) // ['2 object(s) of kind crd.projectcalico.org/v1/NetworkPolicy were not evaluated']
  */
-export function inventoryWarnings(inventory: Inventory, options: EvaluationOptions = DEFAULT_OPTIONS): string[] {
+export function inventoryWarnings(
+  inventory: Inventory,
+  options: EvaluationOptions = DEFAULT_OPTIONS,
+): string[] {
   const warnings: string[] = [];
   for (const [kind, count] of Object.entries(inventory.ignoredKinds).sort()) {
     warnings.push(`${count} object(s) of kind ${kind} were not evaluated`);
   }
-  for (const { object, reason } of inventory.skipped) warnings.push(`${formatObjectRef(object)} left out: ${reason}`);
+  for (const { object, reason } of inventory.skipped)
+    warnings.push(`${formatObjectRef(object)} left out: ${reason}`);
   const hostNetwork = inventory.pods.filter((p) => p.hostNetwork);
   const example = hostNetwork[0] ? `${hostNetwork[0].namespace}/${hostNetwork[0].name}` : '';
   if (hostNetwork.length > 0 && options.hostNetwork === 'as-pods') {
@@ -21,7 +25,9 @@ export function inventoryWarnings(inventory: Inventory, options: EvaluationOptio
       `${hostNetwork.length} pod(s) use hostNetwork (e.g. ${example}): they are evaluated like other pods, but most CNIs do not enforce NetworkPolicy on them (--host-network unrestricted shows the widest view)`,
     );
   } else if (hostNetwork.length > 0) {
-    warnings.push(`${hostNetwork.length} pod(s) use hostNetwork (e.g. ${example}): treated as never isolated`);
+    warnings.push(
+      `${hostNetwork.length} pod(s) use hostNetwork (e.g. ${example}): treated as never isolated`,
+    );
   }
   return warnings;
 }

@@ -75,7 +75,8 @@ export interface Exposure {
   readonly namespace: string;
   readonly service: string;
   /** Ingress: service port number or name. Route: target port number, or service port name. */
-  readonly port: { readonly kind: 'servicePort' | 'targetPort'; readonly value: number | string } | undefined;
+  readonly port:
+    { readonly kind: 'servicePort' | 'targetPort'; readonly value: number | string } | undefined;
 }
 
 /** Everything the engine knows about one cluster (or one set of manifests). */

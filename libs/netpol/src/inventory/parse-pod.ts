@@ -2,7 +2,15 @@ import { parseIp, type IpAddress } from '../cidr/ip-address';
 import type { IssueSink } from '../errors/issue-sink';
 import type { ObjectRef } from '../errors/object-ref';
 import { parsePortNumber, parseProtocol, portNameError } from '../policy/parse-port';
-import { isRawObject, readArray, readBoolean, readObject, readString, readStringMap, type RawObject } from '../raw/read-field';
+import {
+  isRawObject,
+  readArray,
+  readBoolean,
+  readObject,
+  readString,
+  readStringMap,
+  type RawObject,
+} from '../raw/read-field';
 import { checkLabels } from './check-labels';
 import type { ContainerPort, Pod, WorkloadRef } from './inventory';
 
@@ -24,7 +32,12 @@ export const TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
  * A Pod object as the engine sees it: reported as its controlling owner when it has one
  * (a ReplicaSet stays a ReplicaSet), else as itself.
  */
-export function parsePodObject(sink: IssueSink, obj: RawObject, ref: ObjectRef, namespace: string): Pod {
+export function parsePodObject(
+  sink: IssueSink,
+  obj: RawObject,
+  ref: ObjectRef,
+  namespace: string,
+): Pod {
   const metadata = readObject(sink, obj['metadata'], 'metadata') ?? {};
   const labels = readStringMap(sink, metadata['labels'], 'metadata.labels');
   checkLabels(sink, labels, 'metadata.labels');
@@ -48,7 +61,12 @@ export function parsePodObject(sink: IssueSink, obj: RawObject, ref: ObjectRef, 
 }
 
 /** The pod a workload's template would create; it has no IP and reports as the workload. */
-export function parseWorkloadTemplate(sink: IssueSink, obj: RawObject, ref: ObjectRef, namespace: string): Pod | undefined {
+export function parseWorkloadTemplate(
+  sink: IssueSink,
+  obj: RawObject,
+  ref: ObjectRef,
+  namespace: string,
+): Pod | undefined {
   if (!Object.hasOwn(TEMPLATE_PATHS, ref.kind)) return undefined;
   const path = TEMPLATE_PATHS[ref.kind] as readonly string[];
   let node: unknown = obj;
@@ -77,7 +95,11 @@ export function parseWorkloadTemplate(sink: IssueSink, obj: RawObject, ref: Obje
   };
 }
 
-function controllerOf(sink: IssueSink, metadata: RawObject, namespace: string): WorkloadRef | undefined {
+function controllerOf(
+  sink: IssueSink,
+  metadata: RawObject,
+  namespace: string,
+): WorkloadRef | undefined {
   const owners = readArray(sink, metadata['ownerReferences'], 'metadata.ownerReferences') ?? [];
   for (const [i, raw] of owners.entries()) {
     const owner = readObject(sink, raw, `metadata.ownerReferences[${i}]`);
@@ -93,11 +115,16 @@ function readPodIps(sink: IssueSink, status: RawObject): IpAddress[] {
   const texts: { text: string; path: string }[] = [];
   const podIps = readArray(sink, status['podIPs'], 'status.podIPs');
   podIps?.forEach((entry, i) => {
-    const ip = readString(sink, readObject(sink, entry, `status.podIPs[${i}]`)?.['ip'], `status.podIPs[${i}].ip`);
+    const ip = readString(
+      sink,
+      readObject(sink, entry, `status.podIPs[${i}]`)?.['ip'],
+      `status.podIPs[${i}].ip`,
+    );
     if (ip) texts.push({ text: ip, path: `status.podIPs[${i}].ip` });
   });
   const podIp = readString(sink, status['podIP'], 'status.podIP');
-  if (podIp && !texts.some((t) => t.text === podIp)) texts.unshift({ text: podIp, path: 'status.podIP' });
+  if (podIp && !texts.some((t) => t.text === podIp))
+    texts.unshift({ text: podIp, path: 'status.podIP' });
   const ips: IpAddress[] = [];
   for (const { text, path } of texts) {
     const ip = parseIp(text);
@@ -122,8 +149,14 @@ function readContainerPorts(sink: IssueSink, spec: RawObject, path: string): Con
       const name = readString(sink, port['name'], `${portPath}.name`);
       if (name !== undefined) {
         const err = portNameError(name);
-        if (err) sink.add('INVALID_PORT_NAME', `${portPath}.name`, `${JSON.stringify(name)}: ${err}`);
-        else if (names.has(name)) sink.add('DUPLICATE_PORT_NAME', `${portPath}.name`, `port name ${JSON.stringify(name)} is used twice in the pod`);
+        if (err)
+          sink.add('INVALID_PORT_NAME', `${portPath}.name`, `${JSON.stringify(name)}: ${err}`);
+        else if (names.has(name))
+          sink.add(
+            'DUPLICATE_PORT_NAME',
+            `${portPath}.name`,
+            `port name ${JSON.stringify(name)} is used twice in the pod`,
+          );
         names.add(name);
       }
       if (number !== undefined) ports.push({ name, port: number, protocol });

@@ -13,7 +13,10 @@ const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
  *
  * @example loadPaths(['./manifests']).objects.length
  */
-export function loadPaths(paths: readonly string[], options: { cwd?: string } = {}): ParsedDocuments {
+export function loadPaths(
+  paths: readonly string[],
+  options: { cwd?: string } = {},
+): ParsedDocuments {
   const cwd = options.cwd ?? process.cwd();
   const result: ParsedDocuments = { objects: [], issues: [] };
   for (const path of paths) {
@@ -30,17 +33,28 @@ export function loadPaths(paths: readonly string[], options: { cwd?: string } = 
  * The manifest files under a path (named from `path`, read from `cwd`), sorted; a file given
  * explicitly is read whatever its extension.
  */
-export function listManifestFiles(path: string, issues: ValidationIssue[], cwd = process.cwd()): string[] {
+export function listManifestFiles(
+  path: string,
+  issues: ValidationIssue[],
+  cwd = process.cwd(),
+): string[] {
   let stat;
   try {
     stat = statSync(resolve(cwd, path));
   } catch {
-    issues.push({ code: 'PARSE_ERROR', object: { kind: 'File', name: path }, path: '', message: 'no such file or directory' });
+    issues.push({
+      code: 'PARSE_ERROR',
+      object: { kind: 'File', name: path },
+      path: '',
+      message: 'no such file or directory',
+    });
     return [];
   }
   if (stat.isFile()) return [path];
   const files: string[] = [];
-  for (const entry of readdirSync(resolve(cwd, path), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of readdirSync(resolve(cwd, path), { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
     if (entry.name.startsWith('.')) continue;
     const full = join(path, entry.name);
     if (entry.isDirectory()) files.push(...listManifestFiles(full, issues, cwd));

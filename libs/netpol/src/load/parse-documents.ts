@@ -20,7 +20,12 @@ export function parseDocuments(text: string, fileName: string): ParsedDocuments 
   const issues: ValidationIssue[] = [];
   const fail = (message: string, doc?: number): void => {
     const source = doc === undefined ? fileName : `${fileName}#${doc}`;
-    issues.push({ code: 'PARSE_ERROR', object: { kind: 'File', name: fileName, source }, path: '', message });
+    issues.push({
+      code: 'PARSE_ERROR',
+      object: { kind: 'File', name: fileName, source },
+      path: '',
+      message,
+    });
   };
   if (fileName.endsWith('.json')) {
     try {
@@ -57,10 +62,18 @@ function flatten(value: unknown, source: string, out: SourcedObject[]): void {
     value.forEach((item, i) => flatten(item, `${source}[${i}]`, out));
     return;
   }
-  if (isRawObject(value) && typeof value['kind'] === 'string' && value['kind'].endsWith('List') && Array.isArray(value['items'])) {
+  if (
+    isRawObject(value) &&
+    typeof value['kind'] === 'string' &&
+    value['kind'].endsWith('List') &&
+    Array.isArray(value['items'])
+  ) {
     const itemKind = value['kind'] === 'List' ? undefined : value['kind'].slice(0, -'List'.length);
     value['items'].forEach((item: unknown, i: number) => {
-      const filled = isRawObject(item) && itemKind && item['kind'] === undefined ? { apiVersion: value['apiVersion'], kind: itemKind, ...item } : item;
+      const filled =
+        isRawObject(item) && itemKind && item['kind'] === undefined
+          ? { apiVersion: value['apiVersion'], kind: itemKind, ...item }
+          : item;
       flatten(filled, `${source}.items[${i}]`, out);
     });
     return;

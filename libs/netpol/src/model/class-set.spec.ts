@@ -20,7 +20,9 @@ describe('ClassSet', () => {
   });
 
   it('fromSorted and of build the same set', () => {
-    expect(members(ClassSet.fromSorted([1, 5, 9], 64))).toEqual(members(ClassSet.of([9, 1, 5], 64)));
+    expect(members(ClassSet.fromSorted([1, 5, 9], 64))).toEqual(
+      members(ClassSet.of([9, 1, 5], 64)),
+    );
   });
 
   it('union merges sparse, dense and all', () => {

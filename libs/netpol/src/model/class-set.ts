@@ -24,7 +24,8 @@ export class ClassSet {
     if (ids.length === 0) return ClassSet.EMPTY;
     const sorted = Array.from(ids).sort((a, b) => a - b);
     let n = 0;
-    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] as number;
+    for (let i = 0; i < sorted.length; i++)
+      if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] as number;
     sorted.length = n;
     if (n === universe) return ClassSet.all(universe);
     if (n * 32 < universe) return new ClassSet(false, sorted, undefined, n);

@@ -155,7 +155,9 @@ export function modelConnlist(model: ReachabilityModel): ModelRows {
 function ingressControllerRows(model: ReachabilityModel): Map<number, Bits> {
   const rows = new Map<number, Bits>();
   const { classes, ingressControllerId, namespaceRanges } = model.pc;
-  const services = new Map<string, Service>(model.inventory.services.map((s) => [`${s.namespace}/${s.name}`, s]));
+  const services = new Map<string, Service>(
+    model.inventory.services.map((s) => [`${s.namespace}/${s.name}`, s]),
+  );
   const out = model.portAtoms.empty();
   const scratch = model.portAtoms.empty();
   for (const exposure of model.inventory.exposures) {

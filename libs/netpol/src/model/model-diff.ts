@@ -14,14 +14,19 @@ import type { ReachabilityModel } from './reachability-model';
  * @example const [a, b] = buildModelPair(before, after); diffModels(a, b)
  */
 export function diffModels(a: ReachabilityModel, b: ReachabilityModel): DiffRow[] {
-  if (a.vocabulary !== b.vocabulary) throw new Error('diffModels needs two models from buildModelPair (one shared vocabulary)');
+  if (a.vocabulary !== b.vocabulary)
+    throw new Error('diffModels needs two models from buildModelPair (one shared vocabulary)');
   const ra = a.modelRows();
   const rb = b.modelRows();
   const dirtyDst = new Set<string>();
   const dirtySrc = new Set<string>();
-  const workloadsOf = (key: string): string[] => [...classWorkloads(a, key), ...classWorkloads(b, key)];
+  const workloadsOf = (key: string): string[] => [
+    ...classWorkloads(a, key),
+    ...classWorkloads(b, key),
+  ];
   for (const key of new Set([...ra.inDigest.keys(), ...rb.inDigest.keys()])) {
-    if (ra.inDigest.get(key) !== rb.inDigest.get(key)) workloadsOf(key).forEach((w) => dirtyDst.add(w));
+    if (ra.inDigest.get(key) !== rb.inDigest.get(key))
+      workloadsOf(key).forEach((w) => dirtyDst.add(w));
     if (ra.outDigest.get(key) !== rb.outDigest.get(key)) {
       // Its workloads changed, or its rows to external atoms did: every row it is part of.
       workloadsOf(key).forEach((w) => {
@@ -39,7 +44,8 @@ export function diffModels(a: ReachabilityModel, b: ReachabilityModel): DiffRow[
     if (x !== undefined && y !== undefined && sameRow(ra, x, rb, y)) return;
     const before = x === undefined ? undefined : a.portAtoms.connections(ra.pool.get(x));
     const after = y === undefined ? undefined : b.portAtoms.connections(rb.pool.get(y));
-    const diffType: DiffType = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+    const diffType: DiffType =
+      before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
     const note = workloadNote(src, dst, beforeNames, afterNames);
     rows.push({
       diffType,
@@ -74,7 +80,8 @@ export function diffModels(a: ReachabilityModel, b: ReachabilityModel): DiffRow[
 function sameRow(ra: ModelRows, x: number, rb: ModelRows, y: number): boolean {
   const p = ra.pool.locate(x);
   const q = rb.pool.locate(y);
-  for (let i = 0; i < ra.pool.words; i++) if (p.data[p.offset + i] !== q.data[q.offset + i]) return false;
+  for (let i = 0; i < ra.pool.words; i++)
+    if (p.data[p.offset + i] !== q.data[q.offset + i]) return false;
   return true;
 }
 

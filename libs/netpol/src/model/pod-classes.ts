@@ -81,7 +81,12 @@ function makeClass(id: number, key: string, pods: Pod[], first: Pod, ipAtom: num
   };
 }
 
-function classKey(pod: Pod, vocabulary: Vocabulary, ipAtoms: readonly IpRange[], options: EvaluationOptions): string {
+function classKey(
+  pod: Pod,
+  vocabulary: Vocabulary,
+  ipAtoms: readonly IpRange[],
+  options: EvaluationOptions,
+): string {
   // Built by concatenation: this runs once per pod, the hottest loop of a model build.
   let key = pod.namespace;
   const labels = pod.labels;
@@ -91,7 +96,8 @@ function classKey(pod: Pod, vocabulary: Vocabulary, ipAtoms: readonly IpRange[],
   key += '\u0001#';
   if (vocabulary.portNames.size > 0) {
     for (const p of pod.ports) {
-      if (usesNamedPort(vocabulary.portNames, p.name, p.protocol)) key += `${p.name}/${p.protocol}/${p.port},`;
+      if (usesNamedPort(vocabulary.portNames, p.name, p.protocol))
+        key += `${p.name}/${p.protocol}/${p.port},`;
     }
   }
   if (pod.hostNetwork) key += '\u0001#host';
@@ -107,7 +113,8 @@ export function ipAtomOf(ip: IpAddress | undefined, atoms: readonly IpRange[]): 
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const atom = atoms[mid] as IpRange;
-    if (atom.family < ip.family || (atom.family === ip.family && atom.last < ip.value)) lo = mid + 1;
+    if (atom.family < ip.family || (atom.family === ip.family && atom.last < ip.value))
+      lo = mid + 1;
     else if (atom.family > ip.family || atom.first > ip.value) hi = mid - 1;
     else return mid;
   }

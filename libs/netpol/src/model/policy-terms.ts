@@ -56,7 +56,16 @@ export class PolicyCompiler {
   private rule(policy: NetworkPolicy, index: number, rule: PolicyRule): Term {
     const { numeric, named } = this.rulePorts(rule);
     const allPorts = rule.ports.length === 0;
-    if (rule.peers === undefined) return { policy: index, rule: rule.index, peers: this.all, ext: undefined, allPorts, numeric, named };
+    if (rule.peers === undefined)
+      return {
+        policy: index,
+        rule: rule.index,
+        peers: this.all,
+        ext: undefined,
+        allPorts,
+        numeric,
+        named,
+      };
     const sets: ClassSet[] = [];
     let blocks: IpBlockPeer[] | undefined;
     for (const peer of rule.peers) {
@@ -74,14 +83,16 @@ export class PolicyCompiler {
   }
 
   private rulePorts(rule: PolicyRule): { numeric: Bits; named: readonly string[] } {
-    const key = rule.portsKey ?? rule.ports.map((p) => `${p.protocol}/${p.port}/${p.endPort}`).join(',');
+    const key =
+      rule.portsKey ?? rule.ports.map((p) => `${p.protocol}/${p.port}/${p.endPort}`).join(',');
     let hit = this.ports.get(key);
     if (!hit) {
       const numeric = this.atoms.empty();
       const named: string[] = [];
       for (const port of rule.ports) {
         if (port.port === undefined) orInto(numeric, this.atoms.protocol(port.protocol));
-        else if (typeof port.port === 'number') this.atoms.addRange(numeric, port.protocol, port.port, port.endPort ?? port.port);
+        else if (typeof port.port === 'number')
+          this.atoms.addRange(numeric, port.protocol, port.port, port.endPort ?? port.port);
         else named.push(`${port.port}/${port.protocol}`);
       }
       this.ports.set(key, (hit = { numeric, named }));
@@ -91,7 +102,8 @@ export class PolicyCompiler {
 
   /** The external atoms inside any of the blocks (an empty set for no blocks). */
   private blockAtoms(blocks: readonly IpBlockPeer[]): { ext: Bits; inside: readonly number[] } {
-    const key = blocks.length === 1 ? (blocks[0] as IpBlockPeer).text : blocks.map((b) => b.text).join(',');
+    const key =
+      blocks.length === 1 ? (blocks[0] as IpBlockPeer).text : blocks.map((b) => b.text).join(',');
     let hit = this.ext.get(key);
     if (!hit) {
       const ext = newBits(this.ipAtoms.length);

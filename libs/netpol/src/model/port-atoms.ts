@@ -35,7 +35,11 @@ export class PortAtoms {
     const protocolBits = {} as Record<Protocol, Bits>;
     for (const protocol of PROTOCOLS) {
       protocolBits[protocol] = newBits(size);
-      setRange(protocolBits[protocol], offsets[protocol], offsets[protocol] + starts[protocol].length - 1);
+      setRange(
+        protocolBits[protocol],
+        offsets[protocol],
+        offsets[protocol] + starts[protocol].length - 1,
+      );
     }
     this.protocolBits = protocolBits;
     this.all = newBits(size);
@@ -79,7 +83,8 @@ export class PortAtoms {
   connectionsAt(data: Uint32Array, offset: number): ConnectionSet {
     const words = this.all.length;
     let hash = 0x811c9dc5;
-    for (let i = 0; i < words; i++) hash = Math.imul(hash ^ (data[offset + i] as number), 0x01000193);
+    for (let i = 0; i < words; i++)
+      hash = Math.imul(hash ^ (data[offset + i] as number), 0x01000193);
     const bucket = this.toConnections.get(hash);
     if (bucket) {
       for (const entry of bucket) {
@@ -94,10 +99,14 @@ export class PortAtoms {
       const protocol = this.protocolOfAtom(atom);
       const list = this.starts[protocol];
       const i = atom - this.offsets[protocol];
-      ranges[protocol].push([list[i] as number, i + 1 < list.length ? (list[i + 1] as number) - 1 : MAX_PORT]);
+      ranges[protocol].push([
+        list[i] as number,
+        i + 1 < list.length ? (list[i + 1] as number) - 1 : MAX_PORT,
+      ]);
     });
     let result = ConnectionSet.NONE;
-    for (const protocol of PROTOCOLS) result = result.with(protocol, PortSet.fromRanges(ranges[protocol]));
+    for (const protocol of PROTOCOLS)
+      result = result.with(protocol, PortSet.fromRanges(ranges[protocol]));
     const entry = { bits, conn: result };
     if (bucket) bucket.push(entry);
     else this.toConnections.set(hash, [entry]);

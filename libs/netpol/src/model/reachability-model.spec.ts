@@ -3,7 +3,9 @@ import { buildInventory } from '../inventory/build-inventory';
 import { loadPaths } from '../load/load-paths';
 import { buildModel } from './reachability-model';
 
-const inventory = buildInventory(loadPaths([join(__dirname, '../../test/golden/shop/manifests')]).objects);
+const inventory = buildInventory(
+  loadPaths([join(__dirname, '../../test/golden/shop/manifests')]).objects,
+);
 
 describe('ReachabilityModel on the shop scenario', () => {
   const model = buildModel(inventory);
@@ -25,7 +27,10 @@ describe('ReachabilityModel on the shop scenario', () => {
   });
 
   it('answers single queries: web reaches db on 5432 only, db reaches nothing', () => {
-    const pod = (name: string) => ({ kind: 'pod' as const, pod: inventory.pods.find((p) => p.name === name)! });
+    const pod = (name: string) => ({
+      kind: 'pod' as const,
+      pod: inventory.pods.find((p) => p.name === name)!,
+    });
     expect(`${model.connections(pod('web'), pod('db'))}`).toBe('TCP 5432');
     expect(`${model.connections(pod('db'), pod('web'))}`).toBe('No Connections');
     expect(`${model.connections(pod('prometheus'), pod('db'))}`).toBe('TCP 9187');

@@ -57,7 +57,13 @@ export class ReachabilityModel {
     const selectors = new SelectorIndex(inventory, this.pc);
     const ingress: (Term[] | undefined)[] = new Array(this.pc.classes.length).fill(undefined);
     const egress: (Term[] | undefined)[] = new Array(this.pc.classes.length).fill(undefined);
-    const compiler = new PolicyCompiler(selectors, this.pc, this.portAtoms, this.ipAtoms, options.ipBlockMatchesPods);
+    const compiler = new PolicyCompiler(
+      selectors,
+      this.pc,
+      this.portAtoms,
+      this.ipAtoms,
+      options.ipBlockMatchesPods,
+    );
     inventory.policies.forEach((policy, index) => {
       const selected = selectors.classesIn(policy.namespace, policy.podSelector);
       if (selected.size === 0) return;
@@ -108,7 +114,8 @@ export class ReachabilityModel {
       bits = this.portAtoms.empty();
       const cls = this.pc.classes[d] as PodClass;
       for (const cp of cls.ports) {
-        if (`${cp.name}/${cp.protocol}` === name) this.portAtoms.addRange(bits, cp.protocol, cp.port, cp.port);
+        if (`${cp.name}/${cp.protocol}` === name)
+          this.portAtoms.addRange(bits, cp.protocol, cp.port, cp.port);
       }
       byName.set(name, bits);
     }
@@ -143,7 +150,8 @@ export class ReachabilityModel {
       return true;
     }
     out.fill(0);
-    for (const t of ingress) if (t.ext === undefined || (e >= 0 && hasBit(t.ext, e))) this.orTermPorts(out, t, d);
+    for (const t of ingress)
+      if (t.ext === undefined || (e >= 0 && hasBit(t.ext, e))) this.orTermPorts(out, t, d);
     return !isEmptyBits(out);
   }
 
@@ -193,7 +201,8 @@ export class ReachabilityModel {
       return;
     }
     acc.fill(0);
-    for (const t of egress) spreadOverAtoms(acc, t.allPorts ? this.portAtoms.all : t.numeric, t.ext, atoms);
+    for (const t of egress)
+      spreadOverAtoms(acc, t.allPorts ? this.portAtoms.all : t.numeric, t.ext, atoms);
   }
 
   /**
@@ -215,8 +224,11 @@ export class ReachabilityModel {
 
   private endpointClass(e: Endpoint): { kind: 'class' | 'atom'; id: number } {
     if (e.kind === 'external') return { kind: 'atom', id: ipAtomOf(e.ip, this.ipAtoms) };
-    if (e.pod.id === this.pc.classes[this.pc.ingressControllerId]?.pods[0]?.id) return { kind: 'class', id: this.pc.ingressControllerId };
-    this.classOfPod ??= new Map(this.pc.classes.flatMap((c) => c.pods.map((p): [string, number] => [p.id, c.id])));
+    if (e.pod.id === this.pc.classes[this.pc.ingressControllerId]?.pods[0]?.id)
+      return { kind: 'class', id: this.pc.ingressControllerId };
+    this.classOfPod ??= new Map(
+      this.pc.classes.flatMap((c) => c.pods.map((p): [string, number] => [p.id, c.id])),
+    );
     const id = this.classOfPod.get(e.pod.id);
     if (id === undefined) throw new Error(`pod ${e.pod.id} is not in this model`);
     return { kind: 'class', id };
@@ -243,16 +255,30 @@ export class ReachabilityModel {
 
   /** How many pods some policy isolates, in total and per namespace. */
   coverage(): Coverage {
-    const perNs = new Map<string, { namespace: string; totalPods: number; ingressIsolatedPods: number; egressIsolatedPods: number }>();
+    const perNs = new Map<
+      string,
+      {
+        namespace: string;
+        totalPods: number;
+        ingressIsolatedPods: number;
+        egressIsolatedPods: number;
+      }
+    >();
     for (const cls of this.pc.classes.slice(0, this.pc.ingressControllerId)) {
-      const ns = perNs.get(cls.namespace) ?? { namespace: cls.namespace, totalPods: 0, ingressIsolatedPods: 0, egressIsolatedPods: 0 };
+      const ns = perNs.get(cls.namespace) ?? {
+        namespace: cls.namespace,
+        totalPods: 0,
+        ingressIsolatedPods: 0,
+        egressIsolatedPods: 0,
+      };
       ns.totalPods += cls.pods.length;
       if (this.ingressTerms[cls.id]) ns.ingressIsolatedPods += cls.pods.length;
       if (this.egressTerms[cls.id]) ns.egressIsolatedPods += cls.pods.length;
       perNs.set(cls.namespace, ns);
     }
     const namespaces = [...perNs.values()].sort((a, b) => (a.namespace < b.namespace ? -1 : 1));
-    const sum = (f: (n: (typeof namespaces)[number]) => number): number => namespaces.reduce((acc, n) => acc + f(n), 0);
+    const sum = (f: (n: (typeof namespaces)[number]) => number): number =>
+      namespaces.reduce((acc, n) => acc + f(n), 0);
     return {
       totalPods: sum((n) => n.totalPods),
       ingressIsolatedPods: sum((n) => n.ingressIsolatedPods),
@@ -267,7 +293,10 @@ export class ReachabilityModel {
  *
  * @example buildModel(inventory).connlist()
  */
-export function buildModel(inventory: Inventory, options: EvaluationOptions = DEFAULT_OPTIONS): ReachabilityModel {
+export function buildModel(
+  inventory: Inventory,
+  options: EvaluationOptions = DEFAULT_OPTIONS,
+): ReachabilityModel {
   return new ReachabilityModel(inventory, vocabularyOf([inventory]), options);
 }
 
@@ -275,13 +304,25 @@ export function buildModel(inventory: Inventory, options: EvaluationOptions = DE
  * Builds the models of two snapshots over one shared vocabulary, so that their classes and
  * atoms align and {@link diffModels} can compare them row by row.
  */
-export function buildModelPair(a: Inventory, b: Inventory, options: EvaluationOptions = DEFAULT_OPTIONS): [ReachabilityModel, ReachabilityModel] {
+export function buildModelPair(
+  a: Inventory,
+  b: Inventory,
+  options: EvaluationOptions = DEFAULT_OPTIONS,
+): [ReachabilityModel, ReachabilityModel] {
   const vocabulary = vocabularyOf([a, b]);
-  return [new ReachabilityModel(a, vocabulary, options), new ReachabilityModel(b, vocabulary, options)];
+  return [
+    new ReachabilityModel(a, vocabulary, options),
+    new ReachabilityModel(b, vocabulary, options),
+  ];
 }
 
 /** ORs `ports` into the slot of every atom in `ext` (every atom when `ext` is undefined). */
-function spreadOverAtoms(acc: Uint32Array, ports: Bits, ext: Bits | undefined, atoms: number): void {
+function spreadOverAtoms(
+  acc: Uint32Array,
+  ports: Bits,
+  ext: Bits | undefined,
+  atoms: number,
+): void {
   const words = ports.length;
   for (let e = 0; e < atoms; e++) {
     if (ext !== undefined && !hasBit(ext, e)) continue;

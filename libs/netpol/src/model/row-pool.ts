@@ -27,7 +27,8 @@ export class RowPool {
   /** `row |= bits`. */
   orInto(row: number, bits: Bits): void {
     const at = row * this.words;
-    for (let i = 0; i < this.words; i++) this.data[at + i] = (this.data[at + i] as number) | (bits[i] as number);
+    for (let i = 0; i < this.words; i++)
+      this.data[at + i] = (this.data[at + i] as number) | (bits[i] as number);
   }
 
   /** A copy of one row. */

@@ -1,7 +1,12 @@
 import type { Inventory } from '../inventory/inventory';
 import type { SelectorPeer } from '../policy/network-policy';
 import { namespaceLabels } from '../reference/traffic';
-import { canonicalSelectorKey, isMatchAll, matchesLabels, type LabelSelector } from '../selector/label-selector';
+import {
+  canonicalSelectorKey,
+  isMatchAll,
+  matchesLabels,
+  type LabelSelector,
+} from '../selector/label-selector';
 import { ClassSet } from './class-set';
 import type { PodClasses } from './pod-classes';
 
@@ -24,7 +29,10 @@ export class SelectorIndex {
     private readonly pc: PodClasses,
   ) {
     this.universe = pc.classes.length;
-    this.allNamespaces = [...pc.namespaceRanges.keys(), ...[...inventory.namespaces.keys()].filter((n) => !pc.namespaceRanges.has(n))];
+    this.allNamespaces = [
+      ...pc.namespaceRanges.keys(),
+      ...[...inventory.namespaces.keys()].filter((n) => !pc.namespaceRanges.has(n)),
+    ];
     for (const name of this.allNamespaces) {
       for (const [key, value] of Object.entries(namespaceLabels(inventory, name))) {
         let byValue = this.namespacesByLabel.get(key);
@@ -62,7 +70,9 @@ export class SelectorIndex {
     const key = selectorKey(selector);
     let names = this.namespaces.get(key);
     if (!names) {
-      names = this.namespaceCandidates(selector).filter((n) => matchesLabels(selector, namespaceLabels(this.inventory, n)));
+      names = this.namespaceCandidates(selector).filter((n) =>
+        matchesLabels(selector, namespaceLabels(this.inventory, n)),
+      );
       this.namespaces.set(key, names);
     }
     return names;
@@ -76,7 +86,8 @@ export class SelectorIndex {
       if (req.operator !== 'In' && req.operator !== 'Exists') continue;
       const byValue = this.namespacesByLabel.get(req.key);
       if (!byValue) return [];
-      const lists = req.operator === 'In' ? req.values.map((v) => byValue.get(v) ?? []) : [...byValue.values()];
+      const lists =
+        req.operator === 'In' ? req.values.map((v) => byValue.get(v) ?? []) : [...byValue.values()];
       const size = lists.reduce((n, l) => n + l.length, 0);
       if (size < bestSize) {
         bestSize = size;
@@ -97,7 +108,10 @@ export class SelectorIndex {
       set =
         !pod && namespaces.length === this.allNamespaces.length
           ? ClassSet.all(this.universe)
-          : ClassSet.union(namespaces.map((n) => this.classesIn(n, pod)), this.universe);
+          : ClassSet.union(
+              namespaces.map((n) => this.classesIn(n, pod)),
+              this.universe,
+            );
       this.peers.set(key, set);
     }
     return set;

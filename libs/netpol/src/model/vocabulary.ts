@@ -28,7 +28,11 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
     if (protocols) protocols.add(protocol);
     else portNames.set(name, new Set([protocol]));
   };
-  const portCuts: Record<Protocol, Set<number>> = { SCTP: new Set(), TCP: new Set(), UDP: new Set() };
+  const portCuts: Record<Protocol, Set<number>> = {
+    SCTP: new Set(),
+    TCP: new Set(),
+    UDP: new Set(),
+  };
   const cut = (protocol: Protocol, from: number, to: number): void => {
     portCuts[protocol].add(from);
     portCuts[protocol].add(to + 1);
@@ -51,7 +55,8 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
     }
     for (const exposure of inventory.exposures) {
       if (exposure.port?.kind === 'targetPort' && typeof exposure.port.value === 'number') {
-        for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) cut(protocol, exposure.port.value, exposure.port.value);
+        for (const protocol of ['TCP', 'UDP', 'SCTP'] as const)
+          cut(protocol, exposure.port.value, exposure.port.value);
       }
     }
   }

@@ -34,7 +34,11 @@ export interface NetworkPolicy {
  */
 export interface PolicyVocabulary {
   readonly podKeys: readonly string[];
-  readonly portRanges: readonly { readonly protocol: Protocol; readonly from: number; readonly to: number }[];
+  readonly portRanges: readonly {
+    readonly protocol: Protocol;
+    readonly from: number;
+    readonly to: number;
+  }[];
   readonly namedPorts: readonly { readonly name: string; readonly protocol: Protocol }[];
   readonly cidrs: readonly Cidr[];
 }

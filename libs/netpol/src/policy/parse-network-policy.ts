@@ -5,7 +5,14 @@ import { isUnset, readArray, readObject, readString, type RawObject } from '../r
 import { MATCH_ALL, parseLabelSelector } from '../selector/label-selector';
 import type { LabelSelector } from '../selector/label-selector';
 import type { Cidr } from '../cidr/cidr';
-import type { Direction, NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule, PolicyVocabulary } from './network-policy';
+import type {
+  Direction,
+  NetworkPolicy,
+  PolicyPeer,
+  PolicyPort,
+  PolicyRule,
+  PolicyVocabulary,
+} from './network-policy';
 import { parsePeer } from './parse-peer';
 import { parsePolicyPort } from './parse-port';
 
@@ -29,9 +36,14 @@ export function parseNetworkPolicy(obj: RawObject, ref: ObjectRef): ParseResult<
     sink.add('MISSING_FIELD', 'spec', 'spec is required');
     return { value: undefined, issues: sink.issues };
   }
-  const podSelector = parseLabelSelector(sink, spec['podSelector'], 'spec.podSelector') ?? MATCH_ALL;
+  const podSelector =
+    parseLabelSelector(sink, spec['podSelector'], 'spec.podSelector') ?? MATCH_ALL;
   if (isUnset(spec['podSelector'])) {
-    sink.add('MISSING_FIELD', 'spec.podSelector', 'podSelector is required (use {} to select every pod)');
+    sink.add(
+      'MISSING_FIELD',
+      'spec.podSelector',
+      'podSelector is required (use {} to select every pod)',
+    );
   }
   const ingressRules = parseRules(sink, spec['ingress'], 'ingress');
   const egressRules = parseRules(sink, spec['egress'], 'egress');
@@ -47,7 +59,11 @@ export function parseNetworkPolicy(obj: RawObject, ref: ObjectRef): ParseResult<
       ingress: isolates.ingress ? ingressRules : [],
       egress: isolates.egress ? egressRules : [],
       spec,
-      vocabulary: policyVocabulary(podSelector, isolates.ingress ? ingressRules : [], isolates.egress ? egressRules : []),
+      vocabulary: policyVocabulary(
+        podSelector,
+        isolates.ingress ? ingressRules : [],
+        isolates.egress ? egressRules : [],
+      ),
     },
     issues: [],
   };
@@ -57,7 +73,11 @@ export function parseNetworkPolicy(obj: RawObject, ref: ObjectRef): ParseResult<
  * `policyTypes` omitted or empty (the API server defaults when `len(policyTypes) == 0`): Ingress
  * always, Egress when the policy has at least one egress rule.
  */
-function parsePolicyTypes(sink: IssueSink, spec: RawObject, hasEgressRules: boolean): NetworkPolicy['isolates'] {
+function parsePolicyTypes(
+  sink: IssueSink,
+  spec: RawObject,
+  hasEgressRules: boolean,
+): NetworkPolicy['isolates'] {
   const raw = readArray(sink, spec['policyTypes'], 'spec.policyTypes');
   if (raw === undefined || raw.length === 0) return { ingress: true, egress: hasEgressRules };
   const isolates = { ingress: false, egress: false };
@@ -66,7 +86,11 @@ function parsePolicyTypes(sink: IssueSink, spec: RawObject, hasEgressRules: bool
     if (text === 'Ingress') isolates.ingress = true;
     else if (text === 'Egress') isolates.egress = true;
     else if (text !== undefined) {
-      sink.add('INVALID_POLICY_TYPE', `spec.policyTypes[${i}]`, `unsupported value ${JSON.stringify(text)} (Ingress, Egress)`);
+      sink.add(
+        'INVALID_POLICY_TYPE',
+        `spec.policyTypes[${i}]`,
+        `unsupported value ${JSON.stringify(text)} (Ingress, Egress)`,
+      );
     }
   });
   return isolates;
@@ -92,12 +116,21 @@ function parseRules(sink: IssueSink, raw: unknown, direction: Direction): Policy
       if (port) ports.push(port);
     });
     const portsKey = ports.map((p) => `${p.protocol}/${p.port}/${p.endPort}`).join(',');
-    rules.push({ index, peers: rawPeers && rawPeers.length > 0 ? peers : undefined, ports, portsKey });
+    rules.push({
+      index,
+      peers: rawPeers && rawPeers.length > 0 ? peers : undefined,
+      ports,
+      portsKey,
+    });
   });
   return rules;
 }
 
-function policyVocabulary(podSelector: LabelSelector, ingress: readonly PolicyRule[], egress: readonly PolicyRule[]): PolicyVocabulary {
+function policyVocabulary(
+  podSelector: LabelSelector,
+  ingress: readonly PolicyRule[],
+  egress: readonly PolicyRule[],
+): PolicyVocabulary {
   const podKeys = new Set(podSelector.requirements.map((r) => r.key));
   const portRanges: { protocol: PolicyPort['protocol']; from: number; to: number }[] = [];
   const namedPorts: { name: string; protocol: PolicyPort['protocol'] }[] = [];
@@ -108,8 +141,14 @@ function policyVocabulary(podSelector: LabelSelector, ingress: readonly PolicyRu
       else for (const r of peer.podSelector?.requirements ?? []) podKeys.add(r.key);
     }
     for (const port of rule.ports) {
-      if (typeof port.port === 'number') portRanges.push({ protocol: port.protocol, from: port.port, to: port.endPort ?? port.port });
-      else if (typeof port.port === 'string') namedPorts.push({ name: port.port, protocol: port.protocol });
+      if (typeof port.port === 'number')
+        portRanges.push({
+          protocol: port.protocol,
+          from: port.port,
+          to: port.endPort ?? port.port,
+        });
+      else if (typeof port.port === 'string')
+        namedPorts.push({ name: port.port, protocol: port.protocol });
     }
   }
   return { podKeys: [...podKeys], portRanges, namedPorts, cidrs };

@@ -12,7 +12,8 @@ const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
  */
 export function portNameError(name: string): string | undefined {
   if (name.length === 0 || name.length > 15) return 'must be 1 to 15 characters';
-  if (!IANA_SVC_NAME.test(name)) return "must contain only lowercase alphanumerics and '-', starting and ending with an alphanumeric";
+  if (!IANA_SVC_NAME.test(name))
+    return "must contain only lowercase alphanumerics and '-', starting and ending with an alphanumeric";
   if (name.includes('--')) return "must not contain consecutive '-'";
   if (!/[a-z]/.test(name)) return 'must contain at least one letter';
   return undefined;
@@ -23,7 +24,11 @@ export function parseProtocol(sink: IssueSink, raw: unknown, path: string): Prot
   const text = readString(sink, raw, path);
   if (text === undefined) return 'TCP';
   if (isProtocol(text)) return text;
-  sink.add('INVALID_PROTOCOL', path, `unsupported protocol ${JSON.stringify(text)} (TCP, UDP, SCTP)`);
+  sink.add(
+    'INVALID_PROTOCOL',
+    path,
+    `unsupported protocol ${JSON.stringify(text)} (TCP, UDP, SCTP)`,
+  );
   return 'TCP';
 }
 
@@ -48,7 +53,11 @@ export function parsePortNumber(sink: IssueSink, raw: unknown, path: string): nu
  * Validates one `NetworkPolicyPort`.
  * See https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/#NetworkPolicySpec
  */
-export function parsePolicyPort(sink: IssueSink, raw: unknown, path: string): PolicyPort | undefined {
+export function parsePolicyPort(
+  sink: IssueSink,
+  raw: unknown,
+  path: string,
+): PolicyPort | undefined {
   const obj = readObject(sink, raw, path);
   if (!obj) return undefined;
   const before = sink.count;
@@ -62,7 +71,11 @@ export function parsePolicyPort(sink: IssueSink, raw: unknown, path: string): Po
   } else if (typeof rawPort === 'string') {
     // IntOrString given as a digit string: the API server treats it as a (numeric-looking) name
     // and rejects it, since a name must contain a letter.
-    sink.add('INVALID_PORT_NAME', `${path}.port`, `${JSON.stringify(rawPort)}: must contain at least one letter`);
+    sink.add(
+      'INVALID_PORT_NAME',
+      `${path}.port`,
+      `${JSON.stringify(rawPort)}: must contain at least one letter`,
+    );
   } else if (!isUnset(rawPort)) {
     port = parsePortNumber(sink, rawPort, `${path}.port`);
   }
@@ -70,11 +83,23 @@ export function parsePolicyPort(sink: IssueSink, raw: unknown, path: string): Po
   if (!isUnset(obj['endPort'])) {
     endPort = parsePortNumber(sink, obj['endPort'], `${path}.endPort`);
     if (typeof port === 'string') {
-      sink.add('END_PORT_WITH_NAMED_PORT', `${path}.endPort`, 'may not be specified when port is a named port');
+      sink.add(
+        'END_PORT_WITH_NAMED_PORT',
+        `${path}.endPort`,
+        'may not be specified when port is a named port',
+      );
     } else if (isUnset(rawPort)) {
-      sink.add('END_PORT_WITHOUT_PORT', `${path}.endPort`, 'may not be specified without a numeric port');
+      sink.add(
+        'END_PORT_WITHOUT_PORT',
+        `${path}.endPort`,
+        'may not be specified without a numeric port',
+      );
     } else if (port !== undefined && endPort !== undefined && endPort < port) {
-      sink.add('END_PORT_BELOW_PORT', `${path}.endPort`, `endPort ${endPort} must be greater than or equal to port ${port}`);
+      sink.add(
+        'END_PORT_BELOW_PORT',
+        `${path}.endPort`,
+        `endPort ${endPort} must be greater than or equal to port ${port}`,
+      );
     }
   }
   if (sink.count > before) return undefined;

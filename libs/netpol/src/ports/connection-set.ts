@@ -9,8 +9,16 @@ import { isProtocol, PROTOCOLS, type Protocol } from './protocol';
 export class ConnectionSet {
   private constructor(private readonly byProtocol: Readonly<Record<Protocol, PortSet>>) {}
 
-  static readonly NONE = new ConnectionSet({ SCTP: PortSet.EMPTY, TCP: PortSet.EMPTY, UDP: PortSet.EMPTY });
-  static readonly ALL = new ConnectionSet({ SCTP: PortSet.ALL, TCP: PortSet.ALL, UDP: PortSet.ALL });
+  static readonly NONE = new ConnectionSet({
+    SCTP: PortSet.EMPTY,
+    TCP: PortSet.EMPTY,
+    UDP: PortSet.EMPTY,
+  });
+  static readonly ALL = new ConnectionSet({
+    SCTP: PortSet.ALL,
+    TCP: PortSet.ALL,
+    UDP: PortSet.ALL,
+  });
 
   static of(protocol: Protocol, ports: PortSet): ConnectionSet {
     return ConnectionSet.NONE.with(protocol, ports);

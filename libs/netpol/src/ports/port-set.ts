@@ -40,7 +40,9 @@ export class PortSet {
 
   get isAll(): boolean {
     const only = this.ranges[0];
-    return this.ranges.length === 1 && only !== undefined && only[0] === MIN_PORT && only[1] === MAX_PORT;
+    return (
+      this.ranges.length === 1 && only !== undefined && only[0] === MIN_PORT && only[1] === MAX_PORT
+    );
   }
 
   has(port: number): boolean {

@@ -19,7 +19,11 @@ export function readObject(sink: IssueSink, value: unknown, path: string): RawOb
   return undefined;
 }
 
-export function readArray(sink: IssueSink, value: unknown, path: string): readonly unknown[] | undefined {
+export function readArray(
+  sink: IssueSink,
+  value: unknown,
+  path: string,
+): readonly unknown[] | undefined {
   if (isUnset(value)) return undefined;
   if (Array.isArray(value)) return value;
   sink.add('INVALID_TYPE', path, `expected a list, got ${describe(value)}`);

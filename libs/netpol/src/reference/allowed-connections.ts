@@ -52,7 +52,12 @@ export function directionRules(
     for (const rule of policy[direction]) {
       if (!rulePeersMatch(inventory, policy, rule, peer, options)) continue;
       const connections =
-        rule.ports.length === 0 ? ConnectionSet.ALL : rule.ports.reduce((acc, port) => acc.union(portConnections(port, dst)), ConnectionSet.NONE);
+        rule.ports.length === 0
+          ? ConnectionSet.ALL
+          : rule.ports.reduce(
+              (acc, port) => acc.union(portConnections(port, dst)),
+              ConnectionSet.NONE,
+            );
       rules.push({ policy, rule, connections });
     }
   }
@@ -60,7 +65,10 @@ export function directionRules(
 }
 
 /** What one direction allows: everything when not isolated, else the union of its matching rules. */
-export function directionAllows(matched: { isolating: readonly NetworkPolicy[]; rules: readonly MatchingRule[] }): ConnectionSet {
+export function directionAllows(matched: {
+  isolating: readonly NetworkPolicy[];
+  rules: readonly MatchingRule[];
+}): ConnectionSet {
   if (matched.isolating.length === 0) return ConnectionSet.ALL;
   return matched.rules.reduce((acc, r) => acc.union(r.connections), ConnectionSet.NONE);
 }
@@ -68,7 +76,8 @@ export function directionAllows(matched: { isolating: readonly NetworkPolicy[]; 
 /** The connections one rule port admits towards `dst` (named ports resolved on `dst`). */
 export function portConnections(port: PolicyPort, dst: Endpoint): ConnectionSet {
   if (port.port === undefined) return ConnectionSet.of(port.protocol, PortSet.ALL);
-  if (typeof port.port === 'number') return ConnectionSet.of(port.protocol, PortSet.range(port.port, port.endPort ?? port.port));
+  if (typeof port.port === 'number')
+    return ConnectionSet.of(port.protocol, PortSet.range(port.port, port.endPort ?? port.port));
   if (dst.kind !== 'pod') return ConnectionSet.NONE;
   const numbers = dst.pod.ports
     .filter((cp) => cp.name === port.port && cp.protocol === port.protocol)

@@ -8,10 +8,26 @@ import { DEFAULT_OPTIONS, type EvaluationOptions } from './traffic';
  *
  * @example referenceCoverage(inventory).ingressIsolatedPods
  */
-export function referenceCoverage(inventory: Inventory, options: EvaluationOptions = DEFAULT_OPTIONS) {
-  const perNs = new Map<string, { namespace: string; totalPods: number; ingressIsolatedPods: number; egressIsolatedPods: number }>();
+export function referenceCoverage(
+  inventory: Inventory,
+  options: EvaluationOptions = DEFAULT_OPTIONS,
+) {
+  const perNs = new Map<
+    string,
+    {
+      namespace: string;
+      totalPods: number;
+      ingressIsolatedPods: number;
+      egressIsolatedPods: number;
+    }
+  >();
   for (const pod of inventory.pods) {
-    const ns = perNs.get(pod.namespace) ?? { namespace: pod.namespace, totalPods: 0, ingressIsolatedPods: 0, egressIsolatedPods: 0 };
+    const ns = perNs.get(pod.namespace) ?? {
+      namespace: pod.namespace,
+      totalPods: 0,
+      ingressIsolatedPods: 0,
+      egressIsolatedPods: 0,
+    };
     ns.totalPods++;
     if (isolatingPolicies(inventory, pod, 'ingress', options).length > 0) ns.ingressIsolatedPods++;
     if (isolatingPolicies(inventory, pod, 'egress', options).length > 0) ns.egressIsolatedPods++;

@@ -42,7 +42,11 @@ export interface Verdict {
  *
  * @example isAllowed(inventory, { src, dst, protocol: 'TCP', port: 80 }).allowed
  */
-export function isAllowed(inventory: Inventory, traffic: Traffic, options: EvaluationOptions = DEFAULT_OPTIONS): Verdict {
+export function isAllowed(
+  inventory: Inventory,
+  traffic: Traffic,
+  options: EvaluationOptions = DEFAULT_OPTIONS,
+): Verdict {
   const egress = decide(inventory, 'egress', traffic.src, traffic, options);
   const ingress = decide(inventory, 'ingress', traffic.dst, traffic, options);
   return { traffic, allowed: egress.allowed && ingress.allowed, egress, ingress };
@@ -67,12 +71,29 @@ function decide(
   options: EvaluationOptions,
 ): DirectionVerdict {
   if (subject.kind !== 'pod') {
-    return { direction, isolated: false, isolatingPolicies: [], allowingRules: [], allowed: true, reason: 'external endpoint: no policy applies' };
+    return {
+      direction,
+      isolated: false,
+      isolatingPolicies: [],
+      allowingRules: [],
+      allowed: true,
+      reason: 'external endpoint: no policy applies',
+    };
   }
   const policies = isolatingPolicies(inventory, subject.pod, direction, options);
   if (policies.length === 0) {
-    const why = subject.pod.hostNetwork && options.hostNetwork === 'unrestricted' ? 'hostNetwork pod, treated as never isolated' : `no policy isolates the pod for ${direction}`;
-    return { direction, isolated: false, isolatingPolicies: [], allowingRules: [], allowed: true, reason: `${why}: allowed by default` };
+    const why =
+      subject.pod.hostNetwork && options.hostNetwork === 'unrestricted'
+        ? 'hostNetwork pod, treated as never isolated'
+        : `no policy isolates the pod for ${direction}`;
+    return {
+      direction,
+      isolated: false,
+      isolatingPolicies: [],
+      allowingRules: [],
+      allowed: true,
+      reason: `${why}: allowed by default`,
+    };
   }
   const peer = direction === 'egress' ? traffic.dst : traffic.src;
   const allowingRules: RuleRef[] = [];

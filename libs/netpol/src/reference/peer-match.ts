@@ -25,9 +25,12 @@ export function peerMatches(
   options: EvaluationOptions,
 ): boolean {
   if (peer.kind === 'ipBlock') {
-    if (endpoint.kind === 'external') return peer.addresses.contains(endpoint.ip.family, endpoint.ip.value);
+    if (endpoint.kind === 'external')
+      return peer.addresses.contains(endpoint.ip.family, endpoint.ip.value);
     const ip = endpoint.pod.ips[0];
-    return options.ipBlockMatchesPods && ip !== undefined && peer.addresses.contains(ip.family, ip.value);
+    return (
+      options.ipBlockMatchesPods && ip !== undefined && peer.addresses.contains(ip.family, ip.value)
+    );
   }
   if (endpoint.kind === 'external') return false;
   const pod = endpoint.pod;
@@ -45,7 +48,10 @@ export function rulePeersMatch(
   endpoint: Endpoint,
   options: EvaluationOptions,
 ): boolean {
-  return rule.peers === undefined || rule.peers.some((p) => peerMatches(inventory, policy, p, endpoint, options));
+  return (
+    rule.peers === undefined ||
+    rule.peers.some((p) => peerMatches(inventory, policy, p, endpoint, options))
+  );
 }
 
 /**
@@ -53,7 +59,12 @@ export function rulePeersMatch(
  * destination pod's container ports, name and protocol both matching; it never matches an
  * external destination.
  */
-export function portMatches(rulePort: PolicyPort, protocol: Protocol, port: number, dst: Endpoint): boolean {
+export function portMatches(
+  rulePort: PolicyPort,
+  protocol: Protocol,
+  port: number,
+  dst: Endpoint,
+): boolean {
   if (rulePort.protocol !== protocol) return false;
   if (rulePort.port === undefined) return true;
   if (typeof rulePort.port === 'number') {
@@ -61,10 +72,17 @@ export function portMatches(rulePort: PolicyPort, protocol: Protocol, port: numb
     return rulePort.port <= port && port <= end;
   }
   if (dst.kind !== 'pod') return false;
-  return dst.pod.ports.some((cp) => cp.name === rulePort.port && cp.protocol === protocol && cp.port === port);
+  return dst.pod.ports.some(
+    (cp) => cp.name === rulePort.port && cp.protocol === protocol && cp.port === port,
+  );
 }
 
 /** Whether a rule's ports admit the traffic (no `ports` admits every port and protocol). */
-export function rulePortsMatch(rule: PolicyRule, protocol: Protocol, port: number, dst: Endpoint): boolean {
+export function rulePortsMatch(
+  rule: PolicyRule,
+  protocol: Protocol,
+  port: number,
+  dst: Endpoint,
+): boolean {
   return rule.ports.length === 0 || rule.ports.some((p) => portMatches(p, protocol, port, dst));
 }

@@ -34,7 +34,10 @@ export interface EvaluationOptions {
   readonly hostNetwork: 'as-pods' | 'unrestricted';
 }
 
-export const DEFAULT_OPTIONS: EvaluationOptions = Object.freeze({ ipBlockMatchesPods: false, hostNetwork: 'as-pods' });
+export const DEFAULT_OPTIONS: EvaluationOptions = Object.freeze({
+  ipBlockMatchesPods: false,
+  hostNetwork: 'as-pods',
+});
 
 /** Labels of a namespace; one the inventory does not define carries only its name label. */
 export function namespaceLabels(inventory: Inventory, name: string): Labels {
@@ -56,7 +59,15 @@ export const INGRESS_CONTROLLER_POD: Pod = Object.freeze({
   ips: [],
   hostNetwork: false,
   ports: [],
-  workload: { kind: 'IngressController', namespace: INGRESS_CONTROLLER_NAMESPACE, name: '{ingress-controller}' },
+  workload: {
+    kind: 'IngressController',
+    namespace: INGRESS_CONTROLLER_NAMESPACE,
+    name: '{ingress-controller}',
+  },
   fromTemplate: true,
-  ref: { kind: 'IngressController', namespace: INGRESS_CONTROLLER_NAMESPACE, name: 'ingress-controller' },
+  ref: {
+    kind: 'IngressController',
+    namespace: INGRESS_CONTROLLER_NAMESPACE,
+    name: 'ingress-controller',
+  },
 });

@@ -257,9 +257,9 @@ describe('canonicalSelectorKey', () => {
       { key: 'app', operator: 'In', values: ['api', 'web'] },
     ]);
     expect(a).toBe(b);
-    expect(canonicalSelectorKey([{ key: 'app', operator: 'NotIn', values: ['web', 'api'] }])).not.toBe(
-      canonicalSelectorKey([{ key: 'app', operator: 'In', values: ['web', 'api'] }]),
-    );
+    expect(
+      canonicalSelectorKey([{ key: 'app', operator: 'NotIn', values: ['web', 'api'] }]),
+    ).not.toBe(canonicalSelectorKey([{ key: 'app', operator: 'In', values: ['web', 'api'] }]));
     expect(canonicalSelectorKey([])).toBe('');
   });
 });

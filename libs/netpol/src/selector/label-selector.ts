@@ -77,10 +77,19 @@ export function parseLabelSelector(
   const matchLabels = readStringMap(sink, obj['matchLabels'], `${path}.matchLabels`);
   for (const [key, value] of Object.entries(matchLabels)) {
     const keyError = labelKeyError(key);
-    if (keyError) sink.add('INVALID_LABEL_KEY', `${path}.matchLabels`, `key ${JSON.stringify(key)}: ${keyError}`);
+    if (keyError)
+      sink.add(
+        'INVALID_LABEL_KEY',
+        `${path}.matchLabels`,
+        `key ${JSON.stringify(key)}: ${keyError}`,
+      );
     const valueError = labelValueError(value);
     if (valueError) {
-      sink.add('INVALID_LABEL_VALUE', `${path}.matchLabels.${key}`, `value ${JSON.stringify(value)}: ${valueError}`);
+      sink.add(
+        'INVALID_LABEL_VALUE',
+        `${path}.matchLabels.${key}`,
+        `value ${JSON.stringify(value)}: ${valueError}`,
+      );
     }
     requirements.push({ key, operator: 'In', values: [value] });
   }
@@ -105,7 +114,11 @@ export function canonicalSelectorKey(requirements: readonly LabelRequirement[]):
     .join('\u0003');
 }
 
-function parseRequirement(sink: IssueSink, raw: unknown, path: string): LabelRequirement | undefined {
+function parseRequirement(
+  sink: IssueSink,
+  raw: unknown,
+  path: string,
+): LabelRequirement | undefined {
   const obj = readObject(sink, raw, path);
   if (!obj) {
     sink.add('MISSING_FIELD', path, 'a match expression must be an object');
@@ -113,32 +126,46 @@ function parseRequirement(sink: IssueSink, raw: unknown, path: string): LabelReq
   }
   const key = readString(sink, obj['key'], `${path}.key`);
   const operator = readString(sink, obj['operator'], `${path}.operator`);
-  const values = (readArray(sink, obj['values'], `${path}.values`) ?? []).map((v, i) =>
-    readString(sink, v, `${path}.values[${i}]`) ?? '',
+  const values = (readArray(sink, obj['values'], `${path}.values`) ?? []).map(
+    (v, i) => readString(sink, v, `${path}.values[${i}]`) ?? '',
   );
   if (key === undefined) sink.add('MISSING_FIELD', `${path}.key`, 'key is required');
   else {
     const keyError = labelKeyError(key);
-    if (keyError) sink.add('INVALID_LABEL_KEY', `${path}.key`, `key ${JSON.stringify(key)}: ${keyError}`);
+    if (keyError)
+      sink.add('INVALID_LABEL_KEY', `${path}.key`, `key ${JSON.stringify(key)}: ${keyError}`);
   }
   if (operator === undefined) {
     sink.add('MISSING_FIELD', `${path}.operator`, 'operator is required');
     return undefined;
   }
   if (!OPERATORS.includes(operator as SelectorOperator)) {
-    sink.add('UNKNOWN_OPERATOR', `${path}.operator`, `not a valid selector operator: ${JSON.stringify(operator)} (In, NotIn, Exists, DoesNotExist)`);
+    sink.add(
+      'UNKNOWN_OPERATOR',
+      `${path}.operator`,
+      `not a valid selector operator: ${JSON.stringify(operator)} (In, NotIn, Exists, DoesNotExist)`,
+    );
     return undefined;
   }
   const op = operator as SelectorOperator;
   if ((op === 'In' || op === 'NotIn') && values.length === 0) {
-    sink.add('INVALID_SELECTOR_VALUES', `${path}.values`, `must be specified when operator is ${op}`);
+    sink.add(
+      'INVALID_SELECTOR_VALUES',
+      `${path}.values`,
+      `must be specified when operator is ${op}`,
+    );
   }
   if ((op === 'Exists' || op === 'DoesNotExist') && values.length > 0) {
-    sink.add('INVALID_SELECTOR_VALUES', `${path}.values`, `may not be specified when operator is ${op}`);
+    sink.add(
+      'INVALID_SELECTOR_VALUES',
+      `${path}.values`,
+      `may not be specified when operator is ${op}`,
+    );
   }
   values.forEach((v, i) => {
     const err = labelValueError(v);
-    if (err) sink.add('INVALID_LABEL_VALUE', `${path}.values[${i}]`, `value ${JSON.stringify(v)}: ${err}`);
+    if (err)
+      sink.add('INVALID_LABEL_VALUE', `${path}.values[${i}]`, `value ${JSON.stringify(v)}: ${err}`);
   });
   return key === undefined ? undefined : { key, operator: op, values };
 }
@@ -150,7 +177,9 @@ export function formatSelector(selector: LabelSelector): string {
     .map((r) => {
       switch (r.operator) {
         case 'In':
-          return r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} in (${r.values.join(',')})`;
+          return r.values.length === 1
+            ? `${r.key}=${r.values[0]}`
+            : `${r.key} in (${r.values.join(',')})`;
         case 'NotIn':
           return `${r.key} notin (${r.values.join(',')})`;
         case 'Exists':

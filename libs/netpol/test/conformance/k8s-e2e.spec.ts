@@ -1,11 +1,25 @@
-import { allowedConnections, buildInventory, buildModel, isAllowed, type Endpoint, type Inventory, type Protocol } from '../../src/index';
+import {
+  allowedConnections,
+  buildInventory,
+  buildModel,
+  isAllowed,
+  type Endpoint,
+  type Inventory,
+  type Protocol,
+} from '../../src/index';
 import { readCases } from './conformance-data';
 
 interface E2eCase {
   name: string;
   step: { index: number; of: number };
   namespaces: { name: string; labels: Record<string, string> }[];
-  pods: { namespace: string; name: string; labels: Record<string, string>; ip: string; ports: { name: string; port: number; protocol: string }[] }[];
+  pods: {
+    namespace: string;
+    name: string;
+    labels: Record<string, string>;
+    ip: string;
+    ports: { name: string; port: number; protocol: string }[];
+  }[];
   policies: unknown[];
   probes: { protocol: Protocol; port: number; expected: Record<string, Record<string, boolean>> }[];
 }
@@ -15,17 +29,28 @@ const OPTIONS = { ipBlockMatchesPods: true, hostNetwork: 'as-pods' } as const;
 
 function inventoryOf(c: E2eCase): Inventory {
   const objects = [
-    ...c.namespaces.map((ns) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns.name, labels: ns.labels } })),
+    ...c.namespaces.map((ns) => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: ns.name, labels: ns.labels },
+    })),
     ...c.pods.map((p) => ({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: p.name, namespace: p.namespace, labels: p.labels },
-      spec: { containers: p.ports.map((port) => ({ name: `c-${port.name}`, ports: [{ name: port.name, containerPort: port.port, protocol: port.protocol }] })) },
+      spec: {
+        containers: p.ports.map((port) => ({
+          name: `c-${port.name}`,
+          ports: [{ name: port.name, containerPort: port.port, protocol: port.protocol }],
+        })),
+      },
       status: { podIP: p.ip },
     })),
     ...c.policies,
   ];
-  const inventory = buildInventory(objects.map((object, i) => ({ object, source: `${c.name}#${i}` })));
+  const inventory = buildInventory(
+    objects.map((object, i) => ({ object, source: `${c.name}#${i}` })),
+  );
   expect(inventory.issues).toEqual([]);
   return inventory;
 }
@@ -53,12 +78,24 @@ describe('Kubernetes e2e NetworkPolicy suite (reference evaluator and fast model
         for (const [from, row] of Object.entries(probe.expected)) {
           for (const [to, want] of Object.entries(row)) {
             cells++;
-            const traffic = { src: pod(from), dst: pod(to), protocol: probe.protocol, port: probe.port };
+            const traffic = {
+              src: pod(from),
+              dst: pod(to),
+              protocol: probe.protocol,
+              port: probe.port,
+            };
             const verdict = isAllowed(inventory, traffic, OPTIONS).allowed;
-            const symbolic = allowedConnections(inventory, traffic.src, traffic.dst, OPTIONS).has(probe.protocol, probe.port);
-            const fast = model.connections(traffic.src, traffic.dst).has(probe.protocol, probe.port);
+            const symbolic = allowedConnections(inventory, traffic.src, traffic.dst, OPTIONS).has(
+              probe.protocol,
+              probe.port,
+            );
+            const fast = model
+              .connections(traffic.src, traffic.dst)
+              .has(probe.protocol, probe.port);
             if (verdict !== want || symbolic !== want || fast !== want) {
-              wrong.push(`${probe.protocol}/${probe.port} ${from} -> ${to}: expected ${want}, isAllowed ${verdict}, allowedConnections ${symbolic}, fast model ${fast}`);
+              wrong.push(
+                `${probe.protocol}/${probe.port} ${from} -> ${to}: expected ${want}, isAllowed ${verdict}, allowedConnections ${symbolic}, fast model ${fast}`,
+              );
             }
           }
         }

@@ -1,4 +1,10 @@
-import { buildInventory, buildModel, referenceConnlist, type Inventory, type SourcedObject } from '../../src/index';
+import {
+  buildInventory,
+  buildModel,
+  referenceConnlist,
+  type Inventory,
+  type SourcedObject,
+} from '../../src/index';
 import { readCases } from './conformance-data';
 import { semanticDifferences, type TextRow } from './semantic-compare';
 
@@ -42,8 +48,12 @@ export const ADMIN_POLICY_GAPS = new Set([
  * these issues, leave the bad object out and still match the expected connectivity.
  */
 const INVALID_FIXTURE_OBJECTS: Record<string, string[]> = {
-  netpol_named_port_test: ['MISSING_FIELD Deployment helloworld/pod-a spec.template.spec.containers[0].ports[1].containerPort'],
-  netpol_named_port_test_2: ['MISSING_FIELD Deployment helloworld/pod-a spec.template.spec.containers[0].ports[1].containerPort'],
+  netpol_named_port_test: [
+    'MISSING_FIELD Deployment helloworld/pod-a spec.template.spec.containers[0].ports[1].containerPort',
+  ],
+  netpol_named_port_test_2: [
+    'MISSING_FIELD Deployment helloworld/pod-a spec.template.spec.containers[0].ports[1].containerPort',
+  ],
 };
 
 const cases = readCases<ConnlistCase>('npguard/connlist');
@@ -53,32 +63,48 @@ const EVALUATORS = {
   'fast model': (inventory: Inventory) => buildModel(inventory).connlist(),
 };
 
-export function connlistOf(resources: unknown[], name = '', evaluator: keyof typeof EVALUATORS = 'reference'): TextRow[] {
+export function connlistOf(
+  resources: unknown[],
+  name = '',
+  evaluator: keyof typeof EVALUATORS = 'reference',
+): TextRow[] {
   const objects: SourcedObject[] = resources.map((object) => ({ object }));
   const inventory = buildInventory(objects);
-  const issues = inventory.issues.map((i) => `${i.code} ${i.object.kind} ${i.object.namespace}/${i.object.name} ${i.path}`);
+  const issues = inventory.issues.map(
+    (i) => `${i.code} ${i.object.kind} ${i.object.namespace}/${i.object.name} ${i.path}`,
+  );
   expect(issues).toEqual(INVALID_FIXTURE_OBJECTS[name] ?? []);
-  return EVALUATORS[evaluator](inventory).map((r) => ({ src: r.src, dst: r.dst, conn: r.conn.toString() }));
+  return EVALUATORS[evaluator](inventory).map((r) => ({
+    src: r.src,
+    dst: r.dst,
+    conn: r.conn.toString(),
+  }));
 }
 
-describe.each(Object.keys(EVALUATORS) as (keyof typeof EVALUATORS)[])('np-guard connlist conformance (%s)', (evaluator) => {
-  it('finds all 42 cases', () => {
-    expect(cases).toHaveLength(42);
-  });
+describe.each(Object.keys(EVALUATORS) as (keyof typeof EVALUATORS)[])(
+  'np-guard connlist conformance (%s)',
+  (evaluator) => {
+    it('finds all 42 cases', () => {
+      expect(cases).toHaveLength(42);
+    });
 
-  it('lists exactly the cases with ANP/BANP features as known gaps', () => {
-    const needAdmin = cases
-      .filter(({ data }) => (data.meta.features ?? []).some((f) => f === 'ANP' || f === 'BANP'))
-      .map(({ file }) => file.replace(/\.json$/, ''));
-    expect(new Set(needAdmin)).toEqual(ADMIN_POLICY_GAPS);
-  });
+    it('lists exactly the cases with ANP/BANP features as known gaps', () => {
+      const needAdmin = cases
+        .filter(({ data }) => (data.meta.features ?? []).some((f) => f === 'ANP' || f === 'BANP'))
+        .map(({ file }) => file.replace(/\.json$/, ''));
+      expect(new Set(needAdmin)).toEqual(ADMIN_POLICY_GAPS);
+    });
 
-  for (const { file, data } of cases) {
-    const name = file.replace(/\.json$/, '');
-    const run = (): void => {
-      expect(semanticDifferences(data.expected, connlistOf(data.resources, name, evaluator))).toEqual([]);
-    };
-    if (ADMIN_POLICY_GAPS.has(name)) it.failing(`${name} (known gap: needs AdminNetworkPolicy)`, run);
-    else it(name, run);
-  }
-});
+    for (const { file, data } of cases) {
+      const name = file.replace(/\.json$/, '');
+      const run = (): void => {
+        expect(
+          semanticDifferences(data.expected, connlistOf(data.resources, name, evaluator)),
+        ).toEqual([]);
+      };
+      if (ADMIN_POLICY_GAPS.has(name))
+        it.failing(`${name} (known gap: needs AdminNetworkPolicy)`, run);
+      else it(name, run);
+    }
+  },
+);

@@ -28,7 +28,10 @@ function externalRange(peer: string): Range | undefined {
  * range boundaries of both sides, and each row becomes one entry per piece, keyed by
  * `src → dst`, with its connections parsed.
  */
-export function normaliseRows(rows: readonly TextRow[], allRows: readonly TextRow[]): Map<string, ConnectionSet> {
+export function normaliseRows(
+  rows: readonly TextRow[],
+  allRows: readonly TextRow[],
+): Map<string, ConnectionSet> {
   const starts = new Set<bigint>([0n]);
   for (const r of allRows) {
     for (const peer of [r.src, r.dst]) {
@@ -61,7 +64,10 @@ export function normaliseRows(rows: readonly TextRow[], allRows: readonly TextRo
 }
 
 /** Human-readable differences between expected and actual rows; empty when they agree. */
-export function semanticDifferences(expected: readonly TextRow[], actual: readonly TextRow[]): string[] {
+export function semanticDifferences(
+  expected: readonly TextRow[],
+  actual: readonly TextRow[],
+): string[] {
   const all = [...expected, ...actual];
   const want = normaliseRows(expected, all);
   const got = normaliseRows(actual, all);

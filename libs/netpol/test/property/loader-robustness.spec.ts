@@ -7,11 +7,15 @@ const RUNS = Number(process.env['FENCELINE_PROPERTY_RUNS'] ?? 300);
 /** Replaces one random leaf of a JSON value with a random value: realistic broken input. */
 function mutate(value: unknown, path: number[], replacement: unknown): unknown {
   if (path.length === 0 || value === null || typeof value !== 'object') return replacement;
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v] as const)
+    : Object.entries(value);
   if (entries.length === 0) return replacement;
   const [head, ...rest] = path;
   const index = (head ?? 0) % entries.length;
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...(value as object) };
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(value)
+    ? [...value]
+    : { ...(value as object) };
   const [key, child] = entries[index]!;
   (copy as Record<string, unknown>)[key] = mutate(child, rest, replacement);
   return copy;
@@ -36,7 +40,9 @@ describe('loader and validator never crash on bad input', () => {
         fc.oneof(fc.jsonValue(), fc.string(), fc.integer({ min: -5, max: 70000 })),
         (objects, path, replacement) => {
           const broken = mutate(objects, path, replacement) as unknown[];
-          const inventory = buildInventory((Array.isArray(broken) ? broken : [broken]).map((object) => ({ object })));
+          const inventory = buildInventory(
+            (Array.isArray(broken) ? broken : [broken]).map((object) => ({ object })),
+          );
           for (const issue of inventory.issues) {
             expect(ISSUE_CODES).toContain(issue.code);
             expect(issue.object.kind.length).toBeGreaterThan(0);
@@ -52,10 +58,14 @@ describe('loader and validator never crash on bad input', () => {
 
   it('parseDocuments never throws on random text', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), fc.constantFrom('a.yaml', 'b.json'), (text, file) => {
-        const parsed = parseDocuments(text, file);
-        for (const issue of parsed.issues) expect(issue.code).toBe('PARSE_ERROR');
-      }),
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.constantFrom('a.yaml', 'b.json'),
+        (text, file) => {
+          const parsed = parseDocuments(text, file);
+          for (const issue of parsed.issues) expect(issue.code).toBe('PARSE_ERROR');
+        },
+      ),
       { numRuns: RUNS },
     );
   });

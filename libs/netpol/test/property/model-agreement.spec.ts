@@ -29,18 +29,29 @@ const inventoryOf = (objects: unknown[]): Inventory => {
   return inventory;
 };
 
-const text = (rows: { src: string; dst: string; conn: { toString(): string } }[]) => rows.map((r) => `${r.src} => ${r.dst} : ${r.conn}`);
+const text = (rows: { src: string; dst: string; conn: { toString(): string } }[]) =>
+  rows.map((r) => `${r.src} => ${r.dst} : ${r.conn}`);
 const diffText = (rows: ReturnType<typeof referenceDiff>) =>
   rows.map((r) => `${r.diffType} ${r.src} => ${r.dst} : ${r.before} -> ${r.after} ${r.note ?? ''}`);
 
-const EXTERNALS = ['10.1.2.3', '10.1.2.200', '10.1.200.1', '10.3.0.1', '192.168.1.1', '8.8.8.8', '2001:db8::1'].map((ip) => parseIp(ip)!);
+const EXTERNALS = [
+  '10.1.2.3',
+  '10.1.2.200',
+  '10.1.200.1',
+  '10.3.0.1',
+  '192.168.1.1',
+  '8.8.8.8',
+  '2001:db8::1',
+].map((ip) => parseIp(ip)!);
 
 describe('fast model agrees with the reference evaluator', () => {
   it('on the connectivity list of random clusters', () => {
     fc.assert(
       fc.property(clusterArbitrary, optionsArbitrary, (objects, options) => {
         const inventory = inventoryOf(objects);
-        expect(text(buildModel(inventory, options).connlist())).toEqual(text(referenceConnlist(inventory, options)));
+        expect(text(buildModel(inventory, options).connlist())).toEqual(
+          text(referenceConnlist(inventory, options)),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -71,7 +82,9 @@ describe('fast model agrees with the reference evaluator', () => {
     fc.assert(
       fc.property(clusterArbitrary, optionsArbitrary, (objects, options) => {
         const inventory = inventoryOf(objects);
-        expect(buildModel(inventory, options).coverage()).toEqual(referenceCoverage(inventory, options));
+        expect(buildModel(inventory, options).coverage()).toEqual(
+          referenceCoverage(inventory, options),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -79,14 +92,19 @@ describe('fast model agrees with the reference evaluator', () => {
 
   it('on the diff of two random clusters, and of a cluster with itself', () => {
     fc.assert(
-      fc.property(clusterArbitrary, clusterArbitrary, optionsArbitrary, (objectsA, objectsB, options) => {
-        const a = inventoryOf(objectsA);
-        const b = inventoryOf(objectsB);
-        const [ma, mb] = buildModelPair(a, b, options);
-        expect(diffText(diffModels(ma, mb))).toEqual(diffText(referenceDiff(a, b, options)));
-        const [ma2, ma3] = buildModelPair(a, a, options);
-        expect(diffModels(ma2, ma3)).toEqual([]);
-      }),
+      fc.property(
+        clusterArbitrary,
+        clusterArbitrary,
+        optionsArbitrary,
+        (objectsA, objectsB, options) => {
+          const a = inventoryOf(objectsA);
+          const b = inventoryOf(objectsB);
+          const [ma, mb] = buildModelPair(a, b, options);
+          expect(diffText(diffModels(ma, mb))).toEqual(diffText(referenceDiff(a, b, options)));
+          const [ma2, ma3] = buildModelPair(a, a, options);
+          expect(diffModels(ma2, ma3)).toEqual([]);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

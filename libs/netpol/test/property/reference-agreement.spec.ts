@@ -1,6 +1,19 @@
 import fc from 'fast-check';
-import { allowedConnections, buildInventory, isAllowed, parseIp, referenceDiff, type Endpoint, type EvaluationOptions } from '../../src/index';
-import { clusterArbitrary, externalIpArbitrary, portArbitrary, protocolArbitrary } from './cluster-arbitrary';
+import {
+  allowedConnections,
+  buildInventory,
+  isAllowed,
+  parseIp,
+  referenceDiff,
+  type Endpoint,
+  type EvaluationOptions,
+} from '../../src/index';
+import {
+  clusterArbitrary,
+  externalIpArbitrary,
+  portArbitrary,
+  protocolArbitrary,
+} from './cluster-arbitrary';
 
 const RUNS = Number(process.env['FENCELINE_PROPERTY_RUNS'] ?? 300);
 

@@ -7,5 +7,10 @@ export interface ClusterModel {
   readonly createdAt: string;
   readonly lastSeenAt: string | null;
   readonly lastSnapshotAt: string | null;
-  readonly analysis: { readonly snapshotId: string; readonly analysedAt: string; readonly classCount: number; readonly connections: number } | null;
+  readonly analysis: {
+    readonly snapshotId: string;
+    readonly analysedAt: string;
+    readonly classCount: number;
+    readonly connections: number;
+  } | null;
 }

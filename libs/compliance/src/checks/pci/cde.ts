@@ -36,7 +36,8 @@ export function cdeWorkloads(ctx: CheckContext): Set<string> | undefined {
   const cde = ctx.compiled.cde;
   if (!cde) return undefined;
   const inside = new Set<string>();
-  for (const [workload, pods] of ctx.workloads) if (pods.some((p) => ctx.matches(cde, p))) inside.add(workload);
+  for (const [workload, pods] of ctx.workloads)
+    if (pods.some((p) => ctx.matches(cde, p))) inside.add(workload);
   return inside;
 }
 
@@ -46,12 +47,23 @@ export function cdeWorkloads(ctx: CheckContext): Set<string> | undefined {
  */
 export function withCde(ctx: CheckContext, run: (cde: Set<string>) => CheckOutcome): CheckOutcome {
   const cde = cdeWorkloads(ctx);
-  if (!cde) return { status: 'not-applicable', score: 1, failures: [], details: [{ reason: 'no CDE declared' }] };
+  if (!cde)
+    return {
+      status: 'not-applicable',
+      score: 1,
+      failures: [],
+      details: [{ reason: 'no CDE declared' }],
+    };
   if (cde.size === 0) {
     return {
       status: 'fail',
       score: 0,
-      failures: [{ reason: 'the declared CDE selects no pod: its segmentation cannot be evaluated', cde: ctx.compiled.source.cde }],
+      failures: [
+        {
+          reason: 'the declared CDE selects no pod: its segmentation cannot be evaluated',
+          cde: ctx.compiled.source.cde,
+        },
+      ],
       details: [],
     };
   }
@@ -70,10 +82,21 @@ export function cdeFlows(ctx: CheckContext, cde: ReadonlySet<string>): CdeFlow[]
     const specs = dstIn ? ctx.compiled.inbound : ctx.compiled.outbound;
     const base = { direction, cdeWorkload: dstIn ? row.dst : row.src } as const;
     if (peer === INGRESS_CONTROLLER_PEER) {
-      flows.push(flow(base, row.src, row.dst, 'ingress-controller', row.conn, specs.filter((s) => s.ingressController)));
+      flows.push(
+        flow(
+          base,
+          row.src,
+          row.dst,
+          'ingress-controller',
+          row.conn,
+          specs.filter((s) => s.ingressController),
+        ),
+      );
     } else if (ctx.workloads.has(peer)) {
       const pods = ctx.workloads.get(peer) ?? [];
-      const matching = specs.filter((s) => s.pods !== undefined && pods.every((p) => ctx.matches(s.pods as PodMatcher, p)));
+      const matching = specs.filter(
+        (s) => s.pods !== undefined && pods.every((p) => ctx.matches(s.pods as PodMatcher, p)),
+      );
       flows.push(flow(base, row.src, row.dst, 'workload', row.conn, matching));
     } else {
       for (const piece of splitExternal(peer, specs)) {
@@ -95,7 +118,16 @@ function flow(
   specs: readonly CompiledFlow[],
 ): CdeFlow {
   const declared = specs.reduce((acc, s) => acc.union(s.conn.intersect(conn)), ConnectionSet.NONE);
-  return { ...base, src, dst, peerKind, conn, declared, undeclared: conn.subtract(declared), declaredBy: specs.map((s) => s.index) };
+  return {
+    ...base,
+    src,
+    dst,
+    peerKind,
+    conn,
+    declared,
+    undeclared: conn.subtract(declared),
+    declaredBy: specs.map((s) => s.index),
+  };
 }
 
 /**
@@ -103,7 +135,10 @@ function flow(
  * declared CIDRs, so that each piece lies wholly inside or outside every declared flow. The
  * policies treat every address of the row alike, so each piece has the row's connections.
  */
-function splitExternal(name: string, specs: readonly CompiledFlow[]): { range: IpRange; specs: CompiledFlow[] }[] {
+function splitExternal(
+  name: string,
+  specs: readonly CompiledFlow[],
+): { range: IpRange; specs: CompiledFlow[] }[] {
   const range = parseExternalName(name);
   // The model names only workloads, external ranges and the ingress controller.
   if (!range) throw new Error(`unexpected connectivity peer ${name}`);
@@ -113,7 +148,9 @@ function splitExternal(name: string, specs: readonly CompiledFlow[]): { range: I
     for (const cut of spec.addresses.ranges) {
       pieces = pieces.flatMap((p) => {
         const inside = IpSet.fromRange(p).intersect(IpSet.fromRange(cut));
-        return inside.isEmpty ? [p] : [...inside.ranges, ...IpSet.fromRange(p).subtract(IpSet.fromRange(cut)).ranges];
+        return inside.isEmpty
+          ? [p]
+          : [...inside.ranges, ...IpSet.fromRange(p).subtract(IpSet.fromRange(cut)).ranges];
       });
     }
   }
@@ -145,6 +182,8 @@ export function flowEvidence(f: CdeFlow, ctx: CheckContext): Evidence {
     conn: f.conn.toString(),
     declared: f.declared.isEmpty ? 'No Connections' : f.declared.toString(),
     undeclared: f.undeclared.isEmpty ? 'No Connections' : f.undeclared.toString(),
-    ...(f.declaredBy.length > 0 ? { declaredBy: f.declaredBy.map((i) => `cdeAllowed.${f.direction}[${i}]`) } : {}),
+    ...(f.declaredBy.length > 0
+      ? { declaredBy: f.declaredBy.map((i) => `cdeAllowed.${f.direction}[${i}]`) }
+      : {}),
   };
 }

@@ -12,10 +12,23 @@ export function pciChangeControl(ctx: CheckContext): CheckOutcome {
   if (records.unapprovedChanges === undefined) {
     return notApplicable('no count of unapproved changes given', { ...records });
   }
-  const evidence = { unapprovedChanges: records.unapprovedChanges, lastApprovedChangeAt: records.lastApprovedChangeAt ?? null };
+  const evidence = {
+    unapprovedChanges: records.unapprovedChanges,
+    lastApprovedChangeAt: records.lastApprovedChangeAt ?? null,
+  };
   return records.unapprovedChanges === 0
     ? { status: 'pass', score: 1, failures: [], details: [evidence] }
-    : { status: 'fail', score: 0, failures: [{ ...evidence, reason: `${records.unapprovedChanges} change(s) applied without approval` }], details: [] };
+    : {
+        status: 'fail',
+        score: 0,
+        failures: [
+          {
+            ...evidence,
+            reason: `${records.unapprovedChanges} change(s) applied without approval`,
+          },
+        ],
+        details: [],
+      };
 }
 
 /**
@@ -32,9 +45,19 @@ export function pciReviewInterval(ctx: CheckContext): CheckOutcome {
   const now = ctx.compiled.now;
   const evidence = { lastReviewAt: last, now: now.toISOString(), dueBy: due.toISOString() };
   if (reviewed.getTime() > now.getTime()) {
-    return { status: 'fail', score: 0, failures: [{ ...evidence, reason: 'the review date is after the evaluation time' }], details: [] };
+    return {
+      status: 'fail',
+      score: 0,
+      failures: [{ ...evidence, reason: 'the review date is after the evaluation time' }],
+      details: [],
+    };
   }
   return now.getTime() <= due.getTime()
     ? { status: 'pass', score: 1, failures: [], details: [evidence] }
-    : { status: 'fail', score: 0, failures: [{ ...evidence, reason: 'last review is more than six months old' }], details: [] };
+    : {
+        status: 'fail',
+        score: 0,
+        failures: [{ ...evidence, reason: 'last review is more than six months old' }],
+        details: [],
+      };
 }

@@ -13,8 +13,13 @@ function flowControl(which: (f: CdeFlow) => boolean, noFlows: string) {
     withCde(ctx, (cde) => {
       const flows = cdeFlows(ctx, cde).filter(which);
       const failures = flows.filter((f) => !f.undeclared.isEmpty).map((f) => flowEvidence(f, ctx));
-      const declared: Evidence[] = flows.filter((f) => f.undeclared.isEmpty).map((f) => flowEvidence(f, ctx));
-      const details = flows.length === 0 ? [{ reason: noFlows, cdeWorkloads: [...cde] }] : [{ cdeWorkloads: [...cde] }, ...declared];
+      const declared: Evidence[] = flows
+        .filter((f) => f.undeclared.isEmpty)
+        .map((f) => flowEvidence(f, ctx));
+      const details =
+        flows.length === 0
+          ? [{ reason: noFlows, cdeWorkloads: [...cde] }]
+          : [{ cdeWorkloads: [...cde] }, ...declared];
       return fromSubjects(flows.length, failures, details);
     });
 }
@@ -32,14 +37,20 @@ export const pciFlowsIdentified = flowControl(() => true, 'no connection crosses
  * from outside the CDE (workloads, external ranges, the ingress controller) must be declared in
  * `cdeAllowed.inbound`.
  */
-export const pciCdeInbound = flowControl((f) => f.direction === 'inbound', 'nothing outside the CDE can connect into it');
+export const pciCdeInbound = flowControl(
+  (f) => f.direction === 'inbound',
+  'nothing outside the CDE can connect into it',
+);
 
 /**
  * PCI DSS v4.0.1 1.3.2: "Outbound traffic from the CDE is restricted to only traffic that is
  * necessary; all other traffic is specifically denied." Every connection from a CDE workload to
  * outside the CDE must be declared in `cdeAllowed.outbound`.
  */
-export const pciCdeOutbound = flowControl((f) => f.direction === 'outbound', 'the CDE cannot connect to anything outside it');
+export const pciCdeOutbound = flowControl(
+  (f) => f.direction === 'outbound',
+  'the CDE cannot connect to anything outside it',
+);
 
 /**
  * PCI DSS v4.0.1 1.4.2: "Inbound traffic from untrusted networks to trusted networks is

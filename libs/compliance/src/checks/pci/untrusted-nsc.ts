@@ -14,8 +14,11 @@ export function pciUntrustedNsc(ctx: CheckContext): CheckOutcome {
     const failures: Evidence[] = [];
     for (const workload of cde) {
       const pods = ctx.workloads.get(workload) ?? [];
-      const notIsolated = (['ingress', 'egress'] as const).filter((d) => pods.some((p) => !ctx.isolated(p, d)));
-      if (notIsolated.length > 0) failures.push({ namespace: pods[0]?.namespace, workload, notIsolated });
+      const notIsolated = (['ingress', 'egress'] as const).filter((d) =>
+        pods.some((p) => !ctx.isolated(p, d)),
+      );
+      if (notIsolated.length > 0)
+        failures.push({ namespace: pods[0]?.namespace, workload, notIsolated });
     }
     return fromSubjects(cde.size, failures, [{ cdeWorkloads: [...cde] }]);
   });
