@@ -9,6 +9,7 @@ export * from './ports/connection-set';
 export * from './selector/label-selector';
 export * from './selector/label-syntax';
 export * from './policy/network-policy';
+export * from './cluster/cluster-policy';
 export { parseNetworkPolicy, type ParseResult } from './policy/parse-network-policy';
 export * from './inventory/inventory';
 export { buildInventory, type SourcedObject } from './inventory/build-inventory';

@@ -180,6 +180,7 @@ export function buildInventory(objects: readonly SourcedObject[]): Inventory {
     namespaces,
     pods,
     policies,
+    clusterPolicies: [],
     services,
     exposures,
     // fromEntries defines own properties, so even a kind named `__proto__` is counted safely.

@@ -1,6 +1,7 @@
 import type { IpAddress } from '../cidr/ip-address';
 import type { ObjectRef } from '../errors/object-ref';
 import type { ValidationIssue } from '../errors/validation-issue';
+import type { ClusterPolicy } from '../cluster/cluster-policy';
 import type { NetworkPolicy } from '../policy/network-policy';
 import type { Protocol } from '../ports/protocol';
 import type { Labels } from '../selector/label-selector';
@@ -84,6 +85,11 @@ export interface Inventory {
   readonly namespaces: ReadonlyMap<string, Namespace>;
   readonly pods: readonly Pod[];
   readonly policies: readonly NetworkPolicy[];
+  /**
+   * ClusterNetworkPolicy, AdminNetworkPolicy and BaselineAdminNetworkPolicy objects, in input
+   * order (evaluation sorts them per tier).
+   */
+  readonly clusterPolicies: readonly ClusterPolicy[];
   readonly services: readonly Service[];
   readonly exposures: readonly Exposure[];
   /** Objects of kinds the engine does not evaluate, counted per `apiVersion/kind`. */
