@@ -1,6 +1,7 @@
+// Unit tier only: the generator's and runner's specs.
 module.exports = {
   ...require('../jest.preset.js'),
+  ...require('../jest.tiers.js').unit,
   displayName: 'bench',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
 };

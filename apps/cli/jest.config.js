@@ -1,8 +1,7 @@
+// Unit tier: `*.spec.ts`, no PostgreSQL, Redis or build (integration specs: jest.int.config.js).
 module.exports = {
   ...require('../../jest.preset.js'),
+  ...require('../../jest.tiers.js').unit,
   displayName: 'cli',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts'],
-  // The admin commands' tests use the migrated test database.
-  globalSetup: '<rootDir>/../../libs/data-access/test/global-setup.js',
 };

@@ -1,9 +1,8 @@
+// Unit tier: `*.spec.ts`, no PostgreSQL, Redis or build (integration specs: jest.int.config.js).
 module.exports = {
   ...require('../../jest.preset.js'),
+  ...require('../../jest.tiers.js').unit,
   displayName: 'worker',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts'],
-  // Integration tests run the worker against the migrated test database.
-  globalSetup: '<rootDir>/../../libs/data-access/test/global-setup.js',
   testTimeout: 30000,
 };
