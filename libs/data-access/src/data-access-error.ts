@@ -1,12 +1,14 @@
+import { DomainError } from '@fenceline/contracts';
+
 /** Why a repository refused: the transports map these codes to HTTP / GraphQL errors once. */
 export type DataAccessErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID';
 
-export class DataAccessError extends Error {
-  constructor(
-    readonly code: DataAccessErrorCode,
-    message: string,
-  ) {
-    super(message);
+/** A repository's refusal: a {@link DomainError} with one of the codes a store can know. */
+export class DataAccessError extends DomainError {
+  declare readonly code: DataAccessErrorCode;
+
+  constructor(code: DataAccessErrorCode, message: string) {
+    super(code, message);
     this.name = 'DataAccessError';
   }
 }

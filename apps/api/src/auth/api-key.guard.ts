@@ -1,11 +1,5 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@fenceline/contracts';
 import { Reflector } from '@nestjs/core';
 import { ApiKeyRepository, roleAtLeast, type Role } from '@fenceline/data-access';
 import { REQUIRED_ROLE, requestOf } from './principal';
@@ -25,20 +19,17 @@ export class ApiKeyGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers['authorization'] ?? '');
     const principal = match ? await this.keys.authenticate(match[1] as string) : undefined;
     if (!principal)
-      throw new UnauthorizedException({
-        code: 'UNAUTHENTICATED',
-        message: 'a valid API key is required (Authorization: Bearer <key>)',
-      });
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'a valid API key is required (Authorization: Bearer <key>)',
+      );
     const required =
       this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [
         context.getHandler(),
         context.getClass(),
       ]) ?? 'viewer';
     if (!roleAtLeast(principal.role, required)) {
-      throw new ForbiddenException({
-        code: 'FORBIDDEN',
-        message: `this needs the ${required} role`,
-      });
+      throw new DomainError('FORBIDDEN', `this needs the ${required} role`);
     }
     request.principal = principal;
     return true;

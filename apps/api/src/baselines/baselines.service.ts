@@ -1,4 +1,5 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@fenceline/contracts';
 import {
   actorOf,
   BaselineRepository,
@@ -72,13 +73,13 @@ export class BaselinesService {
   ): Promise<{ version: BaselineVersion; unchanged: boolean }> {
     const parsed = parseBaselineContent(input.content);
     if (!parsed.ok) {
-      throw new BadRequestException({
-        code: 'INVALID',
-        message: 'invalid baseline content',
-        issues: parsed.issues
+      throw new DomainError(
+        'INVALID',
+        'invalid baseline content',
+        parsed.issues
           .slice(0, 100)
           .map((i) => ({ path: `content.${i.path}`.replace(/\.$/, ''), message: i.message })),
-      });
+      );
     }
     const result = await this.baselines.addVersion(actor.organizationId, baselineId, {
       content: parsed.content,

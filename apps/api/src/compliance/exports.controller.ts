@@ -1,6 +1,5 @@
 import {
   Body,
-  ConflictException,
   Controller,
   Get,
   HttpCode,
@@ -13,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { EXPORT_JOB_OPTIONS, QUEUES, type ExportJob } from '@fenceline/contracts';
+import { DomainError, EXPORT_JOB_OPTIONS, QUEUES, type ExportJob } from '@fenceline/contracts';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
@@ -195,10 +194,10 @@ export class ExportsController {
     const pack = await this.packs.get(actor.organizationId, id);
     if (!pack) throw new DataAccessError('NOT_FOUND', `evidence pack ${id} not found`);
     if (pack.status !== 'ready')
-      throw new ConflictException({
-        code: 'NOT_READY',
-        message: `evidence pack ${id} is ${pack.status}${pack.error ? `: ${pack.error}` : ''}`,
-      });
+      throw new DomainError(
+        'NOT_READY',
+        `evidence pack ${id} is ${pack.status}${pack.error ? `: ${pack.error}` : ''}`,
+      );
     const zip = (await this.packs.zip(actor.organizationId, id)) as Buffer;
     return new StreamableFile(zip, {
       type: 'application/zip',

@@ -1,4 +1,5 @@
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@fenceline/contracts';
 import type { z } from 'zod';
 import {
   actorOf,
@@ -26,10 +27,10 @@ export class WaiversService {
     const waiver = await this.waivers.get(actor.organizationId, id);
     if (!waiver) throw new DataAccessError('NOT_FOUND', `waiver ${id} not found`);
     if (waiver.requestedBy === actor.apiKeyId)
-      throw new ForbiddenException({
-        code: 'SELF_APPROVAL',
-        message: 'a waiver is approved by an approver other than the requester',
-      });
+      throw new DomainError(
+        'SELF_APPROVAL',
+        'a waiver is approved by an approver other than the requester',
+      );
     return this.waivers.approve(actor.organizationId, id, {
       id: actor.apiKeyId,
       display: actorOf(actor),

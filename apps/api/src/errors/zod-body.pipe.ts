@@ -1,20 +1,24 @@
-import { BadRequestException, type PipeTransform } from '@nestjs/common';
+import type { PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
+import { validate } from './validate';
 
-/** Validates a request body with a zod schema; a 400 names every bad field by its path. */
-export class ZodBody<T> implements PipeTransform<unknown, T> {
-  constructor(private readonly schema: z.ZodType<T>) {}
+/** Validates a request body with an operation's zod schema; a 400 names every bad field by its path. */
+export class ZodBody<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
+  constructor(private readonly schema: S) {}
 
-  transform(value: unknown): T {
-    const parsed = this.schema.safeParse(value);
-    if (parsed.success) return parsed.data;
-    throw new BadRequestException({
-      code: 'INVALID',
-      message: 'invalid request body',
-      issues: parsed.error.issues.map((i) => ({
-        path: i.path.join('.') || '(body)',
-        message: i.message,
-      })),
-    });
+  transform(value: unknown): z.output<S> {
+    return validate(this.schema, value, 'body');
+  }
+}
+
+/**
+ * Validates a query string with an operation's (strict) zod schema: a bad value or an unknown
+ * parameter is a 400 naming it.
+ */
+export class ZodQuery<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
+  constructor(private readonly schema: S) {}
+
+  transform(value: unknown): z.output<S> {
+    return validate(this.schema, value ?? {}, 'query');
   }
 }

@@ -1,10 +1,5 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  Inject,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@fenceline/contracts';
 import { AgentTokenRepository } from '@fenceline/data-access';
 
 /** `Authorization: Bearer <agent token>`: the token names the one cluster it may push for. */
@@ -19,10 +14,10 @@ export class AgentGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers['authorization'] ?? '');
     const agent = match ? await this.tokens.authenticate(match[1] as string) : undefined;
     if (!agent)
-      throw new UnauthorizedException({
-        code: 'UNAUTHENTICATED',
-        message: 'a valid agent token is required (Authorization: Bearer <token>)',
-      });
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'a valid agent token is required (Authorization: Bearer <token>)',
+      );
     request.agent = agent;
     return true;
   }

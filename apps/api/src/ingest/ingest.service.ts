@@ -1,8 +1,9 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import {
   ANALYZE_JOB_OPTIONS,
+  DomainError,
   DRIFT_JOB_OPTIONS,
   parseSnapshot,
   QUEUES,
@@ -31,24 +32,24 @@ export class IngestService {
   async ingest(agent: AgentIdentity, body: unknown): Promise<StoreResult> {
     const parsed = parseSnapshot(body);
     if (!parsed.ok) {
-      throw new BadRequestException({
-        code: 'INVALID_SNAPSHOT',
-        message: 'the snapshot does not match the schema',
-        issues: parsed.issues,
-      });
+      throw new DomainError(
+        'INVALID_SNAPSHOT',
+        'the snapshot does not match the schema',
+        parsed.issues,
+      );
     }
     const inventory = buildInventory(snapshotToObjects(parsed.snapshot));
     if (inventory.issues.length > 0) {
-      throw new BadRequestException({
-        code: 'INVALID_OBJECTS',
-        message: 'the snapshot holds invalid objects',
-        issues: inventory.issues.slice(0, 100).map((i) => ({
+      throw new DomainError(
+        'INVALID_OBJECTS',
+        'the snapshot holds invalid objects',
+        inventory.issues.slice(0, 100).map((i) => ({
           code: i.code,
           object: formatObjectRef(i.object),
           path: i.path,
           message: i.message,
         })),
-      });
+      );
     }
     const stored = await this.snapshots.store(
       agent.organizationId,

@@ -1,4 +1,5 @@
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@fenceline/contracts';
 import {
   actorOf,
   BaselineRepository,
@@ -108,10 +109,7 @@ export class PromotionsService {
     if (input.immediate && !input.rollback)
       throw new DataAccessError('INVALID', 'only a rollback can be applied immediately');
     if (input.immediate && actor.role !== 'admin')
-      throw new ForbiddenException({
-        code: 'FORBIDDEN',
-        message: 'only an admin may roll back immediately',
-      });
+      throw new DomainError('FORBIDDEN', 'only an admin may roll back immediately');
     if (input.rollback) {
       if (!current || version.number >= current.version.number) {
         throw new DataAccessError(
@@ -170,10 +168,10 @@ export class PromotionsService {
   ): Promise<Promotion> {
     const promotion = await this.get(actor, id);
     if (promotion.requestedBy === actor.apiKeyId) {
-      throw new ForbiddenException({
-        code: 'SELF_APPROVAL',
-        message: 'a promotion is decided by an approver other than the requester',
-      });
+      throw new DomainError(
+        'SELF_APPROVAL',
+        'a promotion is decided by an approver other than the requester',
+      );
     }
     const decided = await this.promotions.decide(actor.organizationId, id, {
       approve,

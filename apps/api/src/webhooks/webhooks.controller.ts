@@ -22,10 +22,9 @@ import { z } from 'zod';
 import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
-import { ZodBody } from '../errors/zod-body.pipe';
+import { ZodBody, ZodQuery } from '../errors/zod-body.pipe';
 import { createWebhookSchema, type CreateWebhookDto } from './dto/create-webhook.dto';
 import { listDeliveriesSchema, type ListDeliveriesDto } from './dto/list-deliveries.dto';
-import { ZodQuery } from './dto/zod-query.pipe';
 import type {
   CreatedWebhookModel,
   WebhookDeliveryModel,
@@ -48,7 +47,7 @@ const documentedBody = z.toJSONSchema(createWebhookSchema({ allowHttp: false }),
 @UseGuards(ApiKeyGuard)
 @RequireRole('admin')
 export class WebhooksController {
-  private readonly createBody: ZodBody<CreateWebhookDto>;
+  private readonly createBody: ZodBody<ReturnType<typeof createWebhookSchema>>;
 
   constructor(
     @Inject(WebhooksService) private readonly service: WebhooksService,

@@ -15,7 +15,7 @@ import { WebhooksService } from './webhooks.service';
 @UseGuards(ApiKeyGuard)
 @RequireRole('admin')
 export class WebhooksResolver {
-  private readonly createInput: ZodBody<CreateWebhookDto>;
+  private readonly createInput: ZodBody<ReturnType<typeof createWebhookSchema>>;
 
   constructor(
     @Inject(WebhooksService) private readonly service: WebhooksService,
