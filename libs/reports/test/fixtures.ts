@@ -1,4 +1,8 @@
-import type { ClusterFrameworkReport, ControlResult, ReportSubject } from '../model/report-input';
+import type {
+  ClusterFrameworkReport,
+  ControlResult,
+  ReportSubject,
+} from '../src/model/report-input';
 
 /** Evidence that exercises CSV quoting: commas, quotes, newlines, non-ASCII and non-Latin-1. */
 export const trickyEvidence: Record<string, unknown>[] = [

@@ -1,7 +1,7 @@
 import type { ClusterFrameworkReport } from '../model/report-input';
-import { fixtureReports, prodZeroTrust, trickyEvidence } from '../testing/fixtures.test-helpers';
+import { fixtureReports, prodZeroTrust, trickyEvidence } from '../../test/fixtures';
 import { CSV_COLUMNS, toCsvExport } from './csv-export';
-import { parseCsv } from './csv-parse.test-helpers';
+import { parseCsv } from '../../test/csv-parse';
 
 describe('toCsvExport', () => {
   const text = toCsvExport(fixtureReports);

@@ -1,9 +1,9 @@
 import { strToU8, unzipSync, Zip, ZipPassThrough, zipSync, type Unzipped } from 'fflate';
-import { parseCsv } from '../csv/csv-parse.test-helpers';
+import { parseCsv } from '../../test/csv-parse';
 import { ReportInputError } from '../model/report-input-error';
 import { validateOscalAssessmentResults } from '../oscal/assessment-results.schema';
 import { validatePolicyReport } from '../policy-report/policy-report.schema';
-import { fixtureReports, fixtureSubject } from '../testing/fixtures.test-helpers';
+import { fixtureReports, fixtureSubject } from '../../test/fixtures';
 import { buildEvidencePack } from './build-evidence-pack';
 import { sha256Hex } from './manifest';
 import { verifyEvidencePack } from './verify-evidence-pack';

@@ -1,4 +1,4 @@
-import { fixtureReports, fixtureSubject } from '../testing/fixtures.test-helpers';
+import { fixtureReports, fixtureSubject } from '../../test/fixtures';
 import { toJsonExport } from './json-export';
 
 describe('toJsonExport', () => {

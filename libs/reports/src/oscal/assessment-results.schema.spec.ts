@@ -1,4 +1,4 @@
-import { fixtureReports, fixtureSubject } from '../testing/fixtures.test-helpers';
+import { fixtureReports, fixtureSubject } from '../../test/fixtures';
 import { toOscalAssessmentResults } from './assessment-results';
 import { validateOscalAssessmentResults } from './assessment-results.schema';
 

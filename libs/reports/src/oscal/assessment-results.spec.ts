@@ -4,7 +4,7 @@ import {
   fixtureSubject,
   prodPci,
   trickyEvidence,
-} from '../testing/fixtures.test-helpers';
+} from '../../test/fixtures';
 import { oscalControlId, toOscalAssessmentResults } from './assessment-results';
 import { validateOscalAssessmentResults } from './assessment-results.schema';
 

@@ -1,25 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { pdfText } from '../../test/pdf-text';
+import { fixtureControlIds, fixtureReports, fixtureSubject } from '../../test/fixtures';
 import { ReportInputError } from '../model/report-input-error';
-import {
-  fixtureControlIds,
-  fixtureReports,
-  fixtureSubject,
-} from '../testing/fixtures.test-helpers';
 import { toPdfReport } from './pdf-report';
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fenceline-pdf-'));
-  try {
-    const file = join(dir, 'report.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('toPdfReport', () => {
   let pdf: Buffer;

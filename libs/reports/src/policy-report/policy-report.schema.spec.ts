@@ -1,4 +1,4 @@
-import { prodZeroTrust } from '../testing/fixtures.test-helpers';
+import { prodZeroTrust } from '../../test/fixtures';
 import { toPolicyReport } from './policy-report';
 import { validatePolicyReport } from './policy-report.schema';
 

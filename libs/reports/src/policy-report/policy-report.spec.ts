@@ -1,5 +1,5 @@
 import { ReportInputError } from '../model/report-input-error';
-import { prodPci, prodZeroTrust, stagingZeroTrust } from '../testing/fixtures.test-helpers';
+import { prodPci, prodZeroTrust, stagingZeroTrust } from '../../test/fixtures';
 import { policyReportName, toPolicyReport } from './policy-report';
 import { validatePolicyReport } from './policy-report.schema';
 
