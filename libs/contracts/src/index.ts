@@ -12,3 +12,7 @@ export * from './webhooks/create-webhook-event';
 export * from './webhooks/deliver-job';
 export * from './config/service-env';
 export * from './errors/error-codes';
+export * from './observability/logger';
+export * from './observability/redact';
+export * from './observability/request-id';
+export * from './observability/with-timeout';
