@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { AuditEventRepository, ComplianceResultRepository } from '@fenceline/data-access';
@@ -86,9 +84,10 @@ describe('compliance exports', () => {
       .buffer(true)
       .parse(binary);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
-    const file = join(mkdtempSync(join(tmpdir(), 'pdf-')), 'report.pdf');
-    writeFileSync(file, pdf.body as Buffer);
-    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    // Read back as a user's PDF reader would (pdf.js via pdf-parse; no poppler binary needed).
+    const reader = join(__dirname, '../../../../tools/pdf-text.js');
+    const input = pdf.body as Buffer;
+    const text = execFileSync(process.execPath, [reader], { input, encoding: 'utf8' });
     for (const word of ['ZT-1', 'ZT-10', 'shop-prod']) expect(text).toContain(word);
     const policyReports = await http()
       .get('/v1/compliance/exports/policyreport?framework=zero-trust')
