@@ -14,8 +14,10 @@ import { isDns1123Label } from '../selector/label-syntax';
 import { checkLabels } from './check-labels';
 import {
   NAMESPACE_NAME_LABEL,
+  type ControllerLink,
   type Exposure,
   type Inventory,
+  type InventoryOptions,
   type Namespace,
   type Pod,
   type Service,
@@ -27,6 +29,7 @@ import {
   TEMPLATE_PATHS,
 } from './parse-pod';
 import { parseIngress, parseRoute, parseService } from './parse-service';
+import { CHAIN_KINDS, isMetadataOnly, parseControllerLink, resolveWorkloads } from './owner-chain';
 
 /** A decoded Kubernetes object and where it came from (file and document), for messages. */
 export interface SourcedObject {
@@ -61,17 +64,22 @@ const FINISHED_PHASES = new Set(['Succeeded', 'Failed']);
  * issue is collected. An invalid NetworkPolicy, Service or Ingress is left out (it cannot be
  * evaluated safely); a pod or workload with an invalid part is kept without that part (a bad
  * container port is dropped), so the rest of the analysis stays useful. Objects of other kinds
- * are counted in `ignoredKinds`.
+ * are counted in `ignoredKinds`. ReplicaSet and Job objects also link their pods to the controller
+ * above them; with `workloadName: 'top'` (the default) pods are named by the top of that chain.
  *
  * @example buildInventory([{ object: { kind: 'Namespace', apiVersion: 'v1', metadata: { name: 'a' } } }]).namespaces.get('a')
  */
-export function buildInventory(objects: readonly SourcedObject[]): Inventory {
+export function buildInventory(
+  objects: readonly SourcedObject[],
+  options: InventoryOptions = {},
+): Inventory {
   const issues: ValidationIssue[] = [];
   const namespaces = new Map<string, Namespace>();
   const pods: Pod[] = [];
   const policies: NetworkPolicy[] = [];
   const services: Service[] = [];
   const exposures: Exposure[] = [];
+  const controllers: ControllerLink[] = [];
   const ignoredKinds = new Map<string, number>();
   const skipped: { object: ObjectRef; reason: string }[] = [];
   const seen = new Map<string, ObjectRef>();
@@ -154,7 +162,14 @@ export function buildInventory(objects: readonly SourcedObject[]): Inventory {
         skipped.push({ object: ref, reason: `pod phase ${phase}: it takes no traffic` });
       else pods.push(pod);
     } else if (Object.hasOwn(TEMPLATE_PATHS, kind)) {
-      const pod = parseWorkloadTemplate(sink, object, ref, namespace);
+      const chain = CHAIN_KINDS.has(kind);
+      const link = chain ? parseControllerLink(sink, object, ref, namespace) : undefined;
+      if (link) controllers.push(link);
+      // A metadata-only ReplicaSet or Job (from the agent or a snapshot) is a link, not a template.
+      const pod =
+        chain && isMetadataOnly(object)
+          ? undefined
+          : parseWorkloadTemplate(sink, object, ref, namespace);
       if (pod) pods.push(pod);
     } else if (kind === 'Service') {
       const service = parseService(sink, object, ref, namespace);
@@ -178,11 +193,12 @@ export function buildInventory(objects: readonly SourcedObject[]): Inventory {
 
   return {
     namespaces,
-    pods,
+    pods: resolveWorkloads(pods, controllers, options.workloadName ?? 'top'),
     policies,
     clusterPolicies: [],
     services,
     exposures,
+    controllers,
     // fromEntries defines own properties, so even a kind named `__proto__` is counted safely.
     ignoredKinds: Object.fromEntries(ignoredKinds),
     skipped,
