@@ -24,6 +24,31 @@ export interface WorkloadRef {
   readonly name: string;
 }
 
+/**
+ * How pods are named: `top` follows the owner chain the inventory holds (Pod → ReplicaSet →
+ * Deployment, Pod → Job → CronJob) to its end, a name that survives a rollout; `direct` names the
+ * pod's own controller (`ns/web-5c6d8f[ReplicaSet]`), as np-guard does.
+ */
+export type WorkloadNaming = 'top' | 'direct';
+
+/** Choices made once, while the inventory is built. */
+export interface InventoryOptions {
+  /** Default `top`. */
+  readonly workloadName?: WorkloadNaming;
+}
+
+/**
+ * One link of an owner chain: a ReplicaSet or Job and the controller that owns it
+ * (`metadata.ownerReferences[]` with `controller: true`; the owner is in the same namespace).
+ */
+export interface ControllerLink {
+  readonly ref: ObjectRef;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly owner: { readonly kind: string; readonly name: string };
+}
+
 /** A container port; named ports are what NetworkPolicy named ports resolve against. */
 export interface ContainerPort {
   readonly name: string | undefined;
@@ -46,6 +71,11 @@ export interface Pod {
   readonly hostNetwork: boolean;
   readonly ports: readonly ContainerPort[];
   readonly workload: WorkloadRef;
+  /**
+   * The pod's own controller when `workload` names one further up the owner chain (`top`
+   * naming); absent when the two are the same.
+   */
+  readonly directWorkload?: WorkloadRef;
   readonly fromTemplate: boolean;
   readonly ref: ObjectRef;
 }
@@ -92,6 +122,8 @@ export interface Inventory {
   readonly clusterPolicies: readonly ClusterPolicy[];
   readonly services: readonly Service[];
   readonly exposures: readonly Exposure[];
+  /** The owner-chain links read from ReplicaSet and Job objects, in input order. */
+  readonly controllers: readonly ControllerLink[];
   /** Objects of kinds the engine does not evaluate, counted per `apiVersion/kind`. */
   readonly ignoredKinds: Readonly<Record<string, number>>;
   /** Objects that were understood but deliberately left out, with the reason. */

@@ -29,8 +29,15 @@ export const TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Controller owners that are not workloads: the kubelet makes a Node the controller of the mirror
+ * pod of each static pod (`kube-system/etcd-node1`), so every such pod is its own workload.
+ * A cluster-scoped owner cannot be named `namespace/name` anyway.
+ */
+export const NON_WORKLOAD_OWNER_KINDS: ReadonlySet<string> = new Set(['Node']);
+
+/**
  * A Pod object as the engine sees it: reported as its controlling owner when it has one
- * (a ReplicaSet stays a ReplicaSet), else as itself.
+ * (a ReplicaSet stays a ReplicaSet; the owner chain is followed later), else as itself.
  */
 export function parsePodObject(
   sink: IssueSink,
@@ -95,7 +102,11 @@ export function parseWorkloadTemplate(
   };
 }
 
-function controllerOf(
+/**
+ * The controller owner in `metadata.ownerReferences` (the first entry with `controller: true`),
+ * unless its kind is not a workload (a Node).
+ */
+export function controllerOf(
   sink: IssueSink,
   metadata: RawObject,
   namespace: string,
@@ -106,7 +117,8 @@ function controllerOf(
     if (!owner || owner['controller'] !== true) continue;
     const kind = readString(sink, owner['kind'], `metadata.ownerReferences[${i}].kind`);
     const name = readString(sink, owner['name'], `metadata.ownerReferences[${i}].name`);
-    if (kind && name) return { kind, namespace, name };
+    if (kind && name)
+      return NON_WORKLOAD_OWNER_KINDS.has(kind) ? undefined : { kind, namespace, name };
   }
   return undefined;
 }

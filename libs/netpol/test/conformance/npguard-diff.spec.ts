@@ -18,7 +18,10 @@ interface DiffCase {
 const cases = readCases<DiffCase>('npguard/diff');
 
 function inventoryOf(resources: unknown[]) {
-  const inventory = buildInventory(resources.map((object) => ({ object })));
+  const inventory = buildInventory(
+    resources.map((object) => ({ object })),
+    { workloadName: 'direct' },
+  );
   expect(inventory.issues).toEqual([]);
   return inventory;
 }
