@@ -78,15 +78,42 @@ export function exposedTargets(
   for (const sp of service.ports) {
     const target = resolveTargetPort(sp, ports);
     if (target === undefined) continue;
-    const port = exposure.port;
-    const selected =
-      port === undefined ||
-      (port.kind === 'servicePort' &&
-        (typeof port.value === 'number' ? sp.port === port.value : sp.name === port.value)) ||
-      (port.kind === 'targetPort' && target === port.value);
-    if (selected) targets.push({ protocol: sp.protocol, port: target });
+    if (portSelects(exposure.port, sp, target))
+      targets.push({ protocol: sp.protocol, port: target });
   }
   return targets;
+}
+
+/**
+ * Whether an Ingress backend or Route port selects this service port. `target` is the port's
+ * targetPort: resolved on a pod (a number), or a container port name not resolved yet, which
+ * may resolve to a Route's target port number on some pod.
+ */
+function portSelects(port: Exposure['port'], sp: ServicePort, target: number | string): boolean {
+  if (port === undefined) return true;
+  if (port.kind === 'servicePort')
+    return typeof port.value === 'number' ? sp.port === port.value : sp.name === port.value;
+  return typeof target === 'string' || target === port.value;
+}
+
+/**
+ * Ingress backends and Routes whose Service exists but exposes no port they name: the route is
+ * broken (the ingress controller has no endpoint to send to), so it yields no reachability.
+ *
+ * @example brokenExposures(inventory).map((b) => b.exposure.ref.name) // ['web']
+ */
+export function brokenExposures(
+  inventory: Pick<Inventory, 'services' | 'exposures'>,
+): { exposure: Exposure; service: Service }[] {
+  const services = new Map(inventory.services.map((s) => [`${s.namespace}/${s.name}`, s]));
+  const broken: { exposure: Exposure; service: Service }[] = [];
+  for (const exposure of inventory.exposures) {
+    const service = services.get(`${exposure.namespace}/${exposure.service}`);
+    if (!service || exposure.port === undefined) continue;
+    if (!service.ports.some((sp) => portSelects(exposure.port, sp, sp.targetPort)))
+      broken.push({ exposure, service });
+  }
+  return broken;
 }
 
 /** A service's targetPort on one pod: a number, or a container port name of the same protocol. */
