@@ -1,5 +1,5 @@
 import { ClusterRepository } from '../clusters/cluster.repository';
-import { newOrganization, testDatabase } from '../test-database';
+import { newOrganization, testDatabase } from '../../test/test-database';
 import { AgentTokenRepository } from './agent-token.repository';
 
 const db = testDatabase();

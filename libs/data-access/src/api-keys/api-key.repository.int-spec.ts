@@ -1,4 +1,4 @@
-import { newOrganization, testDatabase } from '../test-database';
+import { newOrganization, testDatabase } from '../../test/test-database';
 import { ApiKeyRepository, roleAtLeast } from './api-key.repository';
 
 const db = testDatabase();

@@ -1,4 +1,4 @@
-import { newOrganization, testDatabase } from '../test-database';
+import { newOrganization, testDatabase } from '../../test/test-database';
 import { AuditEventRepository } from './audit-event.repository';
 
 const db = testDatabase();

@@ -1,6 +1,6 @@
 import { BaselineRepository } from './baseline.repository';
 import { PromotionRepository } from './promotion.repository';
-import { newOrganization, testDatabase } from '../test-database';
+import { newOrganization, testDatabase } from '../../test/test-database';
 import { DataAccessError } from '../data-access-error';
 
 const db = testDatabase();

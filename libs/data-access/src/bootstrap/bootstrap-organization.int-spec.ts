@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiKeyRepository } from '../api-keys/api-key.repository';
 import { AuditEventRepository } from '../audit/audit-event.repository';
 import { OrganizationRepository } from '../organizations/organization.repository';
-import { testDatabase } from '../test-database';
+import { testDatabase } from '../../test/test-database';
 import { bootstrapOrganization } from './bootstrap-organization';
 
 const db = testDatabase();

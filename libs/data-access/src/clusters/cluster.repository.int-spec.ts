@@ -1,4 +1,4 @@
-import { newOrganization, testDatabase } from '../test-database';
+import { newOrganization, testDatabase } from '../../test/test-database';
 import { ClusterRepository } from './cluster.repository';
 
 const db = testDatabase();

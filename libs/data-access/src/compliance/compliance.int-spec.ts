@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ClusterRepository } from '../clusters/cluster.repository';
-import { newOrganization, testDatabase } from '../test-database';
+import { newOrganization, testDatabase } from '../../test/test-database';
 import { ComplianceResultRepository } from './compliance-result.repository';
 import { WaiverRepository, waiverApplies } from './waiver.repository';
 

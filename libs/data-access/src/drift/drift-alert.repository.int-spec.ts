@@ -1,6 +1,6 @@
 import { BaselineRepository } from '../baselines/baseline.repository';
 import { ClusterRepository } from '../clusters/cluster.repository';
-import { newOrganization, testDatabase } from '../test-database';
+import { newOrganization, testDatabase } from '../../test/test-database';
 import { ConnectivityReferenceRepository } from './connectivity-reference.repository';
 import { DriftAlertRepository, type FindingInput } from './drift-alert.repository';
 import { SnapshotRepository } from '../snapshots/snapshot.repository';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { testDatabase } from '../test-database';
+import { testDatabase } from '../../test/test-database';
 import { OrganizationRepository } from './organization.repository';
 
 const db = testDatabase();

@@ -1,7 +1,7 @@
 import { createSnapshot, snapshotContentHash } from '@fenceline/contracts';
 import { buildInventory } from '@fenceline/netpol';
 import { ClusterRepository } from '../clusters/cluster.repository';
-import { newOrganization, testDatabase } from '../test-database';
+import { newOrganization, testDatabase } from '../../test/test-database';
 import { SnapshotRepository } from './snapshot.repository';
 
 const db = testDatabase();

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createWebhookEvent } from '@fenceline/contracts';
 import { AuditEventRepository } from '../audit/audit-event.repository';
-import { newOrganization, testDatabase } from '../test-database';
+import { newOrganization, testDatabase } from '../../test/test-database';
 import { SecretBox } from './secret-box';
 import { deliveryId } from './webhook.model';
 import { WebhookRepository } from './webhook.repository';

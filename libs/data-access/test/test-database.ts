@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Database } from './database';
-import { OrganizationRepository, type Organization } from './organizations/organization.repository';
+import { Database } from '../src/database';
+import {
+  OrganizationRepository,
+  type Organization,
+} from '../src/organizations/organization.repository';
 
 /** The migrated test database (see test/global-setup.js). */
 export function testDatabase(): Database {
