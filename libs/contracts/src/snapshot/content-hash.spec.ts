@@ -1,7 +1,7 @@
 import { buildInventory } from '@fenceline/netpol';
 import { canonicalJson, snapshotContentHash } from './content-hash';
 import { createSnapshot } from './create-snapshot';
-import { shopObjects } from './snapshot.test-helpers';
+import { shopObjects } from '../../test/shop-objects';
 
 const source = { type: 'cluster' as const };
 

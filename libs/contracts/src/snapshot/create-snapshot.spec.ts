@@ -1,6 +1,6 @@
 import { buildInventory } from '@fenceline/netpol';
 import { createSnapshot } from './create-snapshot';
-import { shopObjects } from './snapshot.test-helpers';
+import { shopObjects } from '../../test/shop-objects';
 
 const options = { collectedAt: '2025-01-02T03:04:05.000Z', source: { type: 'manifests' as const } };
 

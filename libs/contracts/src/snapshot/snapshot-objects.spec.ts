@@ -3,7 +3,7 @@ import { createSnapshot } from './create-snapshot';
 import { parseSnapshot } from './parse-snapshot';
 import type { InventorySnapshot } from './snapshot.schema';
 import { snapshotToObjects } from './snapshot-objects';
-import { shopObjects } from './snapshot.test-helpers';
+import { shopObjects } from '../../test/shop-objects';
 
 const options = { collectedAt: '2025-01-02T03:04:05Z', source: { type: 'manifests' as const } };
 const lines = (inventory: Inventory): string[] =>

@@ -2,7 +2,7 @@ import { buildInventory } from '@fenceline/netpol';
 import { createSnapshot } from './create-snapshot';
 import { parseSnapshot } from './parse-snapshot';
 import { inventorySnapshotSchema, type InventorySnapshot } from './snapshot.schema';
-import { shopObjects } from './snapshot.test-helpers';
+import { shopObjects } from '../../test/shop-objects';
 
 function validSnapshot(): InventorySnapshot {
   return createSnapshot(buildInventory(shopObjects()), {

@@ -51,6 +51,12 @@ export type ClusterPeer =
       readonly addresses: IpSet;
       /** The CIDRs as written, joined by `,`. */
       readonly text: string;
+      /**
+       * Whether the CIDRs cover every IPv4 address: only then does the peer match a pod whose
+       * address the inventory does not know (a pod built from a workload template), since any
+       * address it gets lies inside.
+       */
+      readonly coversUnknownAddress: boolean;
     }
   | { readonly kind: 'nodes'; readonly index: number; readonly nodeSelector: LabelSelector }
   | { readonly kind: 'domainNames'; readonly index: number; readonly names: readonly string[] };

@@ -31,7 +31,7 @@ export function referenceConnlist(
   options: ConnlistOptions = DEFAULT_OPTIONS,
 ): ConnlistRow[] {
   const atoms = externalAtoms([
-    ...policyCidrRanges(inventory.policies),
+    ...policyCidrRanges(inventory.policies, inventory.clusterPolicies),
     ...(options.extraCidrs ?? []),
   ]);
   const rows = new Map<string, ConnlistRow>();

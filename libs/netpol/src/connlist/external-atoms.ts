@@ -1,10 +1,14 @@
 import { FAMILY_BITS, type IpFamily } from '../cidr/ip-address';
 import type { IpRange } from '../cidr/ip-set';
+import type { ClusterPolicy } from '../cluster/cluster-policy';
 import type { NetworkPolicy } from '../policy/network-policy';
 
-/** Every CIDR (and `except`) the policies name, as ranges. */
-export function policyCidrRanges(policies: readonly NetworkPolicy[]): IpRange[] {
-  return policies.flatMap((p) => p.vocabulary.cidrs);
+/** Every CIDR (and `except`) the policies name, as ranges (cluster policies' `networks` too). */
+export function policyCidrRanges(
+  policies: readonly NetworkPolicy[],
+  clusterPolicies: readonly ClusterPolicy[] = [],
+): IpRange[] {
+  return [...policies, ...clusterPolicies].flatMap((p) => p.vocabulary.cidrs);
 }
 
 /**

@@ -1,3 +1,9 @@
+import {
+  CLUSTER_POLICY_KINDS,
+  type ClusterPolicy,
+  type ClusterPolicyKind,
+} from '../cluster/cluster-policy';
+import { parseClusterPolicy } from '../cluster/parse-cluster-policy';
 import { IssueSink } from '../errors/issue-sink';
 import type { ObjectRef } from '../errors/object-ref';
 import type { ValidationIssue } from '../errors/validation-issue';
@@ -53,6 +59,7 @@ const KNOWN_KINDS: ReadonlyMap<string, readonly string[]> = new Map(
     NetworkPolicy: ['networking.k8s.io/v1'],
     Ingress: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1'],
     Route: ['route.openshift.io/v1', 'v1'],
+    ...Object.fromEntries(Object.entries(CLUSTER_POLICY_KINDS).map(([k, v]) => [k, [v]])),
   }),
 );
 
@@ -77,6 +84,7 @@ export function buildInventory(
   const namespaces = new Map<string, Namespace>();
   const pods: Pod[] = [];
   const policies: NetworkPolicy[] = [];
+  const clusterPolicies: ClusterPolicy[] = [];
   const services: Service[] = [];
   const exposures: Exposure[] = [];
   const controllers: ControllerLink[] = [];
@@ -115,7 +123,7 @@ export function buildInventory(
       kind === 'Pod' && hasTemplateAnnotation(object)
         ? `TemplatePod:${controllerKind(object)}`
         : kind;
-    const key = `${keyKind}/${kind === 'Namespace' ? '' : namespace}/${ref.name}`;
+    const key = `${keyKind}/${ref.namespace === undefined ? '' : namespace}/${ref.name}`;
     const first = seen.get(key);
     if (first) {
       issues.push({
@@ -147,6 +155,10 @@ export function buildInventory(
           labels: { ...labels, [NAMESPACE_NAME_LABEL]: ref.name },
           defined: true,
         });
+    } else if (isClusterPolicyKind(kind)) {
+      const parsed = parseClusterPolicy(object, ref, kind);
+      sink.issues.push(...parsed.issues);
+      if (parsed.value) clusterPolicies.push(parsed.value);
     } else if (kind === 'NetworkPolicy') {
       const parsed = parseNetworkPolicy(object, { ...ref, namespace });
       sink.issues.push(...parsed.issues);
@@ -195,7 +207,7 @@ export function buildInventory(
     namespaces,
     pods: resolveWorkloads(pods, controllers, options.workloadName ?? 'top'),
     policies,
-    clusterPolicies: [],
+    clusterPolicies,
     services,
     exposures,
     controllers,
@@ -206,6 +218,10 @@ export function buildInventory(
   };
 }
 
+function isClusterPolicyKind(kind: string): kind is ClusterPolicyKind {
+  return Object.hasOwn(CLUSTER_POLICY_KINDS, kind);
+}
+
 function objectRef(object: RawObject, kind: string, source: string): ObjectRef {
   const metadata = isRawObject(object['metadata']) ? object['metadata'] : {};
   const name = typeof metadata['name'] === 'string' ? metadata['name'] : '?';
@@ -213,7 +229,8 @@ function objectRef(object: RawObject, kind: string, source: string): ObjectRef {
     typeof metadata['namespace'] === 'string' && metadata['namespace'] !== ''
       ? metadata['namespace']
       : undefined;
-  if (kind === 'Namespace') return { kind, name, source };
+  // Cluster-scoped kinds: the API server ignores a namespace given in their metadata.
+  if (kind === 'Namespace' || isClusterPolicyKind(kind)) return { kind, name, source };
   return { kind, namespace: namespace ?? 'default', name, source };
 }
 

@@ -103,11 +103,11 @@ export function modelConnlist(model: ReachabilityModel): ModelRows {
     const dc = classes[d] as PodClass;
     const digest = new RowDigest();
     candidates.length = 0;
-    const terms = model.ingressTerms[d];
-    if (!terms) for (let s = 0; s < count; s++) candidates.push(s);
+    const sets = model.ingressCandidates(d);
+    if (!sets) for (let s = 0; s < count; s++) candidates.push(s);
     else {
-      for (const t of terms) {
-        t.peers.forEach((s) => {
+      for (const peers of sets) {
+        peers.forEach((s) => {
           if (s < count && stamp[s] !== d) {
             stamp[s] = d;
             candidates.push(s);

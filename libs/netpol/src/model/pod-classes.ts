@@ -20,7 +20,10 @@ export interface PodClass {
   readonly labels: Labels;
   readonly ports: readonly ContainerPort[];
   readonly hostNetwork: boolean;
-  /** The IP atom of the pods' primary IP when ipBlocks match pods, else -1. */
+  /**
+   * The IP atom of the pods' primary IP when ipBlocks or cluster `networks` match pods: -1 when
+   * the pods have no known address (or addresses are not told apart), -2 when it is in no atom.
+   */
   readonly ipAtom: number;
   readonly pods: readonly Pod[];
   /** Distinct workload names of the pods, in the connectivity-list notation. */
@@ -54,7 +57,7 @@ export function buildPodClasses(
   keys.forEach((key, id) => {
     const pods = groups.get(key) as Pod[];
     const first = pods[0] as Pod;
-    const ipAtom = options.ipBlockMatchesPods ? ipAtomOf(first.ips[0], ipAtoms) : -1;
+    const ipAtom = matchesIps(options, vocabulary) ? podIpAtom(first, ipAtoms) : -1;
     classes.push(makeClass(id, key, pods, first, ipAtom));
     const range = namespaceRanges.get(first.namespace);
     if (range) range[1] = id + 1;
@@ -101,8 +104,21 @@ function classKey(
     }
   }
   if (pod.hostNetwork) key += '\u0001#host';
-  if (options.ipBlockMatchesPods) key += `\u0001#ip${ipAtomOf(pod.ips[0], ipAtoms)}`;
+  if (matchesIps(options, vocabulary)) key += `\u0001#ip${podIpAtom(pod, ipAtoms)}`;
   return key;
+}
+
+/** Whether pods are told apart by their address: ipBlocks or cluster `networks` match pods. */
+function matchesIps(options: EvaluationOptions, vocabulary: Vocabulary): boolean {
+  return options.ipBlockMatchesPods || vocabulary.networksMatchPods;
+}
+
+/** The atom of a pod's primary IP: -1 when it has none, -2 when it lies in no atom. */
+function podIpAtom(pod: Pod, atoms: readonly IpRange[]): number {
+  const ip = pod.ips[0];
+  if (!ip) return -1;
+  const atom = ipAtomOf(ip, atoms);
+  return atom < 0 ? -2 : atom;
 }
 
 /** Index of the atom holding the address; -1 when there is no address or no atom of its family. */

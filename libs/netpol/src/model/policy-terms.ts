@@ -1,5 +1,5 @@
 import type { IpRange } from '../cidr/ip-set';
-import type { IpBlockPeer, NetworkPolicy, PolicyRule } from '../policy/network-policy';
+import type { IpBlockPeer, NetworkPolicy, PolicyPort, PolicyRule } from '../policy/network-policy';
 import { newBits, orInto, setBit, type Bits } from './bitset';
 import { ClassSet } from './class-set';
 import type { PodClasses } from './pod-classes';
@@ -85,11 +85,16 @@ export class PolicyCompiler {
   private rulePorts(rule: PolicyRule): { numeric: Bits; named: readonly string[] } {
     const key =
       rule.portsKey ?? rule.ports.map((p) => `${p.protocol}/${p.port}/${p.endPort}`).join(',');
+    return this.portsOf(key, rule.ports);
+  }
+
+  /** Ports as atoms (named ports kept as `name/protocol`), compiled once per distinct list. */
+  portsOf(key: string, ports: readonly PolicyPort[]): { numeric: Bits; named: readonly string[] } {
     let hit = this.ports.get(key);
     if (!hit) {
       const numeric = this.atoms.empty();
       const named: string[] = [];
-      for (const port of rule.ports) {
+      for (const port of ports) {
         if (port.port === undefined) orInto(numeric, this.atoms.protocol(port.protocol));
         else if (typeof port.port === 'number')
           this.atoms.addRange(numeric, port.protocol, port.port, port.endPort ?? port.port);

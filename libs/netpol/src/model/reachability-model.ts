@@ -3,6 +3,7 @@ import type { ConnlistRow } from '../connlist/connlist';
 import { externalAtoms } from '../connlist/external-atoms';
 import { explain, type Explanation } from '../explain/explain';
 import type { Inventory } from '../inventory/inventory';
+import type { Direction } from '../policy/network-policy';
 import type { Protocol } from '../ports/protocol';
 import { ConnectionSet } from '../ports/connection-set';
 import { DEFAULT_OPTIONS, type Endpoint, type EvaluationOptions } from '../reference/traffic';
@@ -10,6 +11,10 @@ import { andInto, hasBit, isEmptyBits, orInto, type Bits } from './bitset';
 import { modelConnlist, type ModelRows } from './model-connlist';
 import { buildPodClasses, ipAtomOf, type PodClass, type PodClasses } from './pod-classes';
 import { PolicyCompiler, type Term } from './policy-terms';
+import { compileClusterPolicies, type TierChains } from './cluster-terms';
+import { compileNetworkPolicies } from './compile-terms';
+import { TierChain } from './tier-chain';
+import type { ClassSet } from './class-set';
 import { PortAtoms } from './port-atoms';
 import { SelectorIndex } from './selector-index';
 import { vocabularyOf, type Vocabulary } from './vocabulary';
@@ -39,6 +44,10 @@ export class ReachabilityModel {
   /** Per class: the terms of the policies isolating it; `undefined` when not isolated. */
   readonly ingressTerms: readonly (readonly Term[] | undefined)[];
   readonly egressTerms: readonly (readonly Term[] | undefined)[];
+  /** Per direction and class: the ordered terms of the Admin and Baseline tiers. */
+  readonly tiers: Readonly<Record<Direction, TierChains>>;
+  private readonly hasTiers: boolean;
+  private readonly chain: TierChain;
   /** Per class: `name/protocol` → atoms of that named port on the class's pods. */
   private readonly namedCache: (Map<string, Bits> | undefined)[] = [];
   private idsByKey: Map<string, number> | undefined;
@@ -55,8 +64,6 @@ export class ReachabilityModel {
     this.ipAtoms = externalAtoms(vocabulary.cidrs);
     this.pc = buildPodClasses(inventory, vocabulary, this.ipAtoms, options);
     const selectors = new SelectorIndex(inventory, this.pc);
-    const ingress: (Term[] | undefined)[] = new Array(this.pc.classes.length).fill(undefined);
-    const egress: (Term[] | undefined)[] = new Array(this.pc.classes.length).fill(undefined);
     const compiler = new PolicyCompiler(
       selectors,
       this.pc,
@@ -64,25 +71,18 @@ export class ReachabilityModel {
       this.ipAtoms,
       options.ipBlockMatchesPods,
     );
-    inventory.policies.forEach((policy, index) => {
-      const selected = selectors.classesIn(policy.namespace, policy.podSelector);
-      if (selected.size === 0) return;
-      const compiled = compiler.compile(policy, index);
-      selected.forEach((id) => {
-        const cls = this.pc.classes[id] as PodClass;
-        if (cls.hostNetwork && options.hostNetwork === 'unrestricted') return;
-        if (policy.isolates.ingress) {
-          const list = (ingress[id] ??= []);
-          for (const t of compiled.ingress) list.push(t);
-        }
-        if (policy.isolates.egress) {
-          const list = (egress[id] ??= []);
-          for (const t of compiled.egress) list.push(t);
-        }
-      });
-    });
-    this.ingressTerms = ingress;
-    this.egressTerms = egress;
+    const terms = compileNetworkPolicies(inventory, selectors, this.pc, compiler, options);
+    this.ingressTerms = terms.ingress;
+    this.egressTerms = terms.egress;
+    this.tiers = compileClusterPolicies(
+      inventory.clusterPolicies,
+      selectors,
+      this.pc,
+      compiler,
+      this.ipAtoms,
+    );
+    this.hasTiers = inventory.clusterPolicies.length > 0;
+    this.chain = new TierChain(this.portAtoms.all);
   }
 
   /** Pod classes (the synthetic ingress-controller class not counted). */
@@ -124,6 +124,7 @@ export class ReachabilityModel {
 
   /** Connections from class `s` to class `d` as atoms in `out`; false when none. */
   pairInto(out: Bits, scratch: Bits, s: number, d: number): boolean {
+    if (this.hasTiers) return this.tieredPairInto(out, scratch, s, d);
     // Hand-written loops: the bitsets are a word or two long and this runs per class pair.
     const words = out.length;
     const ingress = this.ingressTerms[d];
@@ -142,6 +143,59 @@ export class ReachabilityModel {
     return andInto(out, scratch);
   }
 
+  /** {@link pairInto} through the Admin, NetworkPolicy and Baseline tiers. */
+  private tieredPairInto(out: Bits, scratch: Bits, s: number, d: number): boolean {
+    const ports = (into: Bits, t: Term): void => this.orTermPorts(into, t, d);
+    const ingress = this.tiers.ingress;
+    const admitsS = (t: Term): boolean => t.peers.has(s);
+    if (
+      !this.chain.evaluate(
+        out,
+        ingress.admin[d],
+        this.ingressTerms[d],
+        ingress.baseline[d],
+        admitsS,
+        ports,
+      )
+    ) {
+      return false;
+    }
+    const egress = this.tiers.egress;
+    const admitsD = (t: Term): boolean => t.peers.has(d);
+    if (
+      !this.chain.evaluate(
+        scratch,
+        egress.admin[s],
+        this.egressTerms[s],
+        egress.baseline[s],
+        admitsD,
+        ports,
+      )
+    ) {
+      return false;
+    }
+    return andInto(out, scratch);
+  }
+
+  /** Whether class `s`'s egress goes through cluster-policy rules. */
+  private egressTiered(s: number): boolean {
+    return this.tiers.egress.admin[s] !== undefined || this.tiers.egress.baseline[s] !== undefined;
+  }
+
+  /**
+   * The source classes whose traffic into `d` can be allowed, as class sets; `undefined` when
+   * every class can (`d` is not isolated by NetworkPolicy). Cluster-policy ingress peers never
+   * match an address outside the cluster, so only `Accept` rules of the Admin tier add sources.
+   */
+  ingressCandidates(d: number): ClassSet[] | undefined {
+    const terms = this.ingressTerms[d];
+    if (!terms) return undefined;
+    const sets = terms.map((t) => t.peers);
+    for (const t of this.tiers.ingress.admin[d] ?? [])
+      if (t.action === 'Accept') sets.push(t.peers);
+    return sets;
+  }
+
   /** Connections from external atom `e` (-1: an address no ipBlock names) to class `d`. */
   fromExternalInto(out: Bits, e: number, d: number): boolean {
     const ingress = this.ingressTerms[d];
@@ -157,6 +211,20 @@ export class ReachabilityModel {
 
   /** Connections from class `s` to external atom `e`; named ports never match an address. */
   toExternalInto(out: Bits, s: number, e: number): boolean {
+    if (this.egressTiered(s)) {
+      const tiers = this.tiers.egress;
+      const admits = (t: Term): boolean => t.ext === undefined || (e >= 0 && hasBit(t.ext, e));
+      const ports = (into: Bits, t: Term): void =>
+        orInto(into, t.allPorts ? this.portAtoms.all : t.numeric);
+      return this.chain.evaluate(
+        out,
+        tiers.admin[s],
+        this.egressTerms[s],
+        tiers.baseline[s],
+        admits,
+        ports,
+      );
+    }
     const egress = this.egressTerms[s];
     if (!egress) {
       out.set(this.portAtoms.all);
@@ -195,6 +263,14 @@ export class ReachabilityModel {
   allToExternalInto(acc: Uint32Array, s: number): void {
     const words = this.portAtoms.all.length;
     const atoms = this.ipAtoms.length;
+    if (this.egressTiered(s)) {
+      const out = this.portAtoms.empty();
+      for (let e = 0; e < atoms; e++) {
+        this.toExternalInto(out, s, e);
+        acc.set(out, e * words);
+      }
+      return;
+    }
     const egress = this.egressTerms[s];
     if (!egress) {
       for (let e = 0; e < atoms; e++) acc.set(this.portAtoms.all, e * words);

@@ -13,6 +13,11 @@ export interface Vocabulary {
   readonly portNames: ReadonlyMap<string, ReadonlySet<Protocol>>;
   readonly portCuts: Readonly<Record<Protocol, ReadonlySet<number>>>;
   readonly cidrs: readonly IpRange[];
+  /**
+   * Whether some cluster policy has a `networks` peer: those match pod addresses too, so pods
+   * are then told apart by the atom of their address.
+   */
+  readonly networksMatchPods: boolean;
 }
 
 /**
@@ -38,8 +43,12 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
     portCuts[protocol].add(to + 1);
   };
   const cidrs: IpRange[] = [];
+  let networksMatchPods = false;
   for (const inventory of inventories) {
-    for (const policy of inventory.policies) {
+    for (const policy of inventory.clusterPolicies) {
+      if (policy.vocabulary.cidrs.length > 0) networksMatchPods = true;
+    }
+    for (const policy of [...inventory.policies, ...inventory.clusterPolicies]) {
       const v = policy.vocabulary;
       for (const key of v.podKeys) podKeys.add(key);
       for (const r of v.portRanges) cut(r.protocol, r.from, r.to);
@@ -69,7 +78,7 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
       }
     }
   }
-  return { podKeys: [...podKeys].sort(), portNames, portCuts, cidrs };
+  return { podKeys: [...podKeys].sort(), portNames, portCuts, cidrs, networksMatchPods };
 }
 
 /** Whether a container port's name (and protocol) is one that some rule or Service resolves. */

@@ -1,15 +1,16 @@
 import type { Inventory } from '../inventory/inventory';
-import type { Direction, NetworkPolicy, PolicyPort, PolicyRule } from '../policy/network-policy';
+import type { Direction, NetworkPolicy, PolicyRule } from '../policy/network-policy';
 import { ConnectionSet } from '../ports/connection-set';
-import { PortSet } from '../ports/port-set';
 import { isolatingPolicies } from './evaluate';
+import { portConnections } from './port-connections';
 import { rulePeersMatch } from './peer-match';
+import { tieredDirection } from './tiered-direction';
 import { DEFAULT_OPTIONS, type Endpoint, type EvaluationOptions } from './traffic';
 
 /**
- * Every (protocol, port) on which `src` may open a connection to `dst`: the union of what the
- * matching egress rules at `src` allow, intersected with the union of what the matching ingress
- * rules at `dst` allow. Agrees with {@link isAllowed} on every single port (tested).
+ * Every (protocol, port) on which `src` may open a connection to `dst`: what the source's egress
+ * allows through every tier (Admin, NetworkPolicy, Baseline, default), intersected with what the
+ * destination's ingress allows. Agrees with {@link isAllowed} on every single port (tested).
  *
  * @example allowedConnections(inv, a, b).toString() // 'TCP 80,UDP 53'
  */
@@ -19,9 +20,9 @@ export function allowedConnections(
   dst: Endpoint,
   options: EvaluationOptions = DEFAULT_OPTIONS,
 ): ConnectionSet {
-  const egress = directionAllows(directionRules(inventory, 'egress', src, dst, options));
+  const egress = tieredDirection(inventory, 'egress', src, dst, options).allowed;
   if (egress.isEmpty) return egress;
-  return egress.intersect(directionAllows(directionRules(inventory, 'ingress', src, dst, options)));
+  return egress.intersect(tieredDirection(inventory, 'ingress', src, dst, options).allowed);
 }
 
 /** A rule of an isolating policy whose peers match the pair, and what it admits between them. */
@@ -71,16 +72,4 @@ export function directionAllows(matched: {
 }): ConnectionSet {
   if (matched.isolating.length === 0) return ConnectionSet.ALL;
   return matched.rules.reduce((acc, r) => acc.union(r.connections), ConnectionSet.NONE);
-}
-
-/** The connections one rule port admits towards `dst` (named ports resolved on `dst`). */
-export function portConnections(port: PolicyPort, dst: Endpoint): ConnectionSet {
-  if (port.port === undefined) return ConnectionSet.of(port.protocol, PortSet.ALL);
-  if (typeof port.port === 'number')
-    return ConnectionSet.of(port.protocol, PortSet.range(port.port, port.endPort ?? port.port));
-  if (dst.kind !== 'pod') return ConnectionSet.NONE;
-  const numbers = dst.pod.ports
-    .filter((cp) => cp.name === port.port && cp.protocol === port.protocol)
-    .map((cp) => [cp.port, cp.port] as const);
-  return ConnectionSet.of(port.protocol, PortSet.fromRanges(numbers));
 }

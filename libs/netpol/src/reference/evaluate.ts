@@ -1,7 +1,14 @@
 import type { ObjectRef } from '../errors/object-ref';
 import type { Inventory, Pod } from '../inventory/inventory';
 import type { Direction, NetworkPolicy } from '../policy/network-policy';
-import { policySelectsPod, rulePeersMatch, rulePortsMatch } from './peer-match';
+import type {
+  ClusterAction,
+  ClusterPolicy,
+  ClusterRule,
+  ClusterTier,
+} from '../cluster/cluster-policy';
+import { clusterPeerMatches, tierPolicies } from './cluster-match';
+import { policySelectsPod, portMatches, rulePeersMatch, rulePortsMatch } from './peer-match';
 import { DEFAULT_OPTIONS, type Endpoint, type EvaluationOptions, type Traffic } from './traffic';
 
 /** Identifies one rule: the policy, the direction and the rule's index in `spec.ingress`/`spec.egress`. */
@@ -25,7 +32,26 @@ export interface DirectionVerdict {
   readonly allowed: boolean;
   /** Why, in one sentence. */
   readonly reason: string;
+  /** The tier (and cluster-policy rule) that decided; `Default` when none did. */
+  readonly decidedBy: TierDecision;
+  /** Cluster-policy `Pass` rules the traffic went through before that, in order. */
+  readonly passedBy: readonly ClusterRuleRef[];
 }
+
+/** One rule of a cluster-scoped policy. */
+export interface ClusterRuleRef {
+  readonly policy: ObjectRef;
+  readonly tier: ClusterTier;
+  readonly priority: number | undefined;
+  readonly ruleIndex: number;
+  readonly ruleName: string | undefined;
+  readonly action: ClusterAction;
+}
+
+export type TierDecision =
+  | ({ readonly tier: ClusterTier } & ClusterRuleRef)
+  | { readonly tier: 'NetworkPolicy' }
+  | { readonly tier: 'Default' };
 
 /** Whether the traffic is allowed, and why: egress at the source AND ingress at the destination. */
 export interface Verdict {
@@ -78,23 +104,115 @@ function decide(
       allowingRules: [],
       allowed: true,
       reason: 'external endpoint: no policy applies',
+      decidedBy: { tier: 'Default' },
+      passedBy: [],
     };
   }
+  const passedBy: ClusterRuleRef[] = [];
+  const admin = firstClusterMatch(inventory, 'Admin', direction, subject.pod, traffic, passedBy);
   const policies = isolatingPolicies(inventory, subject.pod, direction, options);
-  if (policies.length === 0) {
-    const why =
-      subject.pod.hostNetwork && options.hostNetwork === 'unrestricted'
-        ? 'hostNetwork pod, treated as never isolated'
-        : `no policy isolates the pod for ${direction}`;
-    return {
-      direction,
-      isolated: false,
-      isolatingPolicies: [],
-      allowingRules: [],
-      allowed: true,
-      reason: `${why}: allowed by default`,
-    };
+  const isolation = {
+    isolated: policies.length > 0,
+    isolatingPolicies: policies.map((p) => p.ref),
+  };
+  if (admin) return clusterVerdict(direction, admin, isolation, [], passedBy);
+  if (policies.length > 0)
+    return networkPolicyVerdict(inventory, direction, policies, traffic, options, passedBy);
+  const baseline = firstClusterMatch(
+    inventory,
+    'Baseline',
+    direction,
+    subject.pod,
+    traffic,
+    passedBy,
+  );
+  if (baseline) return clusterVerdict(direction, baseline, isolation, [], passedBy);
+  const why =
+    subject.pod.hostNetwork && options.hostNetwork === 'unrestricted'
+      ? 'hostNetwork pod, treated as never isolated'
+      : `no policy isolates the pod for ${direction}`;
+  return {
+    direction,
+    ...isolation,
+    allowingRules: [],
+    allowed: true,
+    reason: `${why}: allowed by default`,
+    decidedBy: { tier: 'Default' },
+    passedBy,
+  };
+}
+
+/**
+ * The first rule of the tier, in evaluation order, whose peers and ports match: it decides
+ * unless it is a `Pass`, which ends the tier (recorded in `passedBy`).
+ */
+function firstClusterMatch(
+  inventory: Inventory,
+  tier: ClusterTier,
+  direction: Direction,
+  pod: Pod,
+  traffic: Traffic,
+  passedBy: ClusterRuleRef[],
+): ClusterRuleRef | undefined {
+  if (inventory.clusterPolicies.length === 0) return undefined;
+  const peer = direction === 'egress' ? traffic.dst : traffic.src;
+  for (const policy of tierPolicies(inventory, tier, pod, direction)) {
+    for (const rule of policy[direction]) {
+      if (!rule.peers.some((p) => clusterPeerMatches(inventory, p, peer))) continue;
+      if (
+        rule.ports.length > 0 &&
+        !rule.ports.some((p) => portMatches(p, traffic.protocol, traffic.port, traffic.dst))
+      )
+        continue;
+      const ref = clusterRuleRef(policy, rule);
+      if (rule.action !== 'Pass') return ref;
+      passedBy.push(ref);
+      return undefined;
+    }
   }
+  return undefined;
+}
+
+/** Identifies a rule of a cluster policy. */
+export function clusterRuleRef(policy: ClusterPolicy, rule: ClusterRule): ClusterRuleRef {
+  return {
+    policy: policy.ref,
+    tier: policy.tier,
+    priority: policy.priority,
+    ruleIndex: rule.index,
+    ruleName: rule.name,
+    action: rule.action,
+  };
+}
+
+function clusterVerdict(
+  direction: Direction,
+  decided: ClusterRuleRef,
+  isolation: { isolated: boolean; isolatingPolicies: ObjectRef[] },
+  allowingRules: RuleRef[],
+  passedBy: ClusterRuleRef[],
+): DirectionVerdict {
+  const allowed = decided.action === 'Accept';
+  const name = decided.ruleName ? ` (${decided.ruleName})` : '';
+  return {
+    direction,
+    ...isolation,
+    allowingRules,
+    allowed,
+    reason: `${allowed ? 'accepted' : 'denied'} by ${decided.tier}-tier ${decided.policy.kind} ${decided.policy.name} ${direction} rule ${decided.ruleIndex}${name}`,
+    decidedBy: { ...decided, tier: decided.tier },
+    passedBy,
+  };
+}
+
+function networkPolicyVerdict(
+  inventory: Inventory,
+  direction: Direction,
+  policies: readonly NetworkPolicy[],
+  traffic: Traffic,
+  options: EvaluationOptions,
+  passedBy: ClusterRuleRef[],
+): DirectionVerdict {
   const peer = direction === 'egress' ? traffic.dst : traffic.src;
   const allowingRules: RuleRef[] = [];
   for (const policy of policies) {
@@ -117,5 +235,7 @@ function decide(
     reason: allowed
       ? `allowed by ${allowingRules.length} rule(s)`
       : `isolated by ${policies.length} polic${policies.length === 1 ? 'y' : 'ies'} and no ${direction} rule matches: denied by default`,
+    decidedBy: { tier: 'NetworkPolicy' },
+    passedBy,
   };
 }
