@@ -97,7 +97,8 @@ function endpoint(shape: PodShape): Endpoint {
  */
 function atomsOf(ctx: ScanContext, set: IpSet): ReturnType<typeof externalAtoms> {
   if (set.isEmpty) return [];
-  return externalAtoms([...policyCidrRanges(ctx.inventory.policies, ctx.inventory.clusterPolicies), ...set.ranges]).filter(
-    (atom) => set.contains(atom.family, atom.first),
-  );
+  return externalAtoms([
+    ...policyCidrRanges(ctx.inventory.policies, ctx.inventory.clusterPolicies),
+    ...set.ranges,
+  ]).filter((atom) => set.contains(atom.family, atom.first));
 }

@@ -27,7 +27,9 @@ interface CnpCase {
 const cases = readCases<CnpCase>('network-policy-api').filter(({ file }) => file !== 'index.json');
 
 function inventoryOf(c: CnpCase): Inventory {
-  const inventory = buildInventory(c.resources.map((object, i) => ({ object, source: `${c.name}#${i}` })));
+  const inventory = buildInventory(
+    c.resources.map((object, i) => ({ object, source: `${c.name}#${i}` })),
+  );
   expect(inventory.issues).toEqual([]);
   expect(inventory.ignoredKinds).toEqual({});
   return inventory;
@@ -80,13 +82,16 @@ describe('network-policy-api ClusterNetworkPolicy conformance suite', () => {
     it.each([
       ['reference connlist', () => referenceConnlist(inventory)],
       ['model connlist', () => buildModel(inventory).connlist()],
-    ] as const)('the %s row from[Pod] -> to[Pod] covers exactly the allowed probes', (_label, list) => {
-      const rows = new Map(list().map((r) => [`${r.src} ${r.dst}`, r.conn]));
-      const got = data.probes.map((p) => {
-        const conn = rows.get(`${p.from}[Pod] ${p.to}[Pod]`);
-        return `${probe(p)}: ${conn?.has(p.protocol, p.port) ? 'allowed' : 'denied'}`;
-      });
-      expect(got).toEqual(expected);
-    });
+    ] as const)(
+      'the %s row from[Pod] -> to[Pod] covers exactly the allowed probes',
+      (_label, list) => {
+        const rows = new Map(list().map((r) => [`${r.src} ${r.dst}`, r.conn]));
+        const got = data.probes.map((p) => {
+          const conn = rows.get(`${p.from}[Pod] ${p.to}[Pod]`);
+          return `${probe(p)}: ${conn?.has(p.protocol, p.port) ? 'allowed' : 'denied'}`;
+        });
+        expect(got).toEqual(expected);
+      },
+    );
   });
 });
