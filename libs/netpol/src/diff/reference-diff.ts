@@ -16,7 +16,10 @@ export function referenceDiff(
   after: Inventory,
   options: EvaluationOptions = DEFAULT_OPTIONS,
 ): DiffRow[] {
-  const cidrs = [...policyCidrRanges(before.policies, before.clusterPolicies), ...policyCidrRanges(after.policies, after.clusterPolicies)];
+  const cidrs = [
+    ...policyCidrRanges(before.policies, before.clusterPolicies),
+    ...policyCidrRanges(after.policies, after.clusterPolicies),
+  ];
   return diffConnlists(
     referenceConnlist(before, { ...options, extraCidrs: cidrs }),
     referenceConnlist(after, { ...options, extraCidrs: cidrs }),
