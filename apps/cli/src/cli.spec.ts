@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from './cli.test-helpers';
+import { run } from '../test/cli-harness';
 
 const { version } = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
   version: string;

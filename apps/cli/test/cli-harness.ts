@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runCli } from './cli';
+import { runCli } from '../src/cli';
 
 export interface CliResult {
   readonly code: number;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiKeyRepository, Database } from '@fenceline/data-access';
-import { runWithEnv } from '../cli.test-helpers';
+import { runWithEnv } from '../../test/cli-harness';
 
 const url =
   process.env['FENCELINE_TEST_DATABASE_URL'] ??

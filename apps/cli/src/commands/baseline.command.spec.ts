@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { baselineContentHash, loadBaselineDir } from '@fenceline/drift';
-import { run, runWithEnv, tempTree } from '../cli.test-helpers';
+import { run, runWithEnv, tempTree } from '../../test/cli-harness';
 
 interface Recorded {
   readonly method: string;

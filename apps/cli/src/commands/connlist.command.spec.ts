@@ -6,7 +6,7 @@ import {
   FRONTEND,
   run,
   tempTree,
-} from '../cli.test-helpers';
+} from '../../test/cli-harness';
 
 describe('fenceline connlist', () => {
   const tree = tempTree({

@@ -1,4 +1,4 @@
-import { run, tempTree } from '../cli.test-helpers';
+import { run, tempTree } from '../../test/cli-harness';
 
 const deployment = (namespace: string, name: string) => `apiVersion: apps/v1
 kind: Deployment

@@ -1,4 +1,4 @@
-import { APP_FILES, BACKEND, backendPolicy, FRONTEND, run, tempTree } from '../cli.test-helpers';
+import { APP_FILES, BACKEND, backendPolicy, FRONTEND, run, tempTree } from '../../test/cli-harness';
 
 /** APP_FILES with the backend policy's ports replaced, under `folder/`. */
 function variant(

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, tempTree } from '../cli.test-helpers';
+import { run, tempTree } from '../../test/cli-harness';
 
 const BASELINE = `apiVersion: fenceline.dev/v1alpha1
 kind: Baseline

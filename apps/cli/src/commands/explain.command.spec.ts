@@ -1,4 +1,4 @@
-import { APP_FILES, BACKEND, FRONTEND, run, tempTree } from '../cli.test-helpers';
+import { APP_FILES, BACKEND, FRONTEND, run, tempTree } from '../../test/cli-harness';
 
 const RULE = 'NetworkPolicy app/backend-ingress ingress rule #0 admits TCP 9000,UDP 5353';
 

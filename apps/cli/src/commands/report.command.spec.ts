@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, tempTree } from '../cli.test-helpers';
+import { run, tempTree } from '../../test/cli-harness';
 
 const ns = (name: string, labels: string) =>
   `apiVersion: v1\nkind: Namespace\nmetadata: { name: ${name}, labels: { ${labels} } }\n`;

@@ -1,7 +1,7 @@
 import { parseSnapshot } from '@fenceline/contracts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_CONNLIST, APP_FILES, run, tempTree } from '../cli.test-helpers';
+import { APP_CONNLIST, APP_FILES, run, tempTree } from '../../test/cli-harness';
 
 describe('fenceline snapshot', () => {
   const tree = tempTree(APP_FILES);
