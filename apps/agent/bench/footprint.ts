@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeKubeApi } from '@fenceline/kube-fake';
 import { AGENT_NODE_FLAGS } from '../src/node-flags';
-import { RecordingIngest } from '../src/testing/recording-ingest';
+import { RecordingIngest } from '../test/recording-ingest';
 import { fleetObjects } from './fake-fleet-cluster';
 
 /**

@@ -12,7 +12,7 @@ import { runAgent, type RunningAgent } from './run-agent';
 import { Spool } from './push/spool';
 import { prepareSnapshot } from './snapshot/prepared-snapshot';
 import { FakeKubeApi, FIXTURE_CRDS, pod, shopCluster } from '@fenceline/kube-fake';
-import { RecordingIngest } from './testing/recording-ingest';
+import { RecordingIngest } from '../test/recording-ingest';
 
 type Raw = Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-import { kubeFlannelDs, tigeraOperator } from './cni-fixtures';
+import { kubeFlannelDs, tigeraOperator } from '../../test/cni-fixtures';
 import { cniWorkloadOf } from './cni-workload';
 
 describe('cniWorkloadOf', () => {

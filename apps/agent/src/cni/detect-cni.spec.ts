@@ -1,4 +1,4 @@
-import * as raw from './cni-fixtures';
+import * as raw from '../../test/cni-fixtures';
 import { cniWorkloadOf, detectCni, type CniDetection, type CniWorkload } from './detect-cni';
 
 /** List items carry no kind; the fixtures' Deployments do and keep it. */

@@ -6,7 +6,7 @@ import { buildInventory } from '@fenceline/netpol';
 import { AgentMetrics } from '../health/agent-metrics';
 import { silentLogger } from '../log/logger';
 import { prepareSnapshot, type PreparedSnapshot } from '../snapshot/prepared-snapshot';
-import { RecordingIngest } from '../testing/recording-ingest';
+import { RecordingIngest } from '../../test/recording-ingest';
 import { PushClient } from './push-client';
 import { Pusher, type Settlement } from './pusher';
 import { Spool } from './spool';
