@@ -38,3 +38,6 @@ export { diffModels } from './model/model-diff';
 export { ModelRows } from './model/model-connlist';
 export { vocabularyOf, type Vocabulary } from './model/vocabulary';
 export { referenceCoverage } from './reference/coverage';
+export * from './cluster/cluster-findings';
+export * from './reference/default-deny';
+export type { Coverage } from './model/model-coverage';

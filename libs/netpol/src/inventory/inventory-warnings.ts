@@ -1,3 +1,4 @@
+import { clusterPolicyFindings } from '../cluster/cluster-findings';
 import { brokenExposures } from '../connlist/ingress-controller';
 import { formatObjectRef } from '../errors/object-ref';
 import { DEFAULT_OPTIONS, type EvaluationOptions } from '../reference/traffic';
@@ -32,6 +33,8 @@ export function inventoryWarnings(
     );
   }
   warnings.push(...brokenRouteWarnings(inventory));
+  for (const finding of clusterPolicyFindings(inventory))
+    warnings.push(`${finding.message} [${finding.code}]`);
   return warnings;
 }
 

@@ -2,13 +2,16 @@ import type { IpRange } from '../cidr/ip-set';
 import type { ConnlistRow } from '../connlist/connlist';
 import { externalAtoms } from '../connlist/external-atoms';
 import { explain, type Explanation } from '../explain/explain';
-import type { Inventory } from '../inventory/inventory';
+import type { Inventory, Pod } from '../inventory/inventory';
+import { defaultDenyOf } from '../reference/default-deny';
 import type { Direction } from '../policy/network-policy';
 import type { Protocol } from '../ports/protocol';
 import { ConnectionSet } from '../ports/connection-set';
 import { DEFAULT_OPTIONS, type Endpoint, type EvaluationOptions } from '../reference/traffic';
 import { andInto, hasBit, isEmptyBits, orInto, type Bits } from './bitset';
 import { modelConnlist, type ModelRows } from './model-connlist';
+import { modelCoverage, type Coverage } from './model-coverage';
+import { allFromExternal, allToExternal } from './model-external';
 import { buildPodClasses, ipAtomOf, type PodClass, type PodClasses } from './pod-classes';
 import { PolicyCompiler, type Term } from './policy-terms';
 import { compileClusterPolicies, type TierChains } from './cluster-terms';
@@ -18,19 +21,6 @@ import type { ClassSet } from './class-set';
 import { PortAtoms } from './port-atoms';
 import { SelectorIndex } from './selector-index';
 import { vocabularyOf, type Vocabulary } from './vocabulary';
-
-/** Pods, per namespace and in total, that some policy isolates for ingress / egress. */
-export interface Coverage {
-  readonly totalPods: number;
-  readonly ingressIsolatedPods: number;
-  readonly egressIsolatedPods: number;
-  readonly namespaces: readonly {
-    readonly namespace: string;
-    readonly totalPods: number;
-    readonly ingressIsolatedPods: number;
-    readonly egressIsolatedPods: number;
-  }[];
-}
 
 /**
  * The fast reachability model of one inventory: pods grouped into classes, ports and addresses
@@ -84,7 +74,6 @@ export class ReachabilityModel {
     this.hasTiers = inventory.clusterPolicies.length > 0;
     this.chain = new TierChain(this.portAtoms.all);
   }
-
   /** Pod classes (the synthetic ingress-controller class not counted). */
   get classCount(): number {
     return this.pc.classes.length - 1;
@@ -177,8 +166,19 @@ export class ReachabilityModel {
     return andInto(out, scratch);
   }
 
+  /**
+   * Whether the class's direction is default deny: NetworkPolicy isolation or, with cluster
+   * policies, a catch-all Deny (decided on a representative pod: every pod of a class is alike
+   * to every selector).
+   */
+  isDefaultDeny(cls: PodClass, direction: Direction): boolean {
+    const terms = direction === 'ingress' ? this.ingressTerms : this.egressTerms;
+    if (!this.hasTiers) return terms[cls.id] !== undefined;
+    return defaultDenyOf(this.inventory, cls.pods[0] as Pod, direction, this.options) !== undefined;
+  }
+
   /** Whether class `s`'s egress goes through cluster-policy rules. */
-  private egressTiered(s: number): boolean {
+  egressTiered(s: number): boolean {
     return this.tiers.egress.admin[s] !== undefined || this.tiers.egress.baseline[s] !== undefined;
   }
 
@@ -239,46 +239,14 @@ export class ReachabilityModel {
     return !isEmptyBits(out);
   }
 
-  /**
-   * Connections from every external atom into class `d`, atom `e` at `acc[e * W ..]` (W words
-   * per atom): one pass over the class's rules instead of one per atom.
-   */
+  /** Connections from every external atom into class `d`, atom `e` at `acc[e * W ..]`. */
   allFromExternalInto(acc: Uint32Array, ports: Bits, d: number): void {
-    const words = ports.length;
-    const atoms = this.ipAtoms.length;
-    const ingress = this.ingressTerms[d];
-    if (!ingress) {
-      for (let e = 0; e < atoms; e++) acc.set(this.portAtoms.all, e * words);
-      return;
-    }
-    acc.fill(0);
-    for (const t of ingress) {
-      ports.fill(0);
-      this.orTermPorts(ports, t, d);
-      spreadOverAtoms(acc, ports, t.ext, atoms);
-    }
+    allFromExternal(this, acc, ports, d);
   }
 
   /** Connections from class `s` to every external atom (named ports never match an address). */
   allToExternalInto(acc: Uint32Array, s: number): void {
-    const words = this.portAtoms.all.length;
-    const atoms = this.ipAtoms.length;
-    if (this.egressTiered(s)) {
-      const out = this.portAtoms.empty();
-      for (let e = 0; e < atoms; e++) {
-        this.toExternalInto(out, s, e);
-        acc.set(out, e * words);
-      }
-      return;
-    }
-    const egress = this.egressTerms[s];
-    if (!egress) {
-      for (let e = 0; e < atoms; e++) acc.set(this.portAtoms.all, e * words);
-      return;
-    }
-    acc.fill(0);
-    for (const t of egress)
-      spreadOverAtoms(acc, t.allPorts ? this.portAtoms.all : t.numeric, t.ext, atoms);
+    allToExternal(this, acc, s);
   }
 
   /**
@@ -329,38 +297,9 @@ export class ReachabilityModel {
     return explain(this.inventory, src, dst, query, this.options);
   }
 
-  /** How many pods some policy isolates, in total and per namespace. */
+  /** Pods whose ingress / egress is default deny, in total and per namespace. */
   coverage(): Coverage {
-    const perNs = new Map<
-      string,
-      {
-        namespace: string;
-        totalPods: number;
-        ingressIsolatedPods: number;
-        egressIsolatedPods: number;
-      }
-    >();
-    for (const cls of this.pc.classes.slice(0, this.pc.ingressControllerId)) {
-      const ns = perNs.get(cls.namespace) ?? {
-        namespace: cls.namespace,
-        totalPods: 0,
-        ingressIsolatedPods: 0,
-        egressIsolatedPods: 0,
-      };
-      ns.totalPods += cls.pods.length;
-      if (this.ingressTerms[cls.id]) ns.ingressIsolatedPods += cls.pods.length;
-      if (this.egressTerms[cls.id]) ns.egressIsolatedPods += cls.pods.length;
-      perNs.set(cls.namespace, ns);
-    }
-    const namespaces = [...perNs.values()].sort((a, b) => (a.namespace < b.namespace ? -1 : 1));
-    const sum = (f: (n: (typeof namespaces)[number]) => number): number =>
-      namespaces.reduce((acc, n) => acc + f(n), 0);
-    return {
-      totalPods: sum((n) => n.totalPods),
-      ingressIsolatedPods: sum((n) => n.ingressIsolatedPods),
-      egressIsolatedPods: sum((n) => n.egressIsolatedPods),
-      namespaces,
-    };
+    return modelCoverage(this);
   }
 }
 
@@ -390,19 +329,4 @@ export function buildModelPair(
     new ReachabilityModel(a, vocabulary, options),
     new ReachabilityModel(b, vocabulary, options),
   ];
-}
-
-/** ORs `ports` into the slot of every atom in `ext` (every atom when `ext` is undefined). */
-function spreadOverAtoms(
-  acc: Uint32Array,
-  ports: Bits,
-  ext: Bits | undefined,
-  atoms: number,
-): void {
-  const words = ports.length;
-  for (let e = 0; e < atoms; e++) {
-    if (ext !== undefined && !hasBit(ext, e)) continue;
-    const at = e * words;
-    for (let i = 0; i < words; i++) acc[at + i] = (acc[at + i] as number) | (ports[i] as number);
-  }
 }

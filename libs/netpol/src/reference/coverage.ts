@@ -1,10 +1,11 @@
 import type { Inventory } from '../inventory/inventory';
-import { isolatingPolicies } from './evaluate';
+import { defaultDenyOf } from './default-deny';
 import { DEFAULT_OPTIONS, type EvaluationOptions } from './traffic';
 
 /**
- * Pods isolated for ingress / egress, counted pod by pod with the reference rules. The fast
- * model's `coverage()` must give the same numbers.
+ * Pods whose ingress / egress is default deny (isolated by a NetworkPolicy, or under a catch-all
+ * cluster-policy Deny: see {@link defaultDenyOf}), counted pod by pod with the reference rules.
+ * The fast model's `coverage()` must give the same numbers.
  *
  * @example referenceCoverage(inventory).ingressIsolatedPods
  */
@@ -29,8 +30,8 @@ export function referenceCoverage(
       egressIsolatedPods: 0,
     };
     ns.totalPods++;
-    if (isolatingPolicies(inventory, pod, 'ingress', options).length > 0) ns.ingressIsolatedPods++;
-    if (isolatingPolicies(inventory, pod, 'egress', options).length > 0) ns.egressIsolatedPods++;
+    if (defaultDenyOf(inventory, pod, 'ingress', options)) ns.ingressIsolatedPods++;
+    if (defaultDenyOf(inventory, pod, 'egress', options)) ns.egressIsolatedPods++;
     perNs.set(pod.namespace, ns);
   }
   const namespaces = [...perNs.values()].sort((a, b) => (a.namespace < b.namespace ? -1 : 1));

@@ -192,7 +192,141 @@ const serviceArbitrary = fc
         },
   ]);
 
-/** A random cluster: 3 namespaces, 1–6 pods, 0–5 policies, maybe an exposed service, as raw objects. */
+/** Priorities drawn from a small set, so that ties (same-priority policies) are frequent. */
+const PRIORITIES = [0, 5, 5, 10, 1000];
+const NETWORKS = ['10.0.0.0/8', '10.1.2.0/24', '10.1.2.3/32', '0.0.0.0/0', '192.168.0.0/16'];
+
+const podSelection = fc.record(
+  { namespaceSelector: selector, podSelector: selector },
+  { requiredKeys: ['podSelector'] },
+);
+
+const clusterPeer = (direction: 'ingress' | 'egress', named: boolean) =>
+  direction === 'ingress' || named
+    ? fc.oneof(fc.record({ namespaces: selector }), fc.record({ pods: podSelection }))
+    : fc.oneof(
+        fc.record({ namespaces: selector }),
+        fc.record({ pods: podSelection }),
+        fc.record({
+          networks: fc.uniqueArray(fc.constantFrom(...NETWORKS), { minLength: 1, maxLength: 2 }),
+        }),
+      );
+
+/** v1alpha2 `protocols` items, or v1alpha1 `ports` items; `named` says whether a named port is used. */
+const clusterPorts = (version: 'v1alpha1' | 'v1alpha2') =>
+  fc
+    .array(
+      fc.oneof(
+        fc.record({
+          kind: fc.constant('number' as const),
+          protocol: fc.constantFrom(...PROTOCOLS),
+          port: fc.constantFrom(...INTERESTING_PORTS),
+        }),
+        fc.record({
+          kind: fc.constant('range' as const),
+          protocol: fc.constantFrom(...PROTOCOLS),
+          start: fc.constantFrom(53, 80, 443),
+          end: fc.constantFrom(444, 8080, 9090),
+        }),
+        fc.record({ kind: fc.constant('named' as const), name: fc.constantFrom(...PORT_NAMES) }),
+      ),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((items) => ({
+      named: items.some((i) => i.kind === 'named'),
+      list: items.map((i) => {
+        if (i.kind === 'named')
+          return version === 'v1alpha2' ? { destinationNamedPort: i.name } : { namedPort: i.name };
+        const proto = i.protocol.toLowerCase();
+        if (i.kind === 'number') {
+          return version === 'v1alpha2'
+            ? { [proto]: { destinationPort: { number: i.port } } }
+            : { portNumber: { protocol: i.protocol, port: i.port } };
+        }
+        return version === 'v1alpha2'
+          ? { [proto]: { destinationPort: { range: { start: i.start, end: i.end } } } }
+          : { portRange: { protocol: i.protocol, start: i.start, end: i.end } };
+      }),
+    }));
+
+const clusterRule = (
+  direction: 'ingress' | 'egress',
+  version: 'v1alpha1' | 'v1alpha2',
+  actions: readonly string[],
+) =>
+  fc
+    .record({
+      action: fc.constantFrom(...actions),
+      ports: fc.option(clusterPorts(version), { nil: undefined }),
+    })
+    .chain(({ action, ports }) =>
+      fc
+        .array(clusterPeer(direction, ports?.named === true), { minLength: 1, maxLength: 2 })
+        .map((peers) => ({
+          action,
+          [direction === 'ingress' ? 'from' : 'to']: peers,
+          ...(ports ? { [version === 'v1alpha2' ? 'protocols' : 'ports']: ports.list } : {}),
+        })),
+    );
+
+/** A ClusterNetworkPolicy, AdminNetworkPolicy or (`default`) BaselineAdminNetworkPolicy. */
+export const clusterPolicyArbitrary = (index: number) =>
+  fc
+    .constantFrom('ClusterNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy')
+    .chain((kind) => {
+      const version = kind === 'ClusterNetworkPolicy' ? 'v1alpha2' : 'v1alpha1';
+      const actions =
+        kind === 'ClusterNetworkPolicy'
+          ? ['Accept', 'Deny', 'Pass']
+          : kind === 'AdminNetworkPolicy'
+            ? ['Allow', 'Deny', 'Pass']
+            : ['Allow', 'Deny'];
+      return fc
+        .record({
+          tier: fc.constantFrom('Admin', 'Baseline'),
+          priority: fc.constantFrom(...PRIORITIES),
+          subject: fc.oneof(fc.record({ namespaces: selector }), fc.record({ pods: podSelection })),
+          ingress: fc.array(clusterRule('ingress', version, actions), { maxLength: 3 }),
+          egress: fc.array(clusterRule('egress', version, actions), { maxLength: 3 }),
+        })
+        .map(({ tier, priority, subject, ingress, egress }) => ({
+          apiVersion: `policy.networking.k8s.io/${version}`,
+          kind,
+          // The baseline singleton must be named `default`; at most one is generated.
+          metadata: {
+            name: kind === 'BaselineAdminNetworkPolicy' ? 'default' : `cluster-${index}`,
+          },
+          spec: {
+            ...(kind === 'ClusterNetworkPolicy' ? { tier } : {}),
+            ...(kind !== 'BaselineAdminNetworkPolicy' ? { priority } : {}),
+            subject,
+            ...(ingress.length ? { ingress } : {}),
+            ...(egress.length ? { egress } : {}),
+          },
+        }));
+    });
+
+/** 0–4 cluster policies, at most one BaselineAdminNetworkPolicy. */
+const clusterPoliciesArbitrary = fc
+  .integer({ min: 0, max: 4 })
+  .chain((n) =>
+    n === 0
+      ? fc.constant([])
+      : fc.tuple(...Array.from({ length: n }, (_, i) => clusterPolicyArbitrary(i))),
+  )
+  .map((list) => {
+    let baseline = false;
+    return (list as { kind: string }[]).filter((p) => {
+      if (p.kind !== 'BaselineAdminNetworkPolicy') return true;
+      if (baseline) return false;
+      return (baseline = true);
+    });
+  });
+
+/**
+ * A random cluster: 3 namespaces, 1–6 pods, 0–5 NetworkPolicies, maybe an exposed service, and
+ * 0–4 cluster policies of all three kinds (both tiers, every action, tied priorities), as raw objects.
+ */
 export const clusterArbitrary = fc
   .record({ podCount: fc.integer({ min: 1, max: 6 }), policyCount: fc.integer({ min: 0, max: 5 }) })
   .chain(({ podCount, policyCount }) =>
@@ -203,11 +337,12 @@ export const clusterArbitrary = fc
         ? fc.constant([])
         : fc.tuple(...Array.from({ length: policyCount }, (_, i) => policyArbitrary(i))),
       fc.option(serviceArbitrary, { nil: undefined }),
+      clusterPoliciesArbitrary,
     ),
   )
   .map(
-    ([namespaces, pods, policies, exposed]) =>
-      [...namespaces, ...pods, ...policies, ...(exposed ?? [])] as unknown[],
+    ([namespaces, pods, policies, exposed, clusterPolicies]) =>
+      [...namespaces, ...pods, ...policies, ...(exposed ?? []), ...clusterPolicies] as unknown[],
   );
 
 export const externalIpArbitrary = fc.constantFrom(
