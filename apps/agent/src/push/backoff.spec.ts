@@ -19,12 +19,27 @@ describe('Backoff', () => {
     for (const w of waits) expect(w).toBeGreaterThanOrEqual(500);
   });
 
-  it('sleeps until aborted', async () => {
-    const controller = new AbortController();
-    const started = Date.now();
-    const pending = sleep(60_000, controller.signal);
-    controller.abort();
-    await pending;
-    expect(Date.now() - started).toBeLessThan(1_000);
+  describe('sleep', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('resolves when its time has passed', async () => {
+      let done = false;
+      const pending = sleep(60_000).then(() => (done = true));
+      await jest.advanceTimersByTimeAsync(59_999);
+      expect(done).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      await pending;
+      expect(done).toBe(true);
+    });
+
+    it('resolves as soon as it is aborted, and leaves no timer behind', async () => {
+      const controller = new AbortController();
+      const pending = sleep(60_000, controller.signal);
+      expect(jest.getTimerCount()).toBe(1);
+      controller.abort();
+      await pending;
+      expect(jest.getTimerCount()).toBe(0);
+    });
   });
 });

@@ -8,6 +8,7 @@ import { silentLogger } from '../log/logger';
 import { prepareSnapshot, type PreparedSnapshot } from '../snapshot/prepared-snapshot';
 import { RecordingIngest } from '../../test/recording-ingest';
 import { PushClient } from './push-client';
+import { sleep } from './backoff';
 import { Pusher, type Settlement } from './pusher';
 import { Spool } from './spool';
 
@@ -49,6 +50,9 @@ describe('Pusher', () => {
       5_000,
     );
     const metrics = new AgentMetrics({ defaultMetrics: false });
+    // Every wait the pusher asks for is recorded and then lasts at most 10 ms: the tests assert
+    // on the waits asked for, not on elapsed time.
+    const waits: number[] = [];
     pusher = new Pusher({
       client,
       log: silentLogger(),
@@ -56,11 +60,15 @@ describe('Pusher', () => {
       maxBackoffMs: options.maxBackoffMs ?? 1_000,
       tokenRecheckMs: 50,
       random: () => 0,
+      sleep: (ms, signal) => {
+        waits.push(ms);
+        return sleep(Math.min(ms, 10), signal);
+      },
       ...(options.spool ? { spool: options.spool } : {}),
     });
     const settled: Settlement[] = [];
     pusher.onSettled((s) => settled.push(s));
-    return { pusher, metrics, settled };
+    return { pusher, metrics, settled, waits };
   };
   const until = async (check: () => boolean, ms = 10_000) => {
     const end = Date.now() + ms;
@@ -106,11 +114,11 @@ describe('Pusher', () => {
   });
 
   it('keeps the pending snapshot while the API is down and delivers it when it is back', async () => {
-    const { pusher } = make();
+    const { pusher, settled } = make();
     await ingest.goDown();
     const s = snapshotOf(4);
     pusher.submit(s);
-    await new Promise((r) => setTimeout(r, 1_200));
+    await until(() => settled.filter((x) => x.outcome === 'retry').length >= 2);
     expect(pusher.pendingHash).toBe(s.contentHash);
     await ingest.comeUp();
     await ingest.waitForPushes(1);
@@ -118,12 +126,12 @@ describe('Pusher', () => {
   });
 
   it('honours Retry-After on 429', async () => {
-    const { pusher } = make({ maxBackoffMs: 1_000 });
+    const { pusher, waits } = make({ maxBackoffMs: 1_000 });
     ingest.answer({ status: 429, headers: { 'Retry-After': '1' } });
-    const started = Date.now();
     pusher.submit(snapshotOf(1));
     await ingest.waitForPushes(1);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    // The backoff alone would wait 500 ms (random 0, initial 1 s): Retry-After makes it 1 s.
+    expect(waits).toEqual([1_000]);
   });
 
   it('drops a snapshot the API refuses as too large (413) and pushes the next one', async () => {
@@ -155,7 +163,9 @@ describe('Pusher', () => {
     });
     pusher.submit(snapshotOf(1));
     await until(() => settled.length === 1);
-    await new Promise((r) => setTimeout(r, 300));
+    // The loop has ended with nothing pending: no later attempt can come.
+    await until(() => pusher.state === 'idle');
+    expect(pusher.pendingHash).toBeUndefined();
     expect(settled).toEqual([{ contentHash: snapshotOf(1).contentHash, outcome: 'rejected' }]);
     expect(ingest.attempts).toHaveLength(1);
   });
@@ -164,7 +174,7 @@ describe('Pusher', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fenceline-token-'));
     const tokenFile = join(dir, 'token');
     writeFileSync(tokenFile, 'revoked\n');
-    const { pusher, metrics } = make({ tokenFile });
+    const { pusher, metrics, waits } = make({ tokenFile });
     ingest.answer({
       status: 401,
       body: { code: 'UNAUTHENTICATED', message: 'a valid agent token is required' },
@@ -173,7 +183,8 @@ describe('Pusher', () => {
     pusher.submit(s);
     await until(() => pusher.state === 'unauthorized');
     expect((await metrics.unauthorized.get()).values[0]?.value).toBe(1);
-    await new Promise((r) => setTimeout(r, 300));
+    // Three token rechecks (every 50 ms) found the same revoked token: still no second attempt.
+    await until(() => waits.filter((ms) => ms === 50).length >= 3);
     expect(ingest.attempts).toHaveLength(1);
     writeFileSync(tokenFile, 'rotated\n');
     await ingest.waitForPushes(1);

@@ -16,6 +16,8 @@ export interface PusherOptions {
   /** While unauthorized, how often to look whether the token (file) changed. */
   readonly tokenRecheckMs?: number;
   readonly random?: () => number;
+  /** Waits between attempts and token rechecks (tests pass one that records each wait). */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /** How a snapshot left the pusher. */
@@ -40,11 +42,13 @@ export class Pusher {
   private inFlight: Promise<unknown> = Promise.resolve();
   private readonly settledListeners = new Set<(s: Settlement) => void>();
   private rejectedToken: string | undefined;
+  private readonly wait: (ms: number, signal: AbortSignal) => Promise<void>;
   lastSuccessAt: Date | undefined;
   lastPushedHash: string | undefined;
 
   constructor(private readonly options: PusherOptions) {
     this.backoff = new Backoff(1_000, options.maxBackoffMs, options.random);
+    this.wait = options.sleep ?? sleep;
   }
 
   get state(): PusherState {
@@ -159,7 +163,7 @@ export class Pusher {
             `push failed (${result.message}); retrying in ${wait} ms with the newest snapshot`,
           );
           if (current) this.settle(snapshot.contentHash, 'retry');
-          await sleep(wait, this.stopController.signal);
+          await this.wait(wait, this.stopController.signal);
           break;
         }
       }
@@ -189,7 +193,7 @@ export class Pusher {
   private async waitForNewToken(): Promise<void> {
     const every = this.options.tokenRecheckMs ?? 30_000;
     while (!this.stopController.signal.aborted) {
-      await sleep(every, this.stopController.signal);
+      await this.wait(every, this.stopController.signal);
       const token = await this.options.client.readToken().catch(() => undefined);
       if (token !== undefined && this.rejectedToken !== undefined && token !== this.rejectedToken) {
         this.options.log.info('the agent token changed; resuming pushes');
