@@ -3,7 +3,15 @@ import type { Inventory } from '../inventory/inventory';
 import type { Direction } from '../policy/network-policy';
 import { ConnectionSet } from '../ports/connection-set';
 import type { Protocol } from '../ports/protocol';
-import { directionAllows, directionRules } from '../reference/allowed-connections';
+import { isAllowed, type TierDecision } from '../reference/evaluate';
+import { tieredDirection } from '../reference/tiered-direction';
+import {
+  queryPath,
+  samePriorityConflicts,
+  summaryPath,
+  tierExplanation,
+  type TierExplanation,
+} from './explain-tiers';
 import { DEFAULT_OPTIONS, type Endpoint, type EvaluationOptions } from '../reference/traffic';
 import { resolvePeer } from './resolve-peer';
 
@@ -30,13 +38,26 @@ export interface DirectionExplanation {
   readonly allowed: ConnectionSet;
   /** The default when no rule decides: `allow` when not isolated, `deny` when isolated. */
   readonly default: 'allow' | 'deny';
+  /** The cluster tiers before and after NetworkPolicy (empty when no cluster policy selects the pod). */
+  readonly admin: TierExplanation;
+  readonly baseline: TierExplanation;
+  /**
+   * The decision through the tiers in one line: with a port query the path of that port
+   * (`Admin: Pass by cnp/walls rule 2 → NetworkPolicy: isolated, allowed by shop/web rule 0`),
+   * else what each tier did for the pair.
+   */
+  readonly path: string;
+  /** With a port query: which tier (and cluster rule) decided it. */
+  readonly decidedBy?: TierDecision;
+  /** Same-priority cluster policies that would decide the queried port otherwise. */
+  readonly conflicts: readonly string[];
 }
 
 export interface Explanation {
   readonly src: string;
   readonly dst: string;
   readonly query: { readonly protocol: Protocol; readonly port: number } | undefined;
-  /** Egress at src ∩ ingress at dst. */
+  /** Egress at src ∩ ingress at dst, through every tier. */
   readonly allowed: ConnectionSet;
   /** With a port query: the verdict for it. */
   readonly verdict: boolean | undefined;
@@ -82,6 +103,14 @@ export function explain(
     query,
     options,
   );
+  for (const tier of [egress.admin, egress.baseline]) {
+    for (const rule of tier.fqdn) {
+      notes.push(
+        `${rule.label} egress rule ${rule.ruleIndex} ${rule.action}s FQDN ${rule.names.join(',')}: domain names are not resolved offline, so that rule decides nothing here; traffic to those names is decided by the rules after it`,
+      );
+    }
+  }
+  notes.push(...egress.conflicts, ...ingress.conflicts);
   const allowed = egress.allowed.intersect(ingress.allowed);
   return {
     src: src.name,
@@ -104,23 +133,42 @@ function explainDirection(
   options: EvaluationOptions,
 ): DirectionExplanation {
   const subject = direction === 'egress' ? src : dst;
-  const matched = directionRules(inventory, direction, src, dst, options);
-  const isolated = matched.isolating.length > 0;
+  const peer = direction === 'egress' ? dst : src;
+  const tiered = tieredDirection(inventory, direction, src, dst, options);
+  const np = tiered.networkPolicy;
+  const isolated = np.isolating.length > 0;
+  const cluster = inventory.clusterPolicies.length > 0 && subject.kind === 'pod';
+  const verdict = query
+    ? isAllowed(inventory, { src, dst, protocol: query.protocol, port: query.port }, options)[
+        direction
+      ]
+    : undefined;
   return {
     direction,
     subject: subject.kind === 'pod' ? `${subject.pod.namespace}/${subject.pod.name}` : undefined,
     isolated,
     hostNetworkExempt:
       subject.kind === 'pod' && subject.pod.hostNetwork && options.hostNetwork === 'unrestricted',
-    isolatingPolicies: matched.isolating.map((p) => p.ref),
-    matchingRules: matched.rules.map(({ policy, rule, connections }) => ({
+    isolatingPolicies: np.isolating.map((p) => p.ref),
+    matchingRules: np.rules.map(({ policy, rule, connections }) => ({
       policy: policy.ref,
       direction,
       ruleIndex: rule.index,
       connections,
       ...(query ? { admitsQuery: connections.has(query.protocol, query.port) } : {}),
     })),
-    allowed: directionAllows(matched),
+    allowed: tiered.allowed,
     default: isolated ? 'deny' : 'allow',
+    admin: tierExplanation(tiered.admin, direction, query),
+    baseline: tierExplanation(tiered.baseline, direction, query),
+    path:
+      subject.kind !== 'pod'
+        ? 'external endpoint: no policy applies'
+        : verdict
+          ? queryPath(verdict, cluster)
+          : summaryPath(tiered, cluster),
+    ...(verdict ? { decidedBy: verdict.decidedBy } : {}),
+    conflicts:
+      verdict && query ? samePriorityConflicts(inventory, verdict, subject, peer, dst, query) : [],
   };
 }

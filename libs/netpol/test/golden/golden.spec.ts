@@ -9,6 +9,7 @@ import {
   referenceConnlist,
   referenceDiff,
   type Inventory,
+  type Protocol,
 } from '../../src/index';
 
 /**
@@ -47,6 +48,30 @@ describe('golden scenarios', () => {
         const render = (rows: ReturnType<typeof referenceConnlist>) => rows.map((r) => `${r.src} => ${r.dst} : ${r.conn}\n`).join('');
         check(join(dir, 'expected-connlist.txt'), render(referenceConnlist(inventory)));
         expect(render(buildModel(inventory).connlist())).toBe(readFileSync(join(dir, 'expected-connlist.txt'), 'utf8'));
+      });
+    }
+    if (existsSync(join(dir, 'expected-explain.txt'))) {
+      it(`${name}: explain (the decision path of each query through the tiers)`, () => {
+        const inventory = load([join(dir, 'manifests')]);
+        const queries = JSON.parse(readFileSync(join(dir, 'queries.json'), 'utf8')) as {
+          src: string;
+          dst: string;
+          protocol: Protocol;
+          port: number;
+        }[];
+        const model = buildModel(inventory);
+        const text = queries
+          .map((q) => {
+            const e = model.explain(q.src, q.dst, { protocol: q.protocol, port: q.port });
+            return [
+              `${e.src} => ${e.dst} ${q.protocol} ${q.port}: ${e.verdict ? 'ALLOWED' : 'DENIED'}`,
+              `  egress: ${e.egress.path}`,
+              `  ingress: ${e.ingress.path}`,
+              ...e.notes.map((n) => `  note: ${n}`),
+            ].join('\n');
+          })
+          .join('\n');
+        check(join(dir, 'expected-explain.txt'), `${text}\n`);
       });
     }
     if (existsSync(join(dir, 'expected-diff.txt'))) {
