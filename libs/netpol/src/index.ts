@@ -41,3 +41,8 @@ export { referenceCoverage } from './reference/coverage';
 export * from './cluster/cluster-findings';
 export * from './reference/default-deny';
 export type { Coverage } from './model/model-coverage';
+export type {
+  ClusterRuleExplanation,
+  FqdnRuleExplanation,
+  TierExplanation,
+} from './explain/explain-tiers';

@@ -64,6 +64,16 @@ describe('fenceline explain', () => {
     expect(closed.stdout.split('\n')[1]).toBe('allowed connections: No Connections');
   });
 
+  /** A cluster tier that no cluster policy fills. */
+  const NO_TIER = {
+    policies: [],
+    rules: [],
+    accepted: 'No Connections',
+    denied: 'No Connections',
+    passed: 'No Connections',
+    fqdn: [],
+  };
+
   it('prints the explanation as JSON with connection sets as strings', async () => {
     const result = await explain(
       '--src',
@@ -91,6 +101,11 @@ describe('fenceline explain', () => {
         matchingRules: [],
         allowed: 'All Connections',
         default: 'allow',
+        path: 'NetworkPolicy: not isolated → default: allow',
+        decidedBy: { tier: 'Default' },
+        admin: NO_TIER,
+        baseline: NO_TIER,
+        conflicts: [],
       },
       ingress: {
         direction: 'ingress',
@@ -109,6 +124,11 @@ describe('fenceline explain', () => {
         ],
         allowed: 'TCP 9000,UDP 5353',
         default: 'deny',
+        path: 'NetworkPolicy: isolated, allowed by app/backend-ingress rule 0',
+        decidedBy: { tier: 'NetworkPolicy' },
+        admin: NO_TIER,
+        baseline: NO_TIER,
+        conflicts: [],
       },
       notes: [],
     });

@@ -1,4 +1,9 @@
-import type { DirectionExplanation, Explanation, ObjectRef } from '@fenceline/netpol';
+import type {
+  DirectionExplanation,
+  Explanation,
+  ObjectRef,
+  TierExplanation,
+} from '@fenceline/netpol';
 
 /** An object reference as printed: kind, namespace and name, without the source file. */
 export interface ObjectRefJson {
@@ -22,6 +27,35 @@ export interface DirectionExplanationJson {
   }[];
   readonly allowed: string;
   readonly default: DirectionExplanation['default'];
+  /** The decision through the tiers in one line (see `path` in the README). */
+  readonly path: string;
+  readonly decidedBy: DirectionExplanation['decidedBy'] | null;
+  readonly admin: TierJson;
+  readonly baseline: TierJson;
+  readonly conflicts: readonly string[];
+}
+
+/** One cluster tier: policies in evaluation order, matching rules with what each decided. */
+export interface TierJson {
+  readonly policies: readonly { readonly policy: string; readonly priority: number | null }[];
+  readonly rules: readonly {
+    readonly policy: string;
+    readonly priority: number | null;
+    readonly ruleIndex: number;
+    readonly ruleName: string | null;
+    readonly action: string;
+    readonly connections: string;
+    readonly decided: string;
+    readonly decidesQuery?: boolean;
+  }[];
+  readonly accepted: string;
+  readonly denied: string;
+  readonly passed: string;
+  readonly fqdn: readonly {
+    readonly policy: string;
+    readonly ruleIndex: number;
+    readonly names: readonly string[];
+  }[];
 }
 
 export interface ExplanationJson {
@@ -70,6 +104,31 @@ function directionToJson(side: DirectionExplanation): DirectionExplanationJson {
     })),
     allowed: side.allowed.toString(),
     default: side.default,
+    path: side.path,
+    decidedBy: side.decidedBy ?? null,
+    admin: tierToJson(side.admin),
+    baseline: tierToJson(side.baseline),
+    conflicts: [...side.conflicts],
+  };
+}
+
+function tierToJson(tier: TierExplanation): TierJson {
+  return {
+    policies: tier.policies.map((p) => ({ policy: p.label, priority: p.priority ?? null })),
+    rules: tier.rules.map((r) => ({
+      policy: r.label,
+      priority: r.priority ?? null,
+      ruleIndex: r.ruleIndex,
+      ruleName: r.ruleName ?? null,
+      action: r.action,
+      connections: r.connections.toString(),
+      decided: r.decided.toString(),
+      ...(r.decidesQuery === undefined ? {} : { decidesQuery: r.decidesQuery }),
+    })),
+    accepted: tier.accepted.toString(),
+    denied: tier.denied.toString(),
+    passed: tier.passed.toString(),
+    fqdn: tier.fqdn.map((f) => ({ policy: f.label, ruleIndex: f.ruleIndex, names: [...f.names] })),
   };
 }
 

@@ -1,4 +1,9 @@
-import { formatObjectRef, type DirectionExplanation, type Explanation } from '@fenceline/netpol';
+import {
+  formatObjectRef,
+  type DirectionExplanation,
+  type Explanation,
+  type TierExplanation,
+} from '@fenceline/netpol';
 
 /**
  * Renders an explanation for people: the verdict, then each side (egress at the source, ingress
@@ -33,9 +38,56 @@ function directionLines(
   const heading = `${side.direction} at the ${end} (${side.subject ?? `${peer}, outside the cluster`}):`;
   if (side.subject === undefined)
     return [heading, '  no policy applies to an external address: default allow'];
+  const tiers = side.admin.policies.length + side.baseline.policies.length > 0;
+  if (!tiers) return [heading, ...networkPolicyLines(side, query, false)];
+  return [
+    heading,
+    `  path: ${side.path}`,
+    ...tierLines(side.admin, query),
+    '  NetworkPolicy tier:',
+    ...networkPolicyLines(side, query, true).map((l) => `  ${l}`),
+    ...tierLines(side.baseline, query),
+    `  ${side.direction} allows: ${side.allowed.toString()}`,
+  ];
+}
+
+/** One cluster tier: its policies in order and each matching rule with what it decided. */
+function tierLines(tier: TierExplanation, query: Explanation['query']): string[] {
+  if (tier.policies.length === 0) return [`  ${tier.tier} tier: no cluster policy selects the pod`];
+  const order = tier.policies.map(
+    (p) => `${p.label}${p.priority === undefined ? '' : ` (priority ${p.priority})`}`,
+  );
+  const lines = [`  ${tier.tier} tier: ${order.join(', ')}`];
+  if (tier.rules.length === 0) lines.push('    no rule matches this peer');
+  for (const rule of tier.rules) {
+    const name = rule.ruleName ? ` (${rule.ruleName})` : '';
+    const decided = rule.decided.isEmpty ? 'nothing left to decide' : rule.decided.toString();
+    const mark = query && rule.decidesQuery ? ` ← decides ${query.protocol} ${query.port}` : '';
+    lines.push(
+      `    ${rule.label} rule #${rule.ruleIndex}${name}: ${rule.action} ${rule.connections.toString()} (decides ${decided})${mark}`,
+    );
+  }
+  for (const f of tier.fqdn) {
+    lines.push(
+      `    ${f.label} rule #${f.ruleIndex}: ${f.action} FQDN ${f.names.join(',')} (not resolved offline: decides nothing here)`,
+    );
+  }
+  return lines;
+}
+
+/** The NetworkPolicy tier; within the cluster tiers it is final only for an isolated pod. */
+function networkPolicyLines(
+  side: DirectionExplanation,
+  query: Explanation['query'],
+  tiered: boolean,
+): string[] {
+  if (!side.isolated && tiered) {
+    return [
+      `  not isolated: no policy selects the pod for ${side.direction}; on to the Baseline tier`,
+    ];
+  }
   if (!side.isolated) {
     return [
-      heading,
       side.hostNetworkExempt
         ? '  not isolated: hostNetwork pod, never isolated under --host-network unrestricted'
         : `  not isolated: no policy selects the pod for ${side.direction}`,
@@ -43,7 +95,6 @@ function directionLines(
     ];
   }
   const lines = [
-    heading,
     '  isolated by:',
     ...side.isolatingPolicies.map((ref) => `    ${formatObjectRef(ref)}`),
   ];
@@ -55,6 +106,12 @@ function directionLines(
     lines.push(
       `    ${formatObjectRef(rule.policy)} ${rule.direction} rule #${rule.ruleIndex} admits ${rule.connections.toString()}${miss}`,
     );
+  }
+  if (tiered) {
+    lines.push(
+      '  default: deny (final for what reaches this tier: the Baseline tier is not consulted)',
+    );
+    return lines;
   }
   lines.push(
     '  default: deny (whatever no matching rule admits)',
