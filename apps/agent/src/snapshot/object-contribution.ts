@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, createSnapshot, SNAPSHOT_SORT_KEYS } from '@fenceline/contracts';
+import {
+  canonicalJson,
+  createSnapshot,
+  snapshotController,
+  SNAPSHOT_SORT_KEYS,
+} from '@fenceline/contracts';
 import { buildInventory, type ValidationIssue } from '@fenceline/netpol';
 
 type Raw = Record<string, unknown>;
@@ -15,6 +20,12 @@ export interface SnapshotEntry {
   readonly section: SnapshotSection;
   readonly sortKey: string;
   readonly json: string;
+  /**
+   * The next link up the owner chain (`Kind/namespace/name`): a pod's own controller, a
+   * controller's owner. The assembler keeps only the controllers some pod reaches, as
+   * `createSnapshot` does.
+   */
+  readonly up?: string;
 }
 
 const NO_ISSUES: readonly ValidationIssue[] = Object.freeze([]);
@@ -38,22 +49,42 @@ export interface ObjectContribution {
 const EPOCH = '1970-01-01T00:00:00Z';
 
 export function contributionOf(object: Raw, source: string): ObjectContribution {
-  const inventory = buildInventory([{ object, source }]);
+  // One object alone has no chain to follow: pods keep their own controller, as in a snapshot.
+  const inventory = buildInventory([{ object, source }], { workloadName: 'direct' });
   const snapshot = createSnapshot(inventory, { collectedAt: EPOCH, source: { type: 'cluster' } });
   const entries: SnapshotEntry[] = [];
   const add = <T>(
     section: SnapshotSection,
     items: readonly T[],
     keys: (item: T) => readonly string[],
+    up?: (item: T) => string | undefined,
   ): void => {
-    for (const item of items)
-      entries.push({ section, sortKey: keys(item).join('\u0000'), json: canonicalJson(item) });
+    for (const item of items) {
+      const next = up?.(item);
+      entries.push({
+        section,
+        sortKey: keys(item).join('\u0000'),
+        json: canonicalJson(item),
+        ...(next !== undefined ? { up: next } : {}),
+      });
+    }
   };
   add('namespaces', snapshot.namespaces, SNAPSHOT_SORT_KEYS.namespaces);
-  add('pods', snapshot.pods, SNAPSHOT_SORT_KEYS.pods);
+  add('pods', snapshot.pods, SNAPSHOT_SORT_KEYS.pods, (p) =>
+    p.owner ? chainKey(p.owner.kind, p.namespace, p.owner.name) : undefined,
+  );
   add('policies', snapshot.policies, SNAPSHOT_SORT_KEYS.policies);
   add('services', snapshot.services, SNAPSHOT_SORT_KEYS.services);
   add('exposures', snapshot.exposures, SNAPSHOT_SORT_KEYS.exposures);
+  add('clusterPolicies', snapshot.clusterPolicies, SNAPSHOT_SORT_KEYS.clusterPolicies);
+  // createSnapshot writes only the links some pod reaches (alone, this one reaches none): the
+  // assembler picks them, so each link is kept here.
+  add(
+    'controllers',
+    inventory.controllers.map(snapshotController),
+    SNAPSHOT_SORT_KEYS.controllers,
+    (c) => chainKey(c.owner.kind, c.namespace, c.owner.name),
+  );
   const ignoredKind = Object.keys(snapshot.ignoredKinds)[0];
   const issues = inventory.issues.length > 0 ? inventory.issues : NO_ISSUES;
   const only =
@@ -67,6 +98,10 @@ export function contributionOf(object: Raw, source: string): ObjectContribution 
     // The common case (one entry) reuses the entry's text: no second copy per pod.
     fingerprint: only ? only.json : fingerprintOf(entries, ignoredKind, issues),
   };
+}
+
+function chainKey(kind: string, namespace: string, name: string): string {
+  return `${kind}/${namespace}/${name}`;
 }
 
 function fingerprintOf(

@@ -2,7 +2,9 @@ import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { createSnapshot, parseSnapshot, snapshotContentHash } from '@fenceline/contracts';
 import { buildInventory } from '@fenceline/netpol';
-import { shopCluster } from '@fenceline/kube-fake';
+import { clusterNetworkPolicy, ownerChainObjects, shopCluster } from '@fenceline/kube-fake';
+import { controllerView } from '../kube/object-views';
+import { RESOURCES, served } from '../kube/resources';
 import { contributionOf } from './object-contribution';
 import { assembleSnapshot } from './snapshot-assembler';
 
@@ -30,8 +32,45 @@ const assembled = async (objects: readonly Raw[], clusterName?: string) => {
   return { ...result, text: gunzipSync(result.prepared.body).toString('utf8') };
 };
 
+/** ReplicaSets and Jobs as the agent keeps them: metadata only. */
+const asAgentKeepsIt = (o: Raw): Raw => {
+  const def = RESOURCES.find((r) => r.role === 'chain' && r.kind === o['kind']);
+  return def ? controllerView(served(def, def.versions[0]!), o) : o;
+};
+
 describe('assembleSnapshot', () => {
   const objects = shopCluster().filter((o) => o['kind'] !== 'DaemonSet');
+  /** With the owner chains of a rollout and a CronJob, and a ClusterNetworkPolicy. */
+  const chained = [...objects, ...ownerChainObjects().map(asAgentKeepsIt), clusterNetworkPolicy()];
+
+  it('carries the owner-chain links the pods reach and the cluster-scoped policies', async () => {
+    const { text, prepared, issues } = await assembled(chained);
+    expect(issues).toEqual([]);
+    const expected = whole(chained);
+    expect(JSON.parse(text)).toEqual(expected);
+    expect(prepared.contentHash).toBe(snapshotContentHash(expected));
+    // The old ReplicaSet (scaled to zero, no pod) is left out: its coming and going is no change.
+    expect(expected.controllers).toEqual([
+      {
+        kind: 'Job',
+        namespace: 'shop',
+        name: 'report-29000000',
+        owner: { kind: 'CronJob', name: 'report' },
+      },
+      {
+        kind: 'ReplicaSet',
+        namespace: 'shop',
+        name: 'checkout-6f8d9b',
+        owner: { kind: 'Deployment', name: 'checkout' },
+      },
+    ]);
+    expect(expected.clusterPolicies.map((p) => `${p.kind}/${p.name}`)).toEqual([
+      'AdminNetworkPolicy/pci-isolation',
+      'ClusterNetworkPolicy/payments-walls',
+    ]);
+    const withoutOld = chained.filter((o) => (o['metadata'] as Raw)['name'] !== 'checkout-55c4d7');
+    expect((await assembled(withoutOld)).prepared.contentHash).toBe(prepared.contentHash);
+  });
 
   it('builds, object by object, the snapshot createSnapshot builds from all of them, with its content hash', async () => {
     const { text, prepared } = await assembled(objects, 'prod-eu');
@@ -69,8 +108,8 @@ describe('assembleSnapshot', () => {
     );
     await fc.assert(
       fc.asyncProperty(
-        fc.shuffledSubarray(objects),
-        fc.array(relabel, { minLength: objects.length, maxLength: objects.length }),
+        fc.shuffledSubarray(chained),
+        fc.array(relabel, { minLength: chained.length, maxLength: chained.length }),
         async (subset, labels) => {
           const changed = subset.map((o, i) => {
             const metadata = o['metadata'] as Raw;

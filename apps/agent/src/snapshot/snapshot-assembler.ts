@@ -37,6 +37,8 @@ export async function assembleSnapshot(
     policies: [],
     services: [],
     exposures: [],
+    controllers: [],
+    clusterPolicies: [],
   };
   const ignored = new Map<string, number>();
   const issues: ValidationIssue[] = [];
@@ -46,6 +48,7 @@ export async function assembleSnapshot(
       ignored.set(c.ignoredKind, (ignored.get(c.ignoredKind) ?? 0) + 1);
     issues.push(...c.issues);
   }
+  sections.controllers = reachedControllers(sections.pods, sections.controllers);
   for (const entries of Object.values(sections))
     entries.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
 
@@ -57,7 +60,9 @@ export async function assembleSnapshot(
     ...(header.clusterName !== undefined
       ? [['cluster', canonicalJson({ name: header.clusterName })] as [string, string]]
       : []),
+    ['clusterPolicies', list('clusterPolicies')],
     ['collectedAt', JSON.stringify(collectedAt)],
+    ['controllers', list('controllers')],
     ['exposures', list('exposures')],
     ['ignoredKinds', canonicalJson(Object.fromEntries(ignored))],
     ['kind', JSON.stringify(SNAPSHOT_KIND)],
@@ -134,4 +139,28 @@ export async function assembleSnapshot(
       },
     },
   };
+}
+
+/**
+ * The controller entries on the owner chains of the pods (from each pod's own controller up), as
+ * `createSnapshot` keeps them: old ReplicaSets that own no pod are left out.
+ */
+function reachedControllers(
+  pods: readonly SnapshotEntry[],
+  controllers: readonly SnapshotEntry[],
+): SnapshotEntry[] {
+  if (controllers.length === 0) return [];
+  // A controller's sort key is kind, namespace, name: its chain key with NUL for `/`.
+  const byKey = new Map(controllers.map((c) => [c.sortKey.replaceAll('\u0000', '/'), c]));
+  const used = new Set<SnapshotEntry>();
+  for (const pod of pods) {
+    let key = pod.up;
+    while (key !== undefined) {
+      const link = byKey.get(key);
+      if (!link || used.has(link)) break;
+      used.add(link);
+      key = link.up;
+    }
+  }
+  return controllers.filter((c) => used.has(c));
 }

@@ -27,7 +27,7 @@ describe('snapshotContentHash', () => {
       name: p.name,
       namespace: p.namespace,
     }));
-    expect(Object.keys(reordered)[0]).toBe('ignoredKinds');
+    expect(Object.keys(reordered)[0]).toBe('clusterPolicies');
     expect(snapshotContentHash({ ...reordered, policies })).toBe(snapshotContentHash(snapshot));
   });
 

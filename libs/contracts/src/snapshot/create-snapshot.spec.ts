@@ -11,7 +11,7 @@ describe('createSnapshot', () => {
     expect(snapshot).toMatchObject({
       apiVersion: 'fenceline.dev/v1alpha1',
       kind: 'InventorySnapshot',
-      schemaVersion: 1,
+      schemaVersion: 2,
       collectedAt: '2025-01-02T03:04:05.000Z',
       source: { type: 'manifests' },
     });

@@ -1,6 +1,9 @@
 import {
+  chainLinksOfPods,
   formatIp,
   NAMESPACE_NAME_LABEL,
+  type ClusterPolicy,
+  type ControllerLink,
   type Exposure,
   type Inventory,
   type Pod,
@@ -10,6 +13,9 @@ import {
   SNAPSHOT_KIND,
   SNAPSHOT_SCHEMA_VERSION,
   type InventorySnapshot,
+  type InventorySnapshotV2,
+  type SnapshotClusterPolicy,
+  type SnapshotController,
   type SnapshotExposure,
   type SnapshotPod,
   type SnapshotSource,
@@ -26,14 +32,16 @@ export interface CreateSnapshotOptions {
  * The slim, deterministic snapshot of an inventory: every list sorted, label maps with sorted
  * keys, only namespaces that were defined (their implicit `kubernetes.io/metadata.name` label is
  * left out: the engine adds it back). Pods keep their container ports in definition order, since
- * a named port resolves to the first match.
+ * a named port resolves to the first match. Pods keep their own controller as owner; the
+ * ReplicaSet/Job links on their owner chains go to `controllers` (links no pod reaches are left
+ * out, so old ReplicaSets coming and going do not change the content hash).
  *
  * @example createSnapshot(buildInventory(objects), { collectedAt: new Date(), source: { type: 'manifests' } })
  */
 export function createSnapshot(
   inventory: Inventory,
   options: CreateSnapshotOptions,
-): InventorySnapshot {
+): InventorySnapshotV2 {
   const collectedAt =
     typeof options.collectedAt === 'string'
       ? options.collectedAt
@@ -76,11 +84,43 @@ export function createSnapshot(
       .sort(by(SNAPSHOT_SORT_KEYS.services)),
     exposures: inventory.exposures.map(snapshotExposure).sort(by(SNAPSHOT_SORT_KEYS.exposures)),
     ignoredKinds: sortedRecord(inventory.ignoredKinds),
+    controllers: chainLinksOfPods(inventory.pods, inventory.controllers)
+      .map(snapshotController)
+      .sort(by(SNAPSHOT_SORT_KEYS.controllers)),
+    clusterPolicies: inventory.clusterPolicies
+      .map(snapshotClusterPolicy)
+      .sort(by(SNAPSHOT_SORT_KEYS.clusterPolicies)),
+  };
+}
+
+/**
+ * A link as a snapshot writes it (the agent keeps one per ReplicaSet or Job and joins them the
+ * way `createSnapshot` does).
+ *
+ * @example snapshotController(inventory.controllers[0]) // { kind: 'ReplicaSet', namespace: 'shop', name: 'web-5c6d8f', owner: { kind: 'Deployment', name: 'web' } }
+ */
+export function snapshotController(link: ControllerLink): SnapshotController {
+  return {
+    kind: link.kind === 'Job' ? 'Job' : 'ReplicaSet',
+    namespace: link.namespace,
+    name: link.name,
+    owner: { kind: link.owner.kind, name: link.owner.name },
+  };
+}
+
+function snapshotClusterPolicy(policy: ClusterPolicy): SnapshotClusterPolicy {
+  return {
+    apiVersion: policy.apiVersion,
+    kind: policy.kind,
+    name: policy.name,
+    spec: { ...policy.spec },
   };
 }
 
 function snapshotPod(pod: Pod): SnapshotPod {
-  const bare = !pod.fromTemplate && pod.workload.kind === 'Pod' && pod.workload.name === pod.name;
+  // The pod's own controller: the chain above it is in `controllers`.
+  const owner = pod.directWorkload ?? pod.workload;
+  const bare = !pod.fromTemplate && owner.kind === 'Pod' && owner.name === pod.name;
   return {
     namespace: pod.namespace,
     name: pod.name,
@@ -92,7 +132,7 @@ function snapshotPod(pod: Pod): SnapshotPod {
       port: cp.port,
       protocol: cp.protocol,
     })),
-    ...(bare ? {} : { owner: { kind: pod.workload.kind, name: pod.workload.name } }),
+    ...(bare ? {} : { owner: { kind: owner.kind, name: owner.name } }),
     ...(pod.fromTemplate ? { fromTemplate: true } : {}),
   };
 }
@@ -135,6 +175,8 @@ export const SNAPSHOT_SORT_KEYS = {
     e.port?.kind ?? '',
     String(e.port?.value ?? ''),
   ],
+  controllers: (c: SnapshotController): readonly string[] => [c.kind, c.namespace, c.name],
+  clusterPolicies: (p: SnapshotClusterPolicy): readonly string[] => [p.kind, p.name],
 } as const;
 
 /** Compares sort keys element by element in code-unit order, so output never depends on the locale. */

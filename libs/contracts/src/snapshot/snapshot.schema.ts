@@ -1,4 +1,4 @@
-import { parseIp } from '@fenceline/netpol';
+import { CLUSTER_POLICY_KINDS, parseIp } from '@fenceline/netpol';
 import { z } from 'zod';
 
 /** Limits that keep one snapshot bounded; a cluster beyond them needs a newer schema version. */
@@ -8,6 +8,9 @@ export const SNAPSHOT_LIMITS = Object.freeze({
   policies: 100_000,
   services: 200_000,
   exposures: 200_000,
+  /** Owner-chain links: at most one per pod and level (Pod → ReplicaSet → Deployment). */
+  controllers: 500_000,
+  clusterPolicies: 10_000,
   portsPerObject: 1_000,
   ipsPerPod: 8,
   labelsPerObject: 256,
@@ -110,6 +113,37 @@ const exposureSchema = z
     }
   });
 
+/** One owner-chain link: a ReplicaSet or Job and its controller (metadata only). */
+const controllerSchema = z.strictObject({
+  kind: z.enum(['ReplicaSet', 'Job']),
+  namespace: namespaceName,
+  name,
+  owner: z.strictObject({ kind: z.string().min(1).max(63), name }),
+});
+
+/** A cluster-scoped policy, its `spec` as written; the engine validates it when it rebuilds the inventory. */
+const clusterPolicySchema = z
+  .strictObject({
+    apiVersion: z.string().min(1).max(317),
+    kind: z.enum(
+      Object.keys(CLUSTER_POLICY_KINDS) as [
+        keyof typeof CLUSTER_POLICY_KINDS,
+        ...(keyof typeof CLUSTER_POLICY_KINDS)[],
+      ],
+    ),
+    name,
+    spec: z.record(z.string(), z.unknown()),
+  })
+  .superRefine((policy, ctx) => {
+    const expected = CLUSTER_POLICY_KINDS[policy.kind];
+    if (policy.apiVersion !== expected)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['apiVersion'],
+        message: `a ${policy.kind} is ${expected}`,
+      });
+  });
+
 const ignoredKindsSchema = z
   .record(z.string().min(1).max(317), z.int().min(0).max(SNAPSHOT_LIMITS.ignoredObjects))
   .superRefine((value, ctx) => {
@@ -125,16 +159,9 @@ const ignoredKindsSchema = z
     }
   });
 
-/**
- * The versioned, slim inventory an agent pushes (or `fenceline snapshot` prints): what the
- * engine needs of namespaces, pods, policies, services and their exposures, nothing more.
- *
- * @example inventorySnapshotSchema.safeParse(JSON.parse(body)).success
- */
-export const inventorySnapshotSchema = z.strictObject({
+const snapshotFields = {
   apiVersion: z.literal('fenceline.dev/v1alpha1'),
   kind: z.literal('InventorySnapshot'),
-  schemaVersion: z.literal(1),
   cluster: z.strictObject({ name: z.string().min(1).max(253).optional() }).optional(),
   collectedAt: z.iso.datetime({ offset: true }),
   source: z.strictObject({
@@ -155,14 +182,44 @@ export const inventorySnapshotSchema = z.strictObject({
   exposures: z.array(exposureSchema).max(SNAPSHOT_LIMITS.exposures),
   /** Objects the engine did not evaluate, counted per `apiVersion/kind`. */
   ignoredKinds: ignoredKindsSchema,
+};
+
+/** Version 1: NetworkPolicy only, pods named by their own controller. Still accepted. */
+const snapshotV1Schema = z.strictObject({ ...snapshotFields, schemaVersion: z.literal(1) });
+
+/** Version 2 adds the owner chain of the pods and the cluster-scoped policies. */
+const snapshotV2Schema = z.strictObject({
+  ...snapshotFields,
+  schemaVersion: z.literal(2),
+  /** The ReplicaSet/Job links on the pods' owner chains, so pods are named by the top controller. */
+  controllers: z.array(controllerSchema).max(SNAPSHOT_LIMITS.controllers),
+  /** ClusterNetworkPolicy, AdminNetworkPolicy and BaselineAdminNetworkPolicy objects. */
+  clusterPolicies: z.array(clusterPolicySchema).max(SNAPSHOT_LIMITS.clusterPolicies),
 });
 
+/**
+ * The versioned, slim inventory an agent pushes (or `fenceline snapshot` prints): what the
+ * engine needs of namespaces, pods, policies (namespaced and cluster-scoped), services, their
+ * exposures and the pods' owner chains, nothing more. Schema versions 1 and 2 are accepted;
+ * this build writes 2.
+ *
+ * @example inventorySnapshotSchema.safeParse(JSON.parse(body)).success
+ */
+export const inventorySnapshotSchema = z.discriminatedUnion('schemaVersion', [
+  snapshotV1Schema,
+  snapshotV2Schema,
+]);
+
 export type InventorySnapshot = z.infer<typeof inventorySnapshotSchema>;
+/** The snapshot this build writes. */
+export type InventorySnapshotV2 = z.infer<typeof snapshotV2Schema>;
 export type SnapshotPod = InventorySnapshot['pods'][number];
 export type SnapshotExposure = InventorySnapshot['exposures'][number];
 export type SnapshotSource = InventorySnapshot['source'];
+export type SnapshotController = InventorySnapshotV2['controllers'][number];
+export type SnapshotClusterPolicy = InventorySnapshotV2['clusterPolicies'][number];
 
 /** The `apiVersion` and `schemaVersion` this build writes. */
 export const SNAPSHOT_API_VERSION = 'fenceline.dev/v1alpha1';
 export const SNAPSHOT_KIND = 'InventorySnapshot';
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+export const SNAPSHOT_SCHEMA_VERSION = 2;
