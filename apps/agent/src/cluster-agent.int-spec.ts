@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSnapshot, type InventorySnapshot } from '@fenceline/contracts';
-import { buildInventory, loadPaths } from '@fenceline/netpol';
+import { createSnapshot, snapshotToObjects, type InventorySnapshot } from '@fenceline/contracts';
+import { buildInventory, loadPaths, workloadName } from '@fenceline/netpol';
 import { stringify } from 'yaml';
 import { parseAgentConfig, type AgentConfig } from './config/agent-config';
 import { AgentMetrics } from './health/agent-metrics';
@@ -11,7 +11,15 @@ import { silentLogger } from './log/logger';
 import { runAgent, type RunningAgent } from './run-agent';
 import { Spool } from './push/spool';
 import { prepareSnapshot } from './snapshot/prepared-snapshot';
-import { FakeKubeApi, FIXTURE_CRDS, pod, shopCluster } from '@fenceline/kube-fake';
+import {
+  CLUSTER_NETWORK_POLICY_CRD,
+  clusterNetworkPolicy,
+  FakeKubeApi,
+  FIXTURE_CRDS,
+  ownerChainObjects,
+  pod,
+  shopCluster,
+} from '@fenceline/kube-fake';
 import { RecordingIngest } from '../test/recording-ingest';
 
 type Raw = Record<string, unknown>;
@@ -127,8 +135,12 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     expect(first!.snapshot.ignoredKinds).toEqual({
       'crd.projectcalico.org/v1/GlobalNetworkPolicy': 1,
       'crd.projectcalico.org/v1/NetworkPolicy': 1,
-      'policy.networking.k8s.io/v1alpha1/AdminNetworkPolicy': 1,
     });
+    // The AdminNetworkPolicy is evaluated now: carried whole, no longer only counted.
+    const pushed = first!.snapshot;
+    expect(pushed.schemaVersion === 2 && pushed.clusterPolicies.map((p) => p.name)).toEqual([
+      'pci-isolation',
+    ]);
     // Lists were paginated (page size 3) and every watch asked for bookmarks from the list's version.
     const podLists = kube.requests.filter(
       (r) => r.path === '/api/v1/pods' && r.query['watch'] === undefined,
@@ -143,6 +155,64 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     )!;
     expect(podWatch.query['allowWatchBookmarks']).toBe('true');
     expect(Number(podWatch.query['resourceVersion'])).toBeGreaterThan(0);
+  });
+
+  it('carries a ClusterNetworkPolicy created later, and the owner chain that names pods by their Deployment and CronJob', async () => {
+    kube.addResource(CLUSTER_NETWORK_POLICY_CRD);
+    for (const object of ownerChainObjects()) kube.apply(object);
+    await start();
+    const [first] = await ingest.waitForPushes(1);
+    const named = (snapshot: InventorySnapshot) =>
+      buildInventory(snapshotToObjects(snapshot))
+        .pods.filter((p) => p.namespace === 'shop')
+        .map((p) => `${p.name} => ${workloadName(p.workload)}`);
+    expect(named(first!.snapshot)).toEqual([
+      'checkout-6f8d9b-a1b2c => shop/checkout[Deployment]',
+      'checkout-6f8d9b-d3e4f => shop/checkout[Deployment]',
+      'report-29000000-zz9x8 => shop/report[CronJob]',
+      // No ReplicaSet object for these pods in the fixture: a missing link keeps the direct owner.
+      'web-7d4b9c-q9z7m => shop/web-7d4b9c[ReplicaSet]',
+      'web-7d4b9c-x2k8p => shop/web-7d4b9c[ReplicaSet]',
+    ]);
+    // Metadata only, and only the links pods reach (the old ReplicaSet is not sent).
+    expect(first!.snapshot.schemaVersion === 2 && first!.snapshot.controllers).toEqual([
+      {
+        kind: 'Job',
+        namespace: 'shop',
+        name: 'report-29000000',
+        owner: { kind: 'CronJob', name: 'report' },
+      },
+      {
+        kind: 'ReplicaSet',
+        namespace: 'shop',
+        name: 'checkout-6f8d9b',
+        owner: { kind: 'Deployment', name: 'checkout' },
+      },
+    ]);
+    expect(first!.snapshot.pods.some((p) => p.fromTemplate)).toBe(false);
+
+    await until('watches', () =>
+      kube.requests.some(
+        (r) => r.path.endsWith('/clusternetworkpolicies') && r.query['watch'] === 'true',
+      ),
+    );
+    kube.apply(clusterNetworkPolicy());
+    await ingest.waitForPushes(2);
+    const second = lastPush();
+    expect(second.schemaVersion === 2 && second.clusterPolicies).toEqual([
+      expect.objectContaining({ kind: 'AdminNetworkPolicy', name: 'pci-isolation' }),
+      {
+        apiVersion: 'policy.networking.k8s.io/v1alpha2',
+        kind: 'ClusterNetworkPolicy',
+        name: 'payments-walls',
+        spec: clusterNetworkPolicy()['spec'],
+      },
+    ]);
+    const rebuilt = buildInventory(snapshotToObjects(second));
+    expect(rebuilt.issues).toEqual([]);
+    expect(rebuilt.clusterPolicies.map((p) => `${p.tier} ${p.name}`)).toEqual(
+      expect.arrayContaining(['Admin payments-walls']),
+    );
   });
 
   it('pushes a pod relabel after the debounce window, coalescing a burst into one push', async () => {

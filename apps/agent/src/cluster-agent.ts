@@ -7,7 +7,7 @@ import type { KubeClient } from './kube/kube-client';
 import { ObjectStore } from './kube/object-store';
 import { describeError, Reflector, type ObjectConverter } from './kube/reflector';
 import { RESOURCES, type ResourceDef, type ServedResource } from './kube/resources';
-import { daemonSetView, withKind } from './kube/object-views';
+import { controllerView, daemonSetView, withKind } from './kube/object-views';
 import type { Logger } from './log/logger';
 import { MemoryGuard } from './memory';
 import { shortHash, type PreparedSnapshot } from './snapshot/prepared-snapshot';
@@ -23,7 +23,7 @@ const toContribution: ObjectConverter<ObjectContribution> = (resource, object) =
   const metadata = (object['metadata'] ?? {}) as Raw;
   const namespace = typeof metadata['namespace'] === 'string' ? `${metadata['namespace']}/` : '';
   return contributionOf(
-    withKind(resource, object),
+    resource.role === 'chain' ? controllerView(resource, object) : withKind(resource, object),
     `cluster ${resource.kind} ${namespace}${String(metadata['name'])}`,
   );
 };

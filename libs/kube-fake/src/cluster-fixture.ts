@@ -6,7 +6,8 @@
  */
 type Raw = Record<string, unknown>;
 
-const managedFields = [
+/** What the API server adds to every stored object: views must drop it. */
+export const managedFields = [
   {
     manager: 'kube-controller-manager',
     operation: 'Update',

@@ -3,6 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeKubeApi, FakeResource } from './fake-kube-api';
+import {
+  CLUSTER_NETWORK_POLICY_CRD,
+  clusterNetworkPolicy,
+  ownerChainObjects,
+} from './owner-chain-fixture';
 
 interface Meta {
   name: string;
@@ -152,6 +157,11 @@ describe('FakeKubeApi', () => {
             versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
             preferredVersion: { groupVersion: 'apps/v1', version: 'v1' },
           },
+          {
+            name: 'batch',
+            versions: [{ groupVersion: 'batch/v1', version: 'v1' }],
+            preferredVersion: { groupVersion: 'batch/v1', version: 'v1' },
+          },
         ],
       });
       const core = await get<{ groupVersion: string; resources: unknown[] }>('/api/v1');
@@ -186,7 +196,11 @@ describe('FakeKubeApi', () => {
         '/apis/apps/v1',
       );
       expect(apps.body.groupVersion).toBe('apps/v1');
-      expect(apps.body.resources.map((r) => r.name)).toEqual(['daemonsets', 'deployments']);
+      expect(apps.body.resources.map((r) => r.name)).toEqual([
+        'daemonsets',
+        'deployments',
+        'replicasets',
+      ]);
     });
 
     it('answers unknown groups, versions and resources with a NotFound Status', async () => {
@@ -216,6 +230,7 @@ describe('FakeKubeApi', () => {
       expect(groups.body.groups.map((g) => g.name)).toEqual([
         'networking.k8s.io',
         'apps',
+        'batch',
         'example.com',
       ]);
       expect(await get('/apis/example.com')).toEqual({
@@ -311,6 +326,31 @@ describe('FakeKubeApi', () => {
       expect(widgets.body.kind).toBe('WidgetList');
       expect(widgets.body.apiVersion).toBe('example.com/v1');
       expect(widgets.body.items[0]).toMatchObject({ kind: 'Widget', apiVersion: 'example.com/v1' });
+    });
+
+    it('serves the owner chain (ReplicaSets, Jobs) and cluster-scoped policy CRDs', async () => {
+      for (const object of ownerChainObjects()) api.apply(object);
+      const replicaSets = await get<List>('/apis/apps/v1/replicasets');
+      expect(replicaSets.body.kind).toBe('ReplicaSetList');
+      expect(replicaSets.body.items.map((i) => i.metadata.name)).toEqual([
+        'checkout-55c4d7',
+        'checkout-6f8d9b',
+      ]);
+      const jobs = await get<List>('/apis/batch/v1/namespaces/shop/jobs');
+      expect(jobs.body.items.map((i) => i.metadata.name)).toEqual(['report-29000000']);
+
+      // Not served until its CRD is installed; cluster-scoped once it is.
+      expect(
+        (await get('/apis/policy.networking.k8s.io/v1alpha2/clusternetworkpolicies')).status,
+      ).toBe(404);
+      api.addResource(CLUSTER_NETWORK_POLICY_CRD);
+      api.apply(clusterNetworkPolicy());
+      const cnps = await get<List>(
+        '/apis/policy.networking.k8s.io/v1alpha2/clusternetworkpolicies',
+      );
+      expect(cnps.body.items.map((i) => [i.kind, i.metadata.name, i.metadata.namespace])).toEqual([
+        ['ClusterNetworkPolicy', 'payments-walls', undefined],
+      ]);
     });
 
     it('gets a single object with kind, or a NotFound Status naming it', async () => {

@@ -11,7 +11,7 @@ import {
   apiVersions,
   BUILTIN_RESOURCES,
   FakeResource,
-  isBuiltinGroup,
+  isTypedResource,
   kubeStatus,
   KubeStatus,
   NOT_FOUND_MESSAGE,
@@ -203,6 +203,7 @@ export class FakeKubeApi {
       resource: resource.resource,
       kind: resource.kind,
       namespaced: resource.namespaced,
+      ...(resource.crd !== undefined ? { crd: resource.crd } : {}),
     };
     this.resources.push(copy);
     this.collections.set(copy, { resource: copy, objects: new Map() });
@@ -436,7 +437,7 @@ export class FakeKubeApi {
       metadata['remainingItemCount'] = remaining;
     }
     const { resource } = collection;
-    const typed = isBuiltinGroup(resource.group);
+    const typed = isTypedResource(resource);
     const items = snapshot.items.slice(offset, end).map((o) => listItemJson(o, typed));
     const head = {
       kind: `${resource.kind}List`,

@@ -12,6 +12,11 @@ export interface FakeResource {
   resource: string;
   kind: string;
   namespaced: boolean;
+  /**
+   * A CRD, served unstructured (list items keep kind/apiVersion) even in a `*.k8s.io` group the
+   * API reviewers approved (the sig-network policy API). Defaults to what the group suggests.
+   */
+  crd?: boolean;
 }
 
 /** The built-in types the agent reads. */
@@ -59,6 +64,14 @@ export const BUILTIN_RESOURCES: FakeResource[] = [
     kind: 'Deployment',
     namespaced: true,
   },
+  {
+    group: 'apps',
+    version: 'v1',
+    resource: 'replicasets',
+    kind: 'ReplicaSet',
+    namespaced: true,
+  },
+  { group: 'batch', version: 'v1', resource: 'jobs', kind: 'Job', namespaced: true },
 ];
 
 /** `v1` for the core group, `group/version` otherwise: the `apiVersion` of objects. */
@@ -73,6 +86,11 @@ export function apiVersionOf(resource: Pick<FakeResource, 'group' | 'version'>):
  */
 export function isBuiltinGroup(group: string): boolean {
   return group === '' || !group.includes('.') || group.endsWith('.k8s.io');
+}
+
+/** Whether list items of this resource lose kind/apiVersion (typed built-in serialization). */
+export function isTypedResource(resource: Pick<FakeResource, 'group' | 'crd'>): boolean {
+  return resource.crd === undefined ? isBuiltinGroup(resource.group) : !resource.crd;
 }
 
 export interface KubeStatus {

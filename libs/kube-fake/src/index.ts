@@ -1,2 +1,3 @@
 export * from './fake-kube-api';
 export * from './cluster-fixture';
+export * from './owner-chain-fixture';

@@ -1,5 +1,6 @@
 import { RESOURCES, served } from './resources';
-import { daemonSetView, withKind } from './object-views';
+import { buildInventory } from '@fenceline/netpol';
+import { controllerView, daemonSetView, withKind } from './object-views';
 
 const resource = (id: string) =>
   served(
@@ -96,5 +97,61 @@ describe('daemonSetView', () => {
       metadata: {},
       spec: { template: { spec: {} } },
     });
+  });
+});
+
+describe('controllerView', () => {
+  const RS = resource('apps/replicasets');
+  const replicaSet = (ownerReferences?: unknown[]) => ({
+    metadata: {
+      name: 'web-5c6d8f',
+      namespace: 'shop',
+      uid: 'u1',
+      labels: { app: 'web', 'pod-template-hash': '5c6d8f' },
+      managedFields: [{ manager: 'kube-controller-manager' }],
+      ...(ownerReferences ? { ownerReferences } : {}),
+    },
+    spec: {
+      replicas: 3,
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web' }] } },
+    },
+    status: { replicas: 3, readyReplicas: 3 },
+  });
+
+  it('keeps name, namespace and the controller owner only, marked metadata-only', () => {
+    const view = controllerView(
+      RS,
+      replicaSet([
+        { apiVersion: 'x/v1', kind: 'Other', name: 'o', uid: 'u2' },
+        { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'u3', controller: true },
+      ]),
+    );
+    expect(view).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name: 'web-5c6d8f',
+        namespace: 'shop',
+        annotations: { 'fenceline.dev/metadata-only': 'true' },
+        ownerReferences: [{ kind: 'Deployment', name: 'web', controller: true }],
+      },
+    });
+    // The engine reads it as a link, never as a workload with a template.
+    const inventory = buildInventory([{ object: view }]);
+    expect(inventory.pods).toEqual([]);
+    expect(inventory.issues).toEqual([]);
+    expect(inventory.controllers.map((c) => [c.name, c.owner])).toEqual([
+      ['web-5c6d8f', { kind: 'Deployment', name: 'web' }],
+    ]);
+  });
+
+  it('keeps a ReplicaSet without a controller as a link to nothing', () => {
+    const view = controllerView(RS, replicaSet());
+    expect(view['metadata']).toEqual({
+      name: 'web-5c6d8f',
+      namespace: 'shop',
+      annotations: { 'fenceline.dev/metadata-only': 'true' },
+    });
+    expect(buildInventory([{ object: view }]).controllers).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { METADATA_ONLY_ANNOTATION } from '@fenceline/netpol';
 import type { ServedResource } from './resources';
 
 type Raw = Record<string, unknown>;
@@ -37,6 +38,28 @@ export function daemonSetView(resource: ServedResource, object: Raw): Raw {
     ...(Object.hasOwn(status, 'desiredNumberScheduled')
       ? { status: pick(status, ['desiredNumberScheduled']) }
       : {}),
+  };
+}
+
+/**
+ * What the owner chain needs of a ReplicaSet or Job: name, namespace and its controller owner,
+ * marked metadata-only so the engine reads it as a link, not as a template. The template, status
+ * and managedFields (most of the object) are not kept.
+ */
+export function controllerView(resource: ServedResource, object: Raw): Raw {
+  const metadata = isObject(object['metadata']) ? object['metadata'] : {};
+  const owners = Array.isArray(metadata['ownerReferences']) ? metadata['ownerReferences'] : [];
+  const controller: unknown = owners.find((o: unknown) => isObject(o) && o['controller'] === true);
+  return {
+    apiVersion: resource.apiVersion,
+    kind: resource.kind,
+    metadata: {
+      ...pick(metadata, ['name', 'namespace']),
+      annotations: { [METADATA_ONLY_ANNOTATION]: 'true' },
+      ...(isObject(controller)
+        ? { ownerReferences: [{ ...pick(controller, ['kind', 'name']), controller: true }] }
+        : {}),
+    },
   };
 }
 

@@ -1,10 +1,12 @@
 /**
  * What the agent reads from the Kubernetes API. `inventory` objects become the snapshot's
- * namespaces, pods, policies, services and exposures; `counted` objects are policy kinds the
- * engine does not evaluate, counted per `apiVersion/kind` (the snapshot's `ignoredKinds`) so
- * reports can say what was left out; `cni` objects only feed CNI detection.
+ * namespaces, pods, policies (namespaced and cluster-scoped), services and exposures; `chain`
+ * objects (ReplicaSets, Jobs) are kept as metadata only — name, namespace, controller owner —
+ * to name pods by their top controller; `counted` objects are policy kinds the engine does not
+ * evaluate, counted per `apiVersion/kind` (the snapshot's `ignoredKinds`) so reports can say
+ * what was left out; `cni` objects only feed CNI detection.
  */
-export type ResourceRole = 'inventory' | 'counted' | 'cni';
+export type ResourceRole = 'inventory' | 'chain' | 'counted' | 'cni';
 
 export interface ResourceDef {
   /** Unique id, used in metrics and logs: `<group or core>/<resource>`. */
@@ -45,20 +47,30 @@ export const RESOURCES: readonly ResourceDef[] = [
   def('networking.k8s.io', ['v1'], 'networkpolicies', 'NetworkPolicy', 'inventory', true),
   def('networking.k8s.io', ['v1'], 'ingresses', 'Ingress', 'inventory'),
   def('route.openshift.io', ['v1'], 'routes', 'Route', 'inventory'),
-  // AdminNetworkPolicy / BaselineAdminNetworkPolicy (sig-network policy API): not evaluated yet.
+  // The owner chain: Pod → ReplicaSet → Deployment, Pod → Job → CronJob.
+  def('apps', ['v1'], 'replicasets', 'ReplicaSet', 'chain'),
+  def('batch', ['v1'], 'jobs', 'Job', 'chain'),
+  // The cluster-scoped tiers of the sig-network policy API (all three cluster-scoped).
+  def(
+    'policy.networking.k8s.io',
+    ['v1alpha2'],
+    'clusternetworkpolicies',
+    'ClusterNetworkPolicy',
+    'inventory',
+  ),
   def(
     'policy.networking.k8s.io',
     ['v1alpha1'],
     'adminnetworkpolicies',
     'AdminNetworkPolicy',
-    'counted',
+    'inventory',
   ),
   def(
     'policy.networking.k8s.io',
     ['v1alpha1'],
     'baselineadminnetworkpolicies',
     'BaselineAdminNetworkPolicy',
-    'counted',
+    'inventory',
   ),
   // Calico keeps its objects in crd.projectcalico.org (projectcalico.org/v3 serves the same
   // objects through its API server: counting both would count each policy twice).
