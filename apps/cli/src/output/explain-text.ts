@@ -46,7 +46,9 @@ function directionLines(
     ...tierLines(side.admin, query),
     '  NetworkPolicy tier:',
     ...networkPolicyLines(side, query, true).map((l) => `  ${l}`),
-    ...tierLines(side.baseline, query),
+    ...(side.isolated
+      ? ['  Baseline tier: not reached (the NetworkPolicy tier is final for an isolated pod)']
+      : tierLines(side.baseline, query)),
     `  ${side.direction} allows: ${side.allowed.toString()}`,
   ];
 }
