@@ -1,7 +1,8 @@
-import type { LabelSelector } from '@fenceline/netpol';
+import type { ClusterPolicy, LabelSelector } from '@fenceline/netpol';
 import type { BaselineContent, Guardrail } from './baseline-content';
 import { InvalidBaselineError } from './invalid-baseline-error';
 import { parseBaselineContent } from './parse-baseline-content';
+import { clusterPolicyKindOf, compileClusterPolicy } from './parse-cluster-policies';
 import { policyIdentity } from './parse-policies';
 import { compileSelector } from './parse-selector';
 
@@ -21,6 +22,8 @@ export interface CompiledBaseline {
     | undefined;
   readonly namespaced: readonly BaselinePolicy[];
   readonly templates: readonly BaselinePolicy[];
+  /** Cluster-scoped policies, parsed: expected on the cluster as they are (never templated). */
+  readonly clusterPolicies: readonly ClusterPolicy[];
   readonly guardrails: readonly Guardrail[];
 }
 
@@ -34,7 +37,13 @@ export function compileBaseline(input: BaselineContent): CompiledBaseline {
   const parsed = parseBaselineContent(input);
   if (!parsed.ok) throw new InvalidBaselineError(parsed.issues);
   const content = parsed.content;
-  const policies = content.policies.map((raw): BaselinePolicy => ({ ...policyIdentity(raw), raw }));
+  const policies = content.policies
+    .filter((raw) => !clusterPolicyKindOf(raw))
+    .map((raw): BaselinePolicy => {
+      const { namespace, name } = policyIdentity(raw);
+      return { namespace, name, raw };
+    });
+  const clusterPolicies = content.policies.filter(clusterPolicyKindOf).map(compileClusterPolicy);
   return {
     content,
     scope: compileSelector(content.scope.namespaceSelector, 'scope.namespaceSelector'),
@@ -49,6 +58,7 @@ export function compileBaseline(input: BaselineContent): CompiledBaseline {
     },
     namespaced: policies.filter((p) => p.namespace !== undefined),
     templates: policies.filter((p) => p.namespace === undefined),
+    clusterPolicies,
     guardrails: content.guardrails,
   };
 }

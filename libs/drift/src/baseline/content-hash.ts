@@ -4,8 +4,9 @@ import { policyIdentity } from './parse-policies';
 
 /**
  * The SHA-256 (hex) of the content's canonical JSON: object keys sorted at every level,
- * policies sorted by namespace (templates first) then name, guardrails in their order (order
- * is how a reader meets them). Equal content, however written, hashes equal.
+ * policies sorted by namespace (templates and cluster-scoped policies first) then name then
+ * kind, guardrails in their order (order is how a reader meets them). Equal content, however
+ * written, hashes equal; content without cluster policies hashes as it always did.
  *
  * @example baselineContentHash(content) // 'a3f1…' (64 hex digits)
  */
@@ -13,7 +14,11 @@ export function baselineContentHash(content: BaselineContent): string {
   const policies = [...content.policies].sort((a, b) => {
     const x = policyIdentity(a);
     const y = policyIdentity(b);
-    return compare(x.namespace ?? '', y.namespace ?? '') || compare(x.name, y.name);
+    return (
+      compare(x.namespace ?? '', y.namespace ?? '') ||
+      compare(x.name, y.name) ||
+      compare(x.kind, y.kind)
+    );
   });
   return createHash('sha256')
     .update(canonicalJson({ ...content, policies }))

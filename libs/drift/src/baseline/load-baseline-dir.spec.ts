@@ -60,10 +60,48 @@ describe('loadBaselineDir', () => {
       expect(loaded.name).toBe('b');
       expect(loaded.issues.map(formatBaselineIssue)).toEqual([
         expect.stringMatching(/^a\/broken\.yaml#1: invalid YAML/),
-        'a/pod.yaml#1: string "v1" string "Pod" does not belong in a baseline folder (only networking.k8s.io/v1 NetworkPolicy objects and one fenceline.dev/v1alpha1 Baseline)',
+        'a/pod.yaml#1: string "v1" string "Pod" does not belong in a baseline folder (only networking.k8s.io/v1 NetworkPolicy, policy.networking.k8s.io/v1alpha2 ClusterNetworkPolicy, policy.networking.k8s.io/v1alpha1 AdminNetworkPolicy, policy.networking.k8s.io/v1alpha1 BaselineAdminNetworkPolicy objects and one fenceline.dev/v1alpha1 Baseline)',
         'a/baseline.yaml#1: spec.policies: unknown field (expected scope, sensitive, guardrails)',
         'a/policies.yaml#2: NetworkPolicy shop/q: spec.ingress[0].ports[0].port: port 0 must be between 1 and 65535, inclusive [PORT_OUT_OF_RANGE]',
         'a/baseline.yaml#1: spec.guardrails[0].to.cidr: "10.0.0.0/33" is not a CIDR',
+      ]);
+    } finally {
+      t.remove();
+    }
+  });
+
+  it('reads cluster-scoped policies next to NetworkPolicies and names their file in issues', () => {
+    const CNP = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: { name: deny-all }
+spec:
+  tier: Baseline
+  priority: 1000
+  subject: { namespaces: {} }
+  ingress: [{ action: Deny, from: [{ namespaces: {} }] }]
+`;
+    const t = tree({
+      'ok/baseline.yaml': BASELINE,
+      'ok/cluster/deny-all.yaml': CNP,
+      'ok/p.yaml': POLICY,
+      'bad/baseline.yaml': BASELINE,
+      'bad/cluster/deny-all.yaml': CNP.replace('priority: 1000', 'priority: -1'),
+      'bad/cluster/wrong.yaml': CNP.replace('v1alpha2', 'v1alpha1').replace('deny-all', 'x'),
+    });
+    try {
+      const ok = loadBaselineDir('ok', { cwd: t.dir });
+      expect(ok.issues).toEqual([]);
+      expect(ok.content?.policies.map((p) => p['kind'])).toEqual([
+        'ClusterNetworkPolicy',
+        'NetworkPolicy',
+      ]);
+      const bad = loadBaselineDir('bad', { cwd: t.dir });
+      expect(bad.content).toBeUndefined();
+      expect(bad.issues.map(formatBaselineIssue)).toEqual([
+        expect.stringMatching(
+          /^bad\/cluster\/deny-all\.yaml#1: ClusterNetworkPolicy deny-all: spec\.priority: .*\[INVALID_PRIORITY\]$/,
+        ),
+        'bad/cluster/wrong.yaml#1: expected apiVersion policy.networking.k8s.io/v1alpha2 for kind ClusterNetworkPolicy, got string "policy.networking.k8s.io/v1alpha1"',
       ]);
     } finally {
       t.remove();

@@ -1,12 +1,17 @@
-import { loadPaths, type SourcedObject } from '@fenceline/netpol';
+import { CLUSTER_POLICY_KINDS, loadPaths, type SourcedObject } from '@fenceline/netpol';
 import type { BaselineContent, BaselineIssue } from './baseline-content';
 import { parseBaselineContent } from './parse-baseline-content';
+import { clusterPolicyKindOf } from './parse-cluster-policies';
 import { checkKeys, describeValue, IssueList, isRecord, readRecord, readText } from './raw-input';
 
 /** `apiVersion` and `kind` of the Baseline document of a baseline folder. */
 export const BASELINE_API_VERSION = 'fenceline.dev/v1alpha1';
 /** See {@link BASELINE_API_VERSION}. */
 export const BASELINE_KIND = 'Baseline';
+
+const CLUSTER_KINDS = Object.entries(CLUSTER_POLICY_KINDS)
+  .map(([kind, version]) => `${version} ${kind}`)
+  .join(', ');
 
 /** A baseline folder read from disk: its name and content when valid, and every issue. */
 export interface LoadedBaseline {
@@ -18,8 +23,9 @@ export interface LoadedBaseline {
 /**
  * Reads a baseline folder: every `.yaml`, `.yml` and `.json` file under `dir` (nested folders
  * too, sorted, as netpol's `loadPaths` reads them). The files hold `networking.k8s.io/v1`
- * NetworkPolicy objects (no `metadata.namespace`: a template for every in-scope namespace) and
- * exactly one document
+ * NetworkPolicy objects (no `metadata.namespace`: a template for every in-scope namespace),
+ * cluster-scoped `policy.networking.k8s.io` ClusterNetworkPolicy (v1alpha2), AdminNetworkPolicy
+ * and BaselineAdminNetworkPolicy (v1alpha1) objects (never templated), and exactly one document
  * `{ apiVersion: fenceline.dev/v1alpha1, kind: Baseline, metadata: { name }, spec: { scope?, sensitive?, guardrails? } }`.
  * Any other kind is an issue. Issue paths name the file and document (`base/guardrails.yaml#2`)
  * and the field. Relative paths are read from `cwd` (default: the process's).
@@ -41,12 +47,16 @@ export function loadBaselineDir(dir: string, options: { cwd?: string } = {}): Lo
     const apiVersion = isRecord(object) ? object['apiVersion'] : undefined;
     if (kind === BASELINE_KIND && apiVersion === BASELINE_API_VERSION)
       baselines.push({ object, source });
-    else if (kind === 'NetworkPolicy' && apiVersion === 'networking.k8s.io/v1')
+    else if (
+      (kind === 'NetworkPolicy' && apiVersion === 'networking.k8s.io/v1') ||
+      (isRecord(object) && clusterPolicyKindOf(object))
+    )
+      // A cluster policy of the wrong apiVersion is reported by the content's validation.
       policies.push({ object, source });
     else {
       issues.add(
         source,
-        `${describeValue(apiVersion)} ${describeValue(kind)} does not belong in a baseline folder (only networking.k8s.io/v1 NetworkPolicy objects and one ${BASELINE_API_VERSION} ${BASELINE_KIND})`,
+        `${describeValue(apiVersion)} ${describeValue(kind)} does not belong in a baseline folder (only networking.k8s.io/v1 NetworkPolicy, ${CLUSTER_KINDS} objects and one ${BASELINE_API_VERSION} ${BASELINE_KIND})`,
       );
     }
   });

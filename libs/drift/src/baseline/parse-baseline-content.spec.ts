@@ -214,13 +214,13 @@ describe('parseBaselineContent', () => {
     [
       'policies not a list',
       { policies: {} },
-      ['policies: expected a list of NetworkPolicy objects, got an object'],
+      ['policies: expected a list of policy objects, got an object'],
     ],
     [
       'a policy of another kind',
       { policies: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } }] },
       [
-        'policies[0]: expected apiVersion networking.k8s.io/v1 and kind NetworkPolicy, got string "v1" / string "Pod"',
+        'policies[0]: expected apiVersion networking.k8s.io/v1 and kind NetworkPolicy (or a ClusterNetworkPolicy, AdminNetworkPolicy or BaselineAdminNetworkPolicy), got string "v1" / string "Pod"',
       ],
     ],
     [

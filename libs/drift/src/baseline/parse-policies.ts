@@ -1,4 +1,9 @@
 import { isDns1123Label, isDns1123Subdomain, parseNetworkPolicy } from '@fenceline/netpol';
+import {
+  clusterPolicyKey,
+  clusterPolicyKindOf,
+  validateClusterPolicy,
+} from './parse-cluster-policies';
 import { describeValue, IssueList, isRecord, quote } from './raw-input';
 
 /** Namespace a template is validated in: any valid name would do, the rules do not depend on it. */
@@ -14,21 +19,27 @@ export function policyKey(namespace: string | undefined, name: string): string {
   return `${namespace ?? '*'}/${name}`;
 }
 
-/** The namespace (undefined for a template) and name of a policy that passed validation. */
+/**
+ * The kind, namespace (undefined for a template and for a cluster-scoped policy) and name of a
+ * policy that passed validation.
+ */
 export function policyIdentity(policy: Readonly<Record<string, unknown>>): {
+  kind: string;
   namespace: string | undefined;
   name: string;
 } {
   const metadata = isRecord(policy['metadata']) ? policy['metadata'] : {};
   const namespace = typeof metadata['namespace'] === 'string' ? metadata['namespace'] : undefined;
-  return { namespace, name: String(metadata['name']) };
+  return { kind: String(policy['kind']), namespace, name: String(metadata['name']) };
 }
 
 /**
- * Validates the baseline's NetworkPolicies: `networking.k8s.io/v1` NetworkPolicy objects with a
+ * Validates the baseline's policies: `networking.k8s.io/v1` NetworkPolicy objects with a
  * valid `metadata.name`, an optional valid `metadata.namespace` (none makes a template), each
  * checked with netpol's `parseNetworkPolicy` exactly as the API server would (templates in a
- * placeholder namespace), and no two with the same namespace (or template) and name.
+ * placeholder namespace); and cluster-scoped ClusterNetworkPolicy, AdminNetworkPolicy and
+ * BaselineAdminNetworkPolicy objects (see `validateClusterPolicy`). No two with the same kind,
+ * namespace (or template) and name.
  * See https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/
  */
 export function parseBaselinePolicies(
@@ -38,7 +49,7 @@ export function parseBaselinePolicies(
 ): Record<string, unknown>[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    issues.add(path, `expected a list of NetworkPolicy objects, got ${describeValue(value)}`);
+    issues.add(path, `expected a list of policy objects, got ${describeValue(value)}`);
     return [];
   }
   const policies: Record<string, unknown>[] = [];
@@ -46,14 +57,29 @@ export function parseBaselinePolicies(
   value.forEach((raw: unknown, i) => {
     const p = `${path}[${i}]`;
     if (!isRecord(raw)) {
-      issues.add(p, `expected a NetworkPolicy object, got ${describeValue(raw)}`);
+      issues.add(p, `expected a policy object, got ${describeValue(raw)}`);
       return;
     }
     const before = issues.count;
+    const clusterKind = clusterPolicyKindOf(raw);
+    if (clusterKind) {
+      const identity = validateClusterPolicy(issues, raw, p, clusterKind);
+      if (!identity) return;
+      const key = clusterPolicyKey(identity.kind, identity.name);
+      const first = seen.get(key);
+      if (first !== undefined)
+        issues.add(
+          p,
+          `${identity.kind} ${identity.name} is defined twice (first at ${path}[${first}])`,
+        );
+      else seen.set(key, i);
+      if (issues.count === before) policies.push(raw);
+      return;
+    }
     if (raw['apiVersion'] !== 'networking.k8s.io/v1' || raw['kind'] !== 'NetworkPolicy') {
       issues.add(
         p,
-        `expected apiVersion networking.k8s.io/v1 and kind NetworkPolicy, got ${describeValue(raw['apiVersion'])} / ${describeValue(raw['kind'])}`,
+        `expected apiVersion networking.k8s.io/v1 and kind NetworkPolicy (or a ClusterNetworkPolicy, AdminNetworkPolicy or BaselineAdminNetworkPolicy), got ${describeValue(raw['apiVersion'])} / ${describeValue(raw['kind'])}`,
       );
       return;
     }
