@@ -1,53 +1,69 @@
 // Module boundaries (STYLE.md): domain libs depend only on domain; contracts on domain;
-// data-access on domain and contracts; apps on anything below them.
+// data-access on domain and contracts; apps on anything below them; test doubles (type:testing)
+// only from tests. Source files stay under 300 lines (tests excepted).
 const nx = require('@nx/eslint-plugin');
 const tseslint = require('typescript-eslint');
+
+/** Test files: specs of every tier, `test/` folders, and the agent's footprint bench. */
+const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.int-spec.ts',
+  '**/*.e2e-spec.ts',
+  '**/test/**/*.ts',
+  'apps/agent/bench/**/*.ts',
+];
+
+const depConstraints = (appsMayUseTesting) => [
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+  {
+    sourceTag: 'type:contracts',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+  },
+  {
+    sourceTag: 'type:data-access',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:data-access'],
+  },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: [
+      'type:domain',
+      'type:contracts',
+      'type:data-access',
+      'type:reporting',
+      ...(appsMayUseTesting ? ['type:testing'] : []),
+    ],
+  },
+  // Export formats (JSON, CSV, PolicyReport, OSCAL, PDF, evidence packs) over domain results.
+  {
+    sourceTag: 'type:reporting',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+  },
+  // Test doubles (a fake Kubernetes API server) depend on nothing of ours.
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
+];
+
+const boundaries = (appsMayUseTesting) => [
+  'error',
+  {
+    enforceBuildableLibDependency: true,
+    banTransitiveDependencies: true,
+    allow: [],
+    depConstraints: depConstraints(appsMayUseTesting),
+  },
+];
 
 module.exports = [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   { ignores: ['**/dist', '**/node_modules', '**/coverage', '.nx', 'tmp', '**/src/generated/**'] },
+  { files: ['**/*.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(false) } },
+  // Only tests may import type:testing libraries (libs/kube-fake).
+  { files: TEST_FILES, rules: { '@nx/enforce-module-boundaries': boundaries(true) } },
   {
-    files: ['**/*.ts'],
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          banTransitiveDependencies: true,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
-            {
-              sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
-            },
-            {
-              sourceTag: 'type:data-access',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:data-access'],
-            },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: [
-                'type:domain',
-                'type:contracts',
-                'type:data-access',
-                'type:testing',
-                'type:reporting',
-              ],
-            },
-            // Export formats (JSON, CSV, PolicyReport, OSCAL, PDF, evidence packs) over domain results.
-            {
-              sourceTag: 'type:reporting',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
-            },
-            // Test doubles (a fake Kubernetes API server) depend on nothing of ours.
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
-          ],
-        },
-      ],
-    },
+    files: ['**/*.ts', '**/*.js'],
+    ignores: TEST_FILES,
+    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }] },
   },
   {
     files: ['**/*.ts'],

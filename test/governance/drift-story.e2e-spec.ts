@@ -98,12 +98,12 @@ it('baseline → promotion → drift alert → resolution → signed webhooks', 
   const boot = run(FENCELINE, ['admin', 'bootstrap', '--org', `story-${randomUUID()}`]);
   expect(boot.status).toBe(0);
   const admin = (JSON.parse(boot.stdout) as { apiKey: string }).apiKey;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API answers of many shapes, checked field by field below
   const call = async (
     key: string,
     method: string,
     path: string,
     body?: unknown,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API answers of many shapes, checked field by field below
   ): Promise<{ status: number; json: any }> => {
     const res = await fetch(`${base}${path}`, {
       method,
