@@ -4,5 +4,10 @@ export * from './context/compliance-context';
 export { ComplianceInputError, type ComplianceIssue } from './context/compliance-input-error';
 export { FRAMEWORKS, FRAMEWORK_IDS, findFramework } from './frameworks/frameworks';
 export { evaluateFramework } from './framework/evaluate-framework';
-export { coverageReport, type CoverageReport } from './coverage/coverage-report';
+export {
+  coverageReport,
+  type CoverageReport,
+  type NamespaceDefaultDeny,
+  type UnevaluatedClusterRule,
+} from './coverage/coverage-report';
 export { waiverInForce, type Waiver, type WaiverSet } from './waivers/waiver';

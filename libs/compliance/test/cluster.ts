@@ -19,6 +19,18 @@ spec:
 export const netpol = (namespace: string, name: string, spec: string): string =>
   `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: ${name}, namespace: ${namespace} }\nspec: ${spec}\n`;
 
+/** A ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2); `spec` as flow YAML. */
+export const cnp = (name: string, spec: string): string =>
+  `apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: { name: ${name} }\nspec: ${spec}\n`;
+
+/** An AdminNetworkPolicy (v1alpha1). */
+export const anp = (name: string, spec: string): string =>
+  `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: { name: ${name} }\nspec: ${spec}\n`;
+
+/** The BaselineAdminNetworkPolicy singleton `default` (v1alpha1). */
+export const banp = (spec: string): string =>
+  `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata: { name: default }\nspec: ${spec}\n`;
+
 /** The inventory of the documents; fails the test on any validation issue. */
 export function inventoryOf(...docs: string[]): Inventory {
   const parsed = parseDocuments(docs.join('---\n'), 'cluster.yaml');

@@ -1,6 +1,8 @@
 import {
   buildModel,
+  defaultDenyOf,
   isolatingPolicies,
+  type DefaultDenySource,
   matchesLabels,
   namespaceLabels,
   workloadName,
@@ -15,14 +17,16 @@ import type { CompiledContext, PodMatcher } from '../context/compile-context';
 
 /**
  * What checks query, computed once per evaluation and shared: the fast model and its workload
- * rows, pods grouped by workload, and isolation decided by the reference evaluator's
- * `isolatingPolicies`.
+ * rows, pods grouped by workload, default deny through the tiers (netpol's `defaultDenyOf`, the
+ * same rule as the model's `coverage()`), and the NetworkPolicy tier alone (`isolatingPolicies`)
+ * for checks that walk NetworkPolicy rules.
  */
 export class CheckContext {
   private modelCache: ReachabilityModel | undefined;
   private rowsCache: ConnlistRow[] | undefined;
   private workloadCache: Map<string, Pod[]> | undefined;
   private readonly views = new Map<string, Inventory>();
+  private readonly denyCache = new Map<string, DefaultDenySource | undefined>();
 
   constructor(readonly compiled: CompiledContext) {}
 
@@ -62,24 +66,46 @@ export class CheckContext {
   }
 
   /**
-   * Whether some policy of the pod's namespace selects it and isolates it in `direction`
-   * (reference semantics, `hostNetwork` option included).
+   * What makes the pod's `direction` default deny — NetworkPolicy isolation, or a catch-all
+   * cluster-policy Deny (an Admin-tier one with its exceptions before it, or a Baseline-tier
+   * one where no NetworkPolicy isolates) — or `undefined` when traffic no rule names is allowed.
+   * See https://network-policy-api.sigs.k8s.io/reference/spec/
    */
-  isolated(pod: Pod, direction: Direction): boolean {
-    return this.isolatingPolicies(pod, direction).length > 0;
+  defaultDeny(pod: Pod, direction: Direction): DefaultDenySource | undefined {
+    const key = `${direction}|${pod.id}`;
+    if (this.denyCache.has(key)) return this.denyCache.get(key);
+    const source = defaultDenyOf(this.view(pod.namespace), pod, direction, this.compiled.options);
+    this.denyCache.set(key, source);
+    return source;
   }
 
-  /** The policies isolating the pod in `direction` (reference semantics). */
+  /** Whether {@link defaultDeny} finds something: the coverage notion of ZT-1/ZT-2. */
+  isDefaultDeny(pod: Pod, direction: Direction): boolean {
+    return this.defaultDeny(pod, direction) !== undefined;
+  }
+
+  /**
+   * The NetworkPolicies isolating the pod in `direction` (reference semantics, `hostNetwork`
+   * option included): the NetworkPolicy tier alone, for checks about NetworkPolicy rules.
+   */
   isolatingPolicies(pod: Pod, direction: Direction): NetworkPolicy[] {
-    let view = this.views.get(pod.namespace);
+    return isolatingPolicies(this.view(pod.namespace), pod, direction, this.compiled.options);
+  }
+
+  /**
+   * The inventory with only one namespace's NetworkPolicies (a policy selects only pods of its
+   * own namespace), so that per-pod questions do not scan every policy of the cluster.
+   */
+  private view(namespace: string): Inventory {
+    let view = this.views.get(namespace);
     if (!view) {
       view = {
         ...this.inventory,
-        policies: this.inventory.policies.filter((p) => p.namespace === pod.namespace),
+        policies: this.inventory.policies.filter((p) => p.namespace === namespace),
       };
-      this.views.set(pod.namespace, view);
+      this.views.set(namespace, view);
     }
-    return isolatingPolicies(view, pod, direction, this.compiled.options);
+    return view;
   }
 
   /** Whether the pod matches a namespace-and-pod matcher (CDE, declared flows). */

@@ -28,17 +28,18 @@ interface DnsFindings {
 }
 
 /**
- * ZT-3: every egress-isolated workload (DNS pods excepted: forwarding upstream is their job)
+ * ZT-3: every workload whose egress is default deny (NetworkPolicy isolation or a catch-all
+ * cluster-policy Deny, as ZT-2 counts; DNS pods excepted: forwarding upstream is their job)
  * reaches every DNS pod on UDP 53 and TCP 53 — egress at the workload AND ingress at the DNS
- * pod — and reaches nothing else on TCP/UDP 53 (another pod, an external address: a way around
- * the cluster resolver). Not applicable when no pod is egress-isolated (unisolated pods reach
- * DNS by default; ZT-2 reports them). Without DNS pods in the inventory it cannot be verified:
+ * pod, through every tier, as the model decides — and reaches nothing else on TCP/UDP 53
+ * (another pod, an external address: a way around the cluster resolver). Not applicable when no
+ * pod is default deny for egress (the others reach DNS by default; ZT-2 reports them). Without DNS pods in the inventory it cannot be verified:
  * every subject fails with that reason.
  * See https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-egress-traffic
  */
 export function dnsEgress(ctx: CheckContext): CheckOutcome {
   const options = ctx.compiled.options;
-  const isolated = ctx.inventory.pods.filter((p) => !isDnsPod(p) && ctx.isolated(p, 'egress'));
+  const isolated = ctx.inventory.pods.filter((p) => !isDnsPod(p) && ctx.isDefaultDeny(p, 'egress'));
   if (isolated.length === 0)
     return notApplicable('no pod (DNS pods excepted) is isolated for egress');
   const dnsGroups = shapeGroups(ctx.inventory.pods.filter(isDnsPod), options);

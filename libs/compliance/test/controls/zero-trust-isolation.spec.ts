@@ -22,6 +22,7 @@ describe('ZT-1 default-deny ingress coverage', () => {
           totalPods: 2,
           isolatedPods: 2,
           unisolatedWorkloads: [],
+          defaultDenyBy: ['shop/deny-in'],
         },
       ],
     });
@@ -51,6 +52,7 @@ describe('ZT-1 default-deny ingress coverage', () => {
         totalPods: 2,
         isolatedPods: 1,
         unisolatedWorkloads: [WEB],
+        defaultDenyBy: ['shop/db-in'],
       },
     ]);
   });
