@@ -1,10 +1,13 @@
-import type { EvaluationOptions } from '@fenceline/netpol';
+import type { EvaluationOptions, InventoryOptions, WorkloadNaming } from '@fenceline/netpol';
 import { Option, type Command } from 'commander';
 
 export interface AnalysisFlags {
   readonly ipBlockMatchesPods: boolean;
   readonly hostNetwork: EvaluationOptions['hostNetwork'];
+  readonly workloadName: WorkloadNaming;
 }
+
+const WORKLOAD_NAMINGS: readonly WorkloadNaming[] = ['top', 'direct'];
 
 /** The evaluation choices the API reference leaves open, as flags shared by every analysis command. */
 export function addAnalysisOptions(command: Command): Command {
@@ -21,11 +24,24 @@ export function addAnalysisOptions(command: Command): Command {
       )
         .choices(['as-pods', 'unrestricted'])
         .default('as-pods'),
+    )
+    .addOption(
+      new Option(
+        '--workload-name <naming>',
+        'name pods by the top controller of their owner chain (ns/web[Deployment]), or by their own controller as np-guard does (ns/web-5c6d8f[ReplicaSet])',
+      )
+        .choices(WORKLOAD_NAMINGS)
+        .default('top'),
     );
 }
 
 export function evaluationOptions(flags: AnalysisFlags): EvaluationOptions {
   return { ipBlockMatchesPods: flags.ipBlockMatchesPods, hostNetwork: flags.hostNetwork };
+}
+
+/** How the inventory names workloads: `--workload-name`. */
+export function inventoryOptions(flags: Pick<AnalysisFlags, 'workloadName'>): InventoryOptions {
+  return { workloadName: flags.workloadName };
 }
 
 /** An `--output` option limited to the formats a command can print. */

@@ -8,6 +8,7 @@ import { writeDiagnostics } from '../output/diagnostics';
 import {
   addAnalysisOptions,
   evaluationOptions,
+  inventoryOptions,
   outputOption,
   type AnalysisFlags,
 } from './analysis-options';
@@ -28,7 +29,12 @@ export function registerConnlistCommand(program: Command, context: CommandContex
       '\nExit codes: 0 success; 2 invalid input (results for the valid objects are still printed).',
     );
   addAnalysisOptions(command).action((paths: string[], flags: ConnlistFlags) => {
-    const input = loadInput(paths, context.io.cwd, evaluationOptions(flags));
+    const input = loadInput(
+      paths,
+      context.io.cwd,
+      evaluationOptions(flags),
+      inventoryOptions(flags),
+    );
     writeDiagnostics(context.io.stderr, input);
     const rows = buildModel(input.inventory, evaluationOptions(flags)).connlist();
     context.io.stdout.write(

@@ -8,6 +8,7 @@ import { formatCoverage, REPORT_FORMATS, type ReportFormat } from '../output/rep
 import {
   addAnalysisOptions,
   evaluationOptions,
+  inventoryOptions,
   outputOption,
   type AnalysisFlags,
 } from './analysis-options';
@@ -33,7 +34,7 @@ export function registerCoverageCommand(program: Command, context: CommandContex
     );
   addAnalysisOptions(command).action((paths: string[], flags: CoverageFlags) => {
     const options = evaluationOptions(flags);
-    const input = loadInput(paths, context.io.cwd, options);
+    const input = loadInput(paths, context.io.cwd, options, inventoryOptions(flags));
     writeDiagnostics(context.io.stderr, input);
     context.io.stdout.write(formatCoverage(coverageReport(input.inventory, options), flags.output));
     context.setExitCode(input.issues.length > 0 ? EXIT_INVALID_INPUT : EXIT_OK);

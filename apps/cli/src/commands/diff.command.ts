@@ -8,6 +8,7 @@ import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../output/diff-output
 import {
   addAnalysisOptions,
   evaluationOptions,
+  inventoryOptions,
   outputOption,
   type AnalysisFlags,
 } from './analysis-options';
@@ -31,8 +32,10 @@ export function registerDiffCommand(program: Command, context: CommandContext): 
       '\nExit codes: 0 no difference; 1 differences found; 2 invalid input in either side.',
     );
   addAnalysisOptions(command).action((beforePath: string, afterPath: string, flags: DiffFlags) => {
-    const before = loadInput([beforePath], context.io.cwd, evaluationOptions(flags));
-    const after = loadInput([afterPath], context.io.cwd, evaluationOptions(flags));
+    const load = (path: string) =>
+      loadInput([path], context.io.cwd, evaluationOptions(flags), inventoryOptions(flags));
+    const before = load(beforePath);
+    const after = load(afterPath);
     writeDiagnostics(context.io.stderr, before, 'before');
     writeDiagnostics(context.io.stderr, after, 'after');
     const rows = diffModels(

@@ -7,7 +7,7 @@ import {
   loadBaselineDir,
   type ReferenceRow,
 } from '@fenceline/drift';
-import { buildModel, type EvaluationOptions } from '@fenceline/netpol';
+import { buildModel, type EvaluationOptions, type InventoryOptions } from '@fenceline/netpol';
 import type { Command } from 'commander';
 import type { CommandContext, TextSink } from '../cli-io';
 import { EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK } from '../exit-codes';
@@ -17,6 +17,7 @@ import { DRIFT_FORMATS, formatDrift, type DriftFormat } from '../output/drift-ou
 import {
   addAnalysisOptions,
   evaluationOptions,
+  inventoryOptions,
   outputOption,
   type AnalysisFlags,
 } from './analysis-options';
@@ -63,12 +64,12 @@ export function registerDriftCommand(program: Command, context: CommandContext):
       return;
     }
     const options = evaluationOptions(flags);
-    const input = loadInput(paths, io.cwd, options);
+    const input = loadInput(paths, io.cwd, options, inventoryOptions(flags));
     writeDiagnostics(io.stderr, input);
     const reference =
       flags.reference === undefined
         ? undefined
-        : loadReference(flags.reference, io.cwd, options, io.stderr);
+        : loadReference(flags.reference, io.cwd, options, inventoryOptions(flags), io.stderr);
     if (reference && !reference.rows) {
       context.setExitCode(EXIT_INVALID_INPUT);
       return;
@@ -101,11 +102,12 @@ function loadReference(
   path: string,
   cwd: string,
   options: EvaluationOptions,
+  naming: InventoryOptions,
   stderr: TextSink,
 ): { rows?: ReferenceRow[]; invalid: boolean } {
   const rows = readConnlistJson(resolve(cwd, path));
   if (rows) return { rows, invalid: false };
-  const input = loadInput([path], cwd, options);
+  const input = loadInput([path], cwd, options, naming);
   writeDiagnostics(stderr, input, 'reference');
   if (input.issues.some((i) => i.object.kind === 'File')) return { invalid: true };
   const connlist = buildModel(input.inventory, options).connlist();

@@ -10,6 +10,7 @@ import { formatExplanationText } from '../output/explain-text';
 import {
   addAnalysisOptions,
   evaluationOptions,
+  inventoryOptions,
   outputOption,
   type AnalysisFlags,
 } from './analysis-options';
@@ -40,7 +41,12 @@ export function registerExplainCommand(program: Command, context: CommandContext
     .addOption(outputOption(['txt', 'json']))
     .addHelpText('after', PEER_HELP);
   addAnalysisOptions(command).action((paths: string[], flags: ExplainFlags) => {
-    const input = loadInput(paths, context.io.cwd, evaluationOptions(flags));
+    const input = loadInput(
+      paths,
+      context.io.cwd,
+      evaluationOptions(flags),
+      inventoryOptions(flags),
+    );
     writeDiagnostics(context.io.stderr, input);
     let explanation: Explanation;
     try {

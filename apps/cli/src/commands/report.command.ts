@@ -19,6 +19,7 @@ import { formatReport, REPORT_FORMATS, type ReportFormat } from '../output/repor
 import {
   addAnalysisOptions,
   evaluationOptions,
+  inventoryOptions,
   outputOption,
   type AnalysisFlags,
 } from './analysis-options';
@@ -102,7 +103,7 @@ export function registerReportCommand(program: Command, context: CommandContext)
       }
     }
     const options = evaluationOptions(flags);
-    const input = loadInput(paths, io.cwd, options);
+    const input = loadInput(paths, io.cwd, options, inventoryOptions(flags));
     writeDiagnostics(io.stderr, input);
     const cni = snapshotCni(paths, io.cwd);
     const { waivers, cluster, ...fromFile } = file;

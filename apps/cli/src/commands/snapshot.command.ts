@@ -23,7 +23,9 @@ export function registerSnapshotCommand(program: Command, context: CommandContex
       '\nExit codes: 0 success; 2 invalid input (the snapshot of the valid objects is still printed).',
     )
     .action((paths: string[], flags: SnapshotFlags) => {
-      const input = loadInput(paths, context.io.cwd);
+      // Direct naming keeps every template pod; the owner chain travels in `controllers`, so a
+      // reader still names the pods by their top controller.
+      const input = loadInput(paths, context.io.cwd, undefined, { workloadName: 'direct' });
       writeDiagnostics(context.io.stderr, input);
       const snapshot = createSnapshot(input.inventory, {
         collectedAt: new Date(),

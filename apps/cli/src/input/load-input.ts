@@ -5,6 +5,7 @@ import {
   type EvaluationOptions,
   loadPaths,
   type Inventory,
+  type InventoryOptions,
   type ValidationIssue,
 } from '@fenceline/netpol';
 import { expandSnapshotDocuments, type InventorySnapshot } from '@fenceline/contracts';
@@ -21,7 +22,7 @@ export interface LoadedInput {
  * Reads manifests and snapshot files from the given paths (files or folders) into one
  * inventory. A document that is an `InventorySnapshot` is validated against the snapshot schema
  * and expanded into the objects it stands for; an invalid one is left out with one issue per
- * field.
+ * field. `inventory` says how workloads are named (`--workload-name`).
  *
  * @example loadInput(['./manifests', 'prod.snapshot.json'], process.cwd()).inventory.pods.length
  */
@@ -29,6 +30,7 @@ export function loadInput(
   paths: readonly string[],
   cwd: string,
   options: EvaluationOptions = DEFAULT_OPTIONS,
+  inventoryOptions: InventoryOptions = {},
 ): LoadedInput {
   const loaded = loadPaths(paths, { cwd });
   const expanded = expandSnapshotDocuments(loaded.objects);
@@ -39,7 +41,7 @@ export function loadInput(
     if (cniWarning) warnings.push(cniWarning);
   }
   const objects = expanded.objects;
-  const inventory = buildInventory(objects);
+  const inventory = buildInventory(objects, inventoryOptions);
   issues.push(...inventory.issues);
   warnings.push(...inventoryWarnings(inventory, options));
   return { inventory, issues, warnings };
