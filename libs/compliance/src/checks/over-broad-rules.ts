@@ -2,6 +2,7 @@ import { isMatchAll } from '@fenceline/netpol';
 import type { Evidence } from '../framework/types';
 import { policyName, type CheckContext } from './check-context';
 import { fromSubjects, notApplicable, type CheckOutcome } from './check-outcome';
+import { overBroadClusterRules } from './cluster-rule-checks';
 import { allRules } from './policy-rules';
 
 /**
@@ -10,12 +11,17 @@ import { allRules } from './policy-rules';
  * `::/0` (whatever its `except`s), or when a peer has `namespaceSelector: {}` with no narrowing
  * `podSelector` (every pod of every namespace). `namespaceSelector: {}` ANDed with a non-empty
  * `podSelector` — the usual "kube-dns in any namespace" rule — names pods by label and is not
- * flagged. Subjects are rules; one failure per over-broad rule.
+ * flagged. Cluster-policy `Accept` rules are held to the same standard
+ * ({@link overBroadClusterRules}): every pod of every namespace, or a `/0` network. Subjects are
+ * NetworkPolicy rules and cluster `Accept` rules; one failure per over-broad rule (a cluster
+ * rule's evidence has no namespace: only a waiver without namespace scope covers it).
  * See https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/#NetworkPolicySpec
  */
 export function overBroadRules(ctx: CheckContext): CheckOutcome {
   const rules = allRules(ctx.inventory.policies);
-  if (rules.length === 0) return notApplicable('no policy has an ingress or egress rule');
+  const cluster = overBroadClusterRules(ctx);
+  if (rules.length === 0 && cluster.total === 0)
+    return notApplicable('no policy has an ingress or egress rule');
   const failures: Evidence[] = [];
   for (const { policy, direction, rule } of rules) {
     const field = direction === 'ingress' ? 'from' : 'to';
@@ -50,5 +56,9 @@ export function overBroadRules(ctx: CheckContext): CheckOutcome {
       });
     }
   }
-  return fromSubjects(rules.length, failures, [{ rules: rules.length }]);
+  failures.push(...cluster.failures);
+  const details = [
+    { rules: rules.length, ...(cluster.total > 0 ? { clusterAcceptRules: cluster.total } : {}) },
+  ];
+  return fromSubjects(rules.length + cluster.total, failures, details);
 }

@@ -2,16 +2,19 @@ import { formatSelector, policySelectsPod } from '@fenceline/netpol';
 import type { Evidence } from '../framework/types';
 import { policyName, type CheckContext } from './check-context';
 import { fromSubjects, notApplicable, type CheckOutcome } from './check-outcome';
+import { clusterPoliciesSelectingNothing } from './cluster-rule-checks';
 
 /**
  * ZT-7: every policy selects at least one pod. A policy applies only to pods of its own
  * namespace matching its `podSelector`; one that selects none has no effect (often a typo in a
- * label, or a stale policy). Subjects are policies.
+ * label, or a stale policy). A cluster policy whose subject selects no pod is failed alike
+ * ({@link clusterPoliciesSelectingNothing}). Subjects are NetworkPolicies and cluster policies.
  * See https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/#NetworkPolicySpec
  */
 export function policiesSelectingNothing(ctx: CheckContext): CheckOutcome {
   const policies = ctx.inventory.policies;
-  if (policies.length === 0) return notApplicable('no NetworkPolicy in the inventory');
+  if (policies.length === 0 && ctx.inventory.clusterPolicies.length === 0)
+    return notApplicable('no NetworkPolicy in the inventory');
   const failures: Evidence[] = [];
   for (const policy of policies) {
     if (ctx.inventory.pods.some((pod) => policySelectsPod(policy, pod))) continue;
@@ -25,5 +28,10 @@ export function policiesSelectingNothing(ctx: CheckContext): CheckOutcome {
       podsInNamespace,
     });
   }
-  return fromSubjects(policies.length, failures, [{ policies: policies.length }]);
+  const cluster = clusterPoliciesSelectingNothing(ctx);
+  failures.push(...cluster.failures);
+  const details = [
+    { policies: policies.length, ...(cluster.total > 0 ? { clusterPolicies: cluster.total } : {}) },
+  ];
+  return fromSubjects(policies.length + cluster.total, failures, details);
 }

@@ -2,6 +2,7 @@ import { peerMatches, policySelectsPod, type Pod } from '@fenceline/netpol';
 import type { Evidence } from '../framework/types';
 import { policyName, type CheckContext } from './check-context';
 import { fromSubjects, notApplicable, type CheckOutcome } from './check-outcome';
+import { unresolvedClusterNamedPorts } from './cluster-rule-checks';
 import { allRules } from './policy-rules';
 
 /**
@@ -9,7 +10,8 @@ import { allRules } from './policy-rules';
  * pod with the same name and protocol, and never an ipBlock address. Destinations: for an
  * ingress rule, the pods the policy selects; for an egress rule, the pods its peers match
  * (every pod without `to`). A named port resolving on none of them admits nothing.
- * Subjects are the named ports of rules.
+ * Cluster-policy named ports are checked alike ({@link unresolvedClusterNamedPorts}; there a
+ * name matches whatever the protocol). Subjects are the named ports of rules.
  * See https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/#NetworkPolicyPort
  */
 export function unresolvedNamedPorts(ctx: CheckContext): CheckOutcome {
@@ -47,6 +49,11 @@ export function unresolvedNamedPorts(ctx: CheckContext): CheckOutcome {
       });
     }
   }
-  if (total === 0) return notApplicable('no rule names a port by name');
-  return fromSubjects(total, failures, [{ namedPorts: total }]);
+  const cluster = unresolvedClusterNamedPorts(ctx);
+  failures.push(...cluster.failures);
+  if (total + cluster.total === 0) return notApplicable('no rule names a port by name');
+  const details = [
+    { namedPorts: total, ...(cluster.total > 0 ? { clusterNamedPorts: cluster.total } : {}) },
+  ];
+  return fromSubjects(total + cluster.total, failures, details);
 }
