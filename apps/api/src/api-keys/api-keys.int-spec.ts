@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { newTenant, testApp } from '../test-app';
+import { newTenant, testApp } from '../../test/test-app';
 
 let env: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => (env = await testApp()));

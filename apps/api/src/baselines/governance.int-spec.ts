@@ -5,7 +5,7 @@ import { createSnapshot } from '@fenceline/contracts';
 import { AuditEventRepository, SnapshotRepository } from '@fenceline/data-access';
 import { loadBaselineDir, type BaselineContent } from '@fenceline/drift';
 import { buildInventory, loadPaths } from '@fenceline/netpol';
-import { newTenant, testApp } from '../test-app';
+import { newTenant, testApp } from '../../test/test-app';
 
 let env: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => (env = await testApp()));

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { ApiKeyRepository, AuditEventRepository } from '@fenceline/data-access';
-import { newTenant, testApp } from '../test-app';
+import { newTenant, testApp } from '../../test/test-app';
 
 let env: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => (env = await testApp()));

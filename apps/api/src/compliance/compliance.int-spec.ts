@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AuditEventRepository, ComplianceResultRepository } from '@fenceline/data-access';
-import { newTenant, testApp } from '../test-app';
+import { newTenant, testApp } from '../../test/test-app';
 
 let env: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => (env = await testApp()));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { AuditEventRepository, ComplianceResultRepository } from '@fenceline/data-access';
 import { validateOscalAssessmentResults, validatePolicyReport } from '@fenceline/reports';
-import { newTenant, testApp } from '../test-app';
+import { newTenant, testApp } from '../../test/test-app';
 
 let env: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => (env = await testApp()));

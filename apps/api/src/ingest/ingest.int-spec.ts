@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { createSnapshot, type InventorySnapshot } from '@fenceline/contracts';
 import { buildInventory } from '@fenceline/netpol';
-import { newTenant, testApp } from '../test-app';
+import { newTenant, testApp } from '../../test/test-app';
 
 let env: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => (env = await testApp({ INGEST_MAX_BYTES: String(256 * 1024) })));

@@ -10,7 +10,7 @@ import {
   SecretBox,
   WebhookRepository,
 } from '@fenceline/data-access';
-import { newTenant, testApp } from '../test-app';
+import { newTenant, testApp } from '../../test/test-app';
 import { EventPublisher } from './event-publisher';
 
 let env: Awaited<ReturnType<typeof testApp>>;

@@ -9,7 +9,7 @@ import {
   WaiverRepository,
 } from '@fenceline/data-access';
 import { buildInventory, loadPaths } from '@fenceline/netpol';
-import { testWorker } from '../test-worker';
+import { testWorker } from '../../test/test-worker';
 import { ComplianceService } from './compliance.service';
 
 const STAGING = join(__dirname, '../../../../examples/staging/shop-staging');

@@ -15,7 +15,7 @@ import {
 } from '@fenceline/data-access';
 import { baselineContentHash, loadBaselineDir, type BaselineContent } from '@fenceline/drift';
 import { buildInventory, loadPaths } from '@fenceline/netpol';
-import { testWorker, TEST_REDIS_URL } from '../test-worker';
+import { testWorker, TEST_REDIS_URL } from '../../test/test-worker';
 import { DriftService } from './drift.service';
 
 const EXAMPLES = join(__dirname, '../../../../examples');

@@ -6,7 +6,7 @@ import {
   EvidencePackRepository,
 } from '@fenceline/data-access';
 import { verifyEvidencePack } from '@fenceline/reports';
-import { testWorker } from '../test-worker';
+import { testWorker } from '../../test/test-worker';
 import { ExportService } from './export.service';
 
 let env: Awaited<ReturnType<typeof testWorker>>;

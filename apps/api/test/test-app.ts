@@ -6,10 +6,10 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { QUEUES } from '@fenceline/contracts';
 import { bootstrapOrganization, Database } from '@fenceline/data-access';
-import { AppModule } from './app.module';
-import { loadConfig } from './config';
-import { configureDocs } from './docs';
-import { configureHttp } from './http-setup';
+import { AppModule } from '../src/app.module';
+import { loadConfig } from '../src/config';
+import { configureDocs } from '../src/docs';
+import { configureHttp } from '../src/http-setup';
 
 /** The API on the migrated test database (see libs/data-access/test/global-setup.js). */
 export async function testApp(

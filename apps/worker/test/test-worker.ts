@@ -5,8 +5,8 @@ import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { QUEUES } from '@fenceline/contracts';
 import { Database } from '@fenceline/data-access';
-import { loadWorkerConfig } from './config';
-import { WorkerModule } from './worker.module';
+import { loadWorkerConfig } from '../src/config';
+import { WorkerModule } from '../src/worker.module';
 
 export const TEST_DATABASE_URL =
   process.env['FENCELINE_TEST_DATABASE_URL'] ??
