@@ -8,6 +8,12 @@ export { InvalidReferenceError, type ReferenceRow } from './connectivity/connect
 export { computeDrift, type DriftOptions } from './drift/compute-drift';
 export { canonicalPolicy, type CanonicalPolicy } from './policy/canonical-policy';
 export {
+  canonicalClusterPolicy,
+  clusterPolicyDifferences,
+  type CanonicalClusterPolicy,
+} from './policy/canonical-cluster-policy';
+export { clusterPolicyKey } from './baseline/parse-cluster-policies';
+export {
   diffBaselineContents,
   type ConnectivityChange,
   type VersionDiff,
