@@ -16,6 +16,7 @@ import {
 import { computeDrift, type BaselineContent, type PeerSpec, type PortSpec } from '../src/index';
 import { parseExternalName } from '../src/connectivity/external-range';
 import { clusterArbitrary } from './arbitraries';
+import { tieredClusterArbitrary } from './cluster-arbitraries';
 
 const RUNS = Number(process.env['FENCELINE_PROPERTY_RUNS'] ?? 500);
 
@@ -69,8 +70,14 @@ function portsOf(ports: PortSpec[] | undefined): ConnectionSet {
 }
 
 // Mostly mixed clusters; sometimes every pod a replica of one ReplicaSet, so that workloads are
-// often only partly selected and their rows must be recomputed per pod.
-const clusters = fc.oneof(clusterArbitrary(), clusterArbitrary(['rs-1']));
+// often only partly selected and their rows must be recomputed per pod. Half of them hold
+// cluster policies (both tiers, every action, networks matching pod addresses).
+const clusters = fc.oneof(
+  clusterArbitrary(),
+  clusterArbitrary(['rs-1']),
+  tieredClusterArbitrary(),
+  tieredClusterArbitrary(['rs-1']),
+);
 const guardrailCase = fc.record({
   from: fc.nat(PEERS.length - 1),
   to: fc.nat(PEERS.length - 1),
@@ -121,7 +128,7 @@ describe('guardrails agree with the reference evaluator', () => {
             const cidr = parseCidr('10.0.0.0/8')!;
             const except = parseCidr('10.1.0.0/16')!;
             for (const atom of externalAtoms([
-              ...policyCidrRanges(inventory.policies),
+              ...policyCidrRanges(inventory.policies, inventory.clusterPolicies),
               cidr,
               except,
             ])) {

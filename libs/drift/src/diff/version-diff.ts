@@ -13,7 +13,9 @@ import {
   type CompiledBaseline,
 } from '../baseline/compile-baseline';
 import { canonicalJson } from '../baseline/content-hash';
+import { clusterPolicyKey } from '../baseline/parse-cluster-policies';
 import { policyKey, TEMPLATE_NAMESPACE } from '../baseline/parse-policies';
+import { canonicalClusterPolicy } from '../policy/canonical-cluster-policy';
 import { canonicalPolicy, selectorText } from '../policy/canonical-policy';
 import { instantiate } from '../scope/scope';
 import { appliedInventory } from './applied-inventory';
@@ -29,7 +31,8 @@ export interface ConnectivityChange {
 
 /**
  * What changes from one baseline version to the next. Policies are keyed `namespace/name`
- * (`*` for a template) and compared by meaning (see `canonicalPolicy`); guardrails by name and
+ * (`*` for a template), cluster policies `Kind/name`, and compared by meaning (see
+ * `canonicalPolicy`, `canonicalClusterPolicy`); guardrails by name and
  * canonical JSON; `scopeChanged` / `sensitiveChanged` compare the selectors by meaning.
  */
 export interface VersionDiff {
@@ -120,6 +123,8 @@ function policyForms(baseline: CompiledBaseline | undefined): Map<string, string
   };
   baseline?.namespaced.forEach(add);
   baseline?.templates.forEach(add);
+  for (const p of baseline?.clusterPolicies ?? [])
+    forms.set(clusterPolicyKey(p.kind, p.name), JSON.stringify(canonicalClusterPolicy(p)));
   return forms;
 }
 

@@ -12,7 +12,9 @@ import { PeerIndex, type RowScope } from '../connectivity/peer-index';
 import { sortFindings, type DriftFinding } from '../findings/drift-finding';
 import { evaluateGuardrails } from '../guardrails/evaluate-guardrails';
 import { ScanContext } from '../guardrails/scan-context';
+import { desiredClusterPolicies } from '../scope/cluster-scope';
 import { baselineInventory, expectedPolicies, namespacesInScope } from '../scope/scope';
+import { clusterObjectDrift } from './cluster-object-drift';
 import { effectDrift } from './effect-drift';
 import { objectDrift } from './object-drift';
 
@@ -26,9 +28,11 @@ export interface DriftOptions {
 
 /**
  * Everything in which the cluster departs from the baseline, sorted (severity, kind, subject):
- * - object drift of in-scope namespaces (`policy-missing`, `policy-modified`, `policy-unknown`);
+ * - object drift of in-scope namespaces and of cluster-scoped policies (`policy-missing`,
+ *   `policy-modified`, `policy-unknown`);
  * - policy-effect drift (`path-widened`, `path-narrowed`): the cluster's connectivity against the
- *   same cluster with the baseline's policies in place of its own in every in-scope namespace;
+ *   same cluster with the baseline's policies in place of its own in every in-scope namespace and
+ *   the baseline's cluster policies in place of the in-scope ones, through every tier;
  * - with a reference, `connectivity-widened`: connections allowed now that the reference did not;
  * - `guardrail-violated` for each guardrail the cluster fails.
  * Throws {@link InvalidBaselineError} when the content is not valid.
@@ -45,11 +49,17 @@ export function computeDrift(
   const baseline = compileBaseline(content);
   const inScope = namespacesInScope(baseline, actual);
   const expected = expectedPolicies(baseline, inScope);
-  const desired = baselineInventory(actual, inScope, expected);
+  const desired = baselineInventory(
+    actual,
+    inScope,
+    expected,
+    desiredClusterPolicies(baseline, actual, inScope),
+  );
   const [desiredModel, actualModel] = buildModelPair(desired, actual, evaluation);
   const scope: RowScope = { baseline, inScope, index: new PeerIndex(actual) };
   const findings = [
     ...objectDrift(expected, actual, inScope),
+    ...clusterObjectDrift(baseline, actual, inScope),
     ...effectDrift(scope, diffModels(desiredModel, actualModel)),
     ...(options.reference
       ? connectivityWidening(scope, actualModel.connlist(), options.reference)

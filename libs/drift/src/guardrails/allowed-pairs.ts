@@ -68,7 +68,7 @@ export function allowedBetween(
       const conn = selected.all
         ? base
         : within(
-            shapesOf(selected.pods, ctx.options).reduce((acc, shape) => {
+            shapesOf(selected.pods, ctx.addressMatters).reduce((acc, shape) => {
               const pod = { kind: 'pod' as const, pod: shape.pods[0] as Pod };
               return acc.union(
                 srcRange
@@ -126,8 +126,8 @@ function podsConnections(
   templateSelf: boolean,
 ): ConnectionSet {
   let conn = ConnectionSet.NONE;
-  const dstShapes = shapesOf(dst, ctx.options);
-  for (const s of shapesOf(src, ctx.options)) {
+  const dstShapes = shapesOf(dst, ctx.addressMatters);
+  for (const s of shapesOf(src, ctx.addressMatters)) {
     for (const d of dstShapes) {
       if (hasPodPair(s, d, templateSelf)) conn = conn.union(shapeConnections(ctx.model, s, d));
     }

@@ -6,9 +6,11 @@ import type { ScanContext } from './scan-context';
 type DefaultDeny = Extract<Guardrail, { type: 'require-default-deny' }>;
 
 /**
- * `require-default-deny`: every in-scope workload must be isolated in the direction(s), i.e.
- * some policy of its namespace selects each of its pods and lists the direction in
- * `policyTypes`. One finding (high) per workload with a pod that is not.
+ * `require-default-deny`: every in-scope workload must be default deny in the direction(s)
+ * through the tiers: an Admin-tier catch-all Deny (earlier, narrower rules are its exceptions),
+ * or some NetworkPolicy of its namespace selecting each of its pods and listing the direction in
+ * `policyTypes` (unless an Admin catch-all Accept opens it first), or a Baseline-tier catch-all
+ * Deny. One finding (high) per workload with a pod that is not.
  * See https://kubernetes.io/docs/concepts/services-networking/network-policies/#the-two-sorts-of-pod-isolation
  */
 export function checkDefaultDeny(

@@ -1,26 +1,21 @@
-import {
-  ConnectionSet,
-  workloadName,
-  type EvaluationOptions,
-  type Pod,
-  type ReachabilityModel,
-} from '@fenceline/netpol';
+import { ConnectionSet, workloadName, type Pod, type ReachabilityModel } from '@fenceline/netpol';
 
 /**
  * Pods that every policy and every guardrail treat alike: same namespace, labels, container
- * ports and hostNetwork flag (and primary IP when ipBlocks match pods). Replicas of a workload
- * usually share one shape, so pair queries run per shape, not per pod.
+ * ports and hostNetwork flag (and primary IP when addresses matter: ipBlocks matching pods, or a
+ * cluster policy's `networks` peer). Replicas of a workload usually share one shape, so pair
+ * queries run per shape, not per pod.
  */
 export interface PodShape {
   readonly key: string;
   readonly pods: readonly Pod[];
 }
 
-/** The pods grouped by shape, in first-seen order. */
-export function shapesOf(pods: readonly Pod[], options: EvaluationOptions): PodShape[] {
+/** The pods grouped by shape, in first-seen order (`byAddress`: pods of other IPs apart). */
+export function shapesOf(pods: readonly Pod[], byAddress: boolean): PodShape[] {
   const byKey = new Map<string, Pod[]>();
   for (const pod of pods) {
-    const key = shapeKey(pod, options);
+    const key = shapeKey(pod, byAddress);
     const list = byKey.get(key);
     if (list) list.push(pod);
     else byKey.set(key, [pod]);
@@ -28,11 +23,10 @@ export function shapesOf(pods: readonly Pod[], options: EvaluationOptions): PodS
   return [...byKey.entries()].map(([key, list]) => ({ key, pods: list }));
 }
 
-function shapeKey(pod: Pod, options: EvaluationOptions): string {
+function shapeKey(pod: Pod, byAddress: boolean): string {
   const labels = Object.entries(pod.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const ports = pod.ports.map((p) => `${p.name ?? ''}/${p.protocol}/${p.port}`).sort();
-  const ip =
-    options.ipBlockMatchesPods && pod.ips[0] ? `${pod.ips[0].family}:${pod.ips[0].value}` : '';
+  const ip = byAddress && pod.ips[0] ? `${pod.ips[0].family}:${pod.ips[0].value}` : '';
   return JSON.stringify([pod.namespace, labels, ports, pod.hostNetwork, ip]);
 }
 

@@ -56,8 +56,8 @@ export function missingBetween(
         : { src, dst, missing, allowed },
     );
   };
-  const fromShapes = shapesOf(from.pods, ctx.options);
-  const toShapes = shapesOf(to.pods, ctx.options);
+  const fromShapes = shapesOf(from.pods, ctx.addressMatters);
+  const toShapes = shapesOf(to.pods, ctx.addressMatters);
   for (const s of fromShapes) {
     for (const d of toShapes) {
       const pairs = workloadPairs(s, d);

@@ -1,5 +1,5 @@
 import {
-  isolatingPolicies,
+  defaultDenyOf,
   type Direction,
   type EvaluationOptions,
   type Inventory,
@@ -14,6 +14,11 @@ import { PeerIndex } from '../connectivity/peer-index';
  */
 export class ScanContext {
   readonly index: PeerIndex;
+  /**
+   * Whether pods that differ only by address are treated differently: when ipBlocks match pods,
+   * and whenever a cluster policy has a `networks` peer (those always match pod addresses).
+   */
+  readonly addressMatters: boolean;
   private readonly views = new Map<string, Inventory>();
 
   constructor(
@@ -23,6 +28,11 @@ export class ScanContext {
     readonly options: EvaluationOptions,
   ) {
     this.index = new PeerIndex(inventory);
+    this.addressMatters =
+      options.ipBlockMatchesPods ||
+      inventory.clusterPolicies.some((p) =>
+        [...p.ingress, ...p.egress].some((r) => r.peers.some((peer) => peer.kind === 'networks')),
+      );
   }
 
   /** In-scope pods: the only pods guardrails are about. */
@@ -31,8 +41,10 @@ export class ScanContext {
   }
 
   /**
-   * Whether some policy isolates the pod in `direction`, decided by the reference evaluator's
-   * `isolatingPolicies` over the policies of the pod's namespace only (the others never select it).
+   * Whether the pod's `direction` is default deny through the tiers, by the reference evaluator's
+   * `defaultDenyOf`: an Admin-tier catch-all Deny (its earlier rules being exceptions), else an
+   * isolating NetworkPolicy, else a Baseline-tier catch-all Deny. Only the NetworkPolicies of the
+   * pod's namespace are consulted (the others never select it).
    */
   isolated(pod: Pod, direction: Direction): boolean {
     let view = this.views.get(pod.namespace);
@@ -43,6 +55,6 @@ export class ScanContext {
       };
       this.views.set(pod.namespace, view);
     }
-    return isolatingPolicies(view, pod, direction, this.options).length > 0;
+    return defaultDenyOf(view, pod, direction, this.options) !== undefined;
   }
 }

@@ -2,6 +2,7 @@ import {
   matchesLabels,
   namespaceLabels,
   parseNetworkPolicy,
+  type ClusterPolicy,
   type Inventory,
   type NetworkPolicy,
   type Pod,
@@ -75,17 +76,20 @@ export function instantiate(policy: BaselinePolicy, namespace: string): NetworkP
 
 /**
  * The cluster as the baseline wants it: the actual inventory (pods, namespaces, services) with,
- * in every in-scope namespace, the actual policies replaced by the expected ones. Out-of-scope
+ * in every in-scope namespace, the actual policies replaced by the expected ones, and the
+ * cluster policies replaced by `clusterPolicies` (see `desiredClusterPolicies`). Out-of-scope
  * namespaces keep their actual policies.
  */
 export function baselineInventory(
   actual: Inventory,
   inScope: ReadonlySet<string>,
   expected: readonly NetworkPolicy[],
+  clusterPolicies: readonly ClusterPolicy[],
 ): Inventory {
   return {
     ...actual,
     policies: [...actual.policies.filter((p) => !inScope.has(p.namespace)), ...expected],
+    clusterPolicies,
   };
 }
 
