@@ -212,6 +212,9 @@ export function* fleetObjects(shape: FleetShape): Generator<Raw> {
           },
         };
       }
+      // The Deployment's ReplicaSets: the current one and two old ones kept as revision history.
+      for (const [revision, rsHash] of [hash, `${hash}o1`, `${hash}o2`].entries())
+        yield replicaSet(ns, app, rsHash, revision === 0 ? 10 : 0, `rs-${n}-${d}-${revision}`);
     }
     for (let p = 0; p < policiesPerNamespace && policyCount < shape.policies; p++, policyCount++) {
       yield {
@@ -227,6 +230,60 @@ export function* fleetObjects(shape: FleetShape): Generator<Raw> {
       };
     }
   }
+}
+
+/** A ReplicaSet as the API server serves it (template, status, managedFields): ~2 KB of JSON. */
+function replicaSet(ns: string, app: string, hash: string, replicas: number, uid: string): Raw {
+  const labels = { app, 'pod-template-hash': hash };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: `${app}-${hash}`,
+      namespace: ns,
+      uid,
+      labels,
+      annotations: {
+        'deployment.kubernetes.io/revision': '3',
+        'deployment.kubernetes.io/max-replicas': '13',
+      },
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          name: app,
+          uid: `deploy-${uid}`,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+      managedFields: managedFields('kube-controller-manager'),
+    },
+    spec: {
+      replicas,
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels },
+        spec: {
+          containers: [
+            {
+              name: 'main',
+              image: `registry.example.com/${app}:1.0.0`,
+              ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
+              env: [{ name: 'LOG_LEVEL', value: 'info' }],
+              resources: { requests: { cpu: '50m', memory: '64Mi' } },
+            },
+          ],
+        },
+      },
+    },
+    status: {
+      replicas,
+      readyReplicas: replicas,
+      availableReplicas: replicas,
+      observedGeneration: 3,
+    },
+  };
 }
 
 function policySpec(p: number, team: string): Raw {
