@@ -40,11 +40,20 @@ export const ns = (name: string): Raw => ({
 /** v1alpha2 `protocols` entry for one TCP port. */
 export const tcp = (port: number): Raw => ({ tcp: { destinationPort: { number: port } } });
 
-/** The Baseline-tier deny-all: every pod's ingress and egress denied unless allowed before. */
+/**
+ * The Baseline-tier deny-all of every namespace but kube-system: ingress and egress denied
+ * unless an earlier tier decided.
+ */
 export const BASELINE_DENY_ALL = cnp('baseline-deny-all', {
   tier: 'Baseline',
   priority: 1000,
-  subject: { namespaces: {} },
+  subject: {
+    namespaces: {
+      matchExpressions: [
+        { key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['kube-system'] },
+      ],
+    },
+  },
   ingress: [{ action: 'Deny', from: [{ namespaces: {} }] }],
   egress: [{ action: 'Deny', to: [{ networks: ['0.0.0.0/0'] }] }],
 });

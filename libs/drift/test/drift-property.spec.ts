@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { buildInventory, referenceConnlist } from '@fenceline/netpol';
 import { computeDrift, type BaselineContent } from '../src/index';
 import { labels, NAME, NAMESPACES, policy, SCOPES, spec, type Raw } from './arbitraries';
+import { clusterPoliciesArbitrary } from './cluster-arbitraries';
 
 const RUNS = Number(process.env['FENCELINE_PROPERTY_RUNS'] ?? 150);
 
@@ -58,10 +59,12 @@ const scenario = fc.record({
     { maxLength: 2 },
   ),
   reformatted: fc.boolean(),
+  // Held by the baseline and on the cluster alike (cluster-scoped: never expanded).
+  clusterPolicies: clusterPoliciesArbitrary(2),
 });
 
 describe('computeDrift property', () => {
-  it('finds no path-*, policy-* or connectivity-* drift when the cluster holds exactly the expanded baseline', () => {
+  it('finds no path-*, policy-* or connectivity-* drift when the cluster holds exactly the expanded baseline (cluster policies too)', () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const scope = SCOPES[s.scope]!;
@@ -79,6 +82,7 @@ describe('computeDrift property', () => {
           policies: [
             ...templates.map((t) => policy(t.name, undefined, t.spec)),
             ...namespaced.map((p) => policy(p.name, p.namespace, p.spec)),
+            ...s.clusterPolicies,
           ],
           guardrails: [],
         };
@@ -129,6 +133,7 @@ describe('computeDrift property', () => {
           ),
           ...(s.reformatted ? expanded.map(reformat) : expanded),
           ...outOfScope,
+          ...s.clusterPolicies,
         ];
         const inventory = buildInventory(objects.map((object) => ({ object })));
         expect(inventory.issues).toEqual([]);
