@@ -19,8 +19,8 @@ describe('frameworks as data', () => {
     expect(
       FRAMEWORKS.map((f) => `${f.id}@${f.version}: ${f.controls.map((c) => c.id).join(' ')}`),
     ).toEqual([
-      'zero-trust@1.0: ZT-1 ZT-2 ZT-3 ZT-4 ZT-5 ZT-6 ZT-7 ZT-8 ZT-9 ZT-10',
-      'pci-dss@4.0.1: 1.2.2 1.2.5 1.2.7 1.3.1 1.3.2 1.4.1 1.4.2 11.4.5',
+      'zero-trust@1.1: ZT-1 ZT-2 ZT-3 ZT-4 ZT-5 ZT-6 ZT-7 ZT-8 ZT-9 ZT-10 ZT-11',
+      'pci-dss@4.0.1: 1.2.2 1.2.5 1.2.7 1.3.1 1.3.1-admin 1.3.2 1.4.1 1.4.2 11.4.5',
       'cis-k8s@1.9: 5.3.2',
       'nsa-cisa@1.2: NSA-1 NSA-2 NSA-3',
     ]);

@@ -21,6 +21,8 @@ export const CHECK_IDS = [
   'namespaces-have-policies',
   'namespace-default-deny-ingress',
   'namespace-default-deny-egress',
+  'admin-accept-overrides',
+  'pci-admin-accept-into-cde',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];

@@ -1,3 +1,4 @@
+import { adminAcceptOverrides } from './admin-override-check';
 import type { CheckId } from './check-id';
 import type { Check } from './check-outcome';
 import { cniEnforcement } from './cni-enforcement';
@@ -8,6 +9,7 @@ import { namespaceDefaultDeny } from './namespace-default-deny';
 import { namespaceIsolation } from './namespace-isolation';
 import { namespacesHavePolicies } from './namespaces-have-policies';
 import { overBroadRules } from './over-broad-rules';
+import { pciAdminAcceptIntoCde } from './pci/admin-override-cde';
 import { pciChangeControl, pciReviewInterval } from './pci/change-control';
 import {
   pciCdeInbound,
@@ -44,4 +46,6 @@ export const CHECKS: Readonly<Record<CheckId, Check>> = {
   'namespaces-have-policies': namespacesHavePolicies,
   'namespace-default-deny-ingress': namespaceDefaultDeny('ingress'),
   'namespace-default-deny-egress': namespaceDefaultDeny('egress'),
+  'admin-accept-overrides': adminAcceptOverrides,
+  'pci-admin-accept-into-cde': pciAdminAcceptIntoCde,
 };

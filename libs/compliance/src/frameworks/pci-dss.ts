@@ -44,6 +44,15 @@ export const PCI_DSS: Framework = {
       references: [`${PCI} 1.3.1`],
     },
     {
+      id: '1.3.1-admin',
+      title: 'Inbound traffic to the CDE is not opened by cluster-admin overrides',
+      severity: 'critical',
+      check: 'pci-admin-accept-into-cde',
+      description:
+        "No Admin-tier Accept (Allow) rule of a cluster-scoped policy opens connections from outside the CDE that the CDE's own NetworkPolicies deny.",
+      references: [`${PCI} 1.3.1`, 'https://network-policy-api.sigs.k8s.io/reference/spec/'],
+    },
+    {
       id: '1.3.2',
       title: 'Outbound traffic from the CDE is restricted',
       severity: 'critical',

@@ -1,11 +1,12 @@
 import type { Framework } from '../framework/types';
 
 const NP = 'https://kubernetes.io/docs/concepts/services-networking/network-policies/';
+const NPAPI = 'https://network-policy-api.sigs.k8s.io/reference/spec/';
 
 /** Fenceline's zero-trust network baseline for Kubernetes. */
 export const ZERO_TRUST: Framework = {
   id: 'zero-trust',
-  version: '1.0',
+  version: '1.1',
   title: 'Zero-trust network baseline',
   controls: [
     {
@@ -13,16 +14,18 @@ export const ZERO_TRUST: Framework = {
       title: 'Default-deny ingress coverage',
       severity: 'high',
       check: 'ingress-isolation',
-      description: 'Every pod is isolated for ingress by a policy of its namespace.',
-      references: [`${NP}#the-two-sorts-of-pod-isolation`],
+      description:
+        'Every pod is default deny for ingress: isolated by a NetworkPolicy of its namespace, or under a catch-all cluster-policy Deny.',
+      references: [`${NP}#the-two-sorts-of-pod-isolation`, NPAPI],
     },
     {
       id: 'ZT-2',
       title: 'Default-deny egress coverage',
       severity: 'high',
       check: 'egress-isolation',
-      description: 'Every pod is isolated for egress by a policy of its namespace.',
-      references: [`${NP}#the-two-sorts-of-pod-isolation`],
+      description:
+        'Every pod is default deny for egress: isolated by a NetworkPolicy of its namespace, or under a catch-all cluster-policy Deny.',
+      references: [`${NP}#the-two-sorts-of-pod-isolation`, NPAPI],
     },
     {
       id: 'ZT-3',
@@ -90,6 +93,15 @@ export const ZERO_TRUST: Framework = {
       check: 'cni-enforcement',
       description: 'The network plugin enforces NetworkPolicy; otherwise no policy has any effect.',
       references: [`${NP}#prerequisites`],
+    },
+    {
+      id: 'ZT-11',
+      title: 'No Admin-tier Accept overrides a namespace deny',
+      severity: 'high',
+      check: 'admin-accept-overrides',
+      description:
+        'No Admin-tier Accept (Allow) rule of a ClusterNetworkPolicy or AdminNetworkPolicy opens connections into a pod that its NetworkPolicies isolate and do not allow (critical when the pod is in the CDE).',
+      references: [NPAPI],
     },
   ],
 };
