@@ -34,6 +34,10 @@ describe('fenceline coverage', () => {
         'tools      1     1/1 (100%)        1/1 (100%)',
         'total      3     2/3 (67%)         1/3 (33%)',
         '',
+        'NAMESPACE  INGRESS DEFAULT DENY BY  EGRESS DEFAULT DENY BY',
+        'shop       shop/db                  -',
+        'tools      tools/all                tools/all',
+        '',
         'workloads without ingress isolation (1):',
         '  shop/web[Deployment]',
         '',
@@ -58,6 +62,11 @@ describe('fenceline coverage', () => {
       ],
       workloadsWithoutIngressIsolation: ['shop/web[Deployment]'],
       workloadsWithoutEgressIsolation: ['shop/db[Deployment]', 'shop/web[Deployment]'],
+      defaultDeny: [
+        { namespace: 'shop', ingress: ['shop/db'], egress: [] },
+        { namespace: 'tools', ingress: ['tools/all'], egress: ['tools/all'] },
+      ],
+      unevaluatedClusterRules: [],
     });
   });
 
@@ -65,7 +74,46 @@ describe('fenceline coverage', () => {
     const md = await run(tree.dir, 'coverage', 'm', '-o', 'md');
     expect(md.stdout).toContain('| shop | 2 | 1/2 (50%) | 0/2 (0%) |');
     expect(md.stdout).toContain('- shop/web[Deployment]');
+    expect(md.stdout).toContain('| tools | tools/all | tools/all |');
     const missing = await run(tree.dir, 'coverage', 'nope');
     expect(missing.code).toBe(2);
+  });
+
+  it('names the cluster policy that gives default deny, and lists FQDN and nodes rules as not evaluated', async () => {
+    // shop/web: no NetworkPolicy; the Baseline deny-all decides both directions (rule 0 each).
+    // egress-fqdn (Admin) names an FQDN and nodes: neither matches anything offline, so the
+    // Baseline tier still decides, and the two rules are listed apart.
+    const tiers = tempTree({
+      'm/all.yaml': [
+        deployment('shop', 'web'),
+        'apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: { name: default-deny }\nspec: { tier: Baseline, priority: 100, subject: { namespaces: {} }, ingress: [{ action: Deny, from: [{ namespaces: {} }] }], egress: [{ action: Deny, to: [{ networks: [0.0.0.0/0] }] }] }\n',
+        'apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: { name: egress-fqdn }\nspec: { tier: Admin, priority: 5, subject: { namespaces: {} }, egress: [{ action: Accept, to: [{ domainNames: [api.example.com] }], protocols: [{ tcp: { destinationPort: { number: 443 } } }] }, { action: Deny, to: [{ nodes: { matchLabels: { role: control-plane } } }] }] }\n',
+      ].join('---\n'),
+    });
+    try {
+      const result = await run(tiers.dir, 'coverage', 'm');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe(
+        [
+          'NAMESPACE  PODS  INGRESS ISOLATED  EGRESS ISOLATED',
+          'shop       1     1/1 (100%)        1/1 (100%)',
+          'total      1     1/1 (100%)        1/1 (100%)',
+          '',
+          'NAMESPACE  INGRESS DEFAULT DENY BY          EGRESS DEFAULT DENY BY',
+          'shop       cnp/default-deny ingress rule 0  cnp/default-deny egress rule 0',
+          '',
+          'workloads without ingress isolation (0):',
+          '',
+          'workloads without egress isolation (0):',
+          '',
+          'cluster-policy rules not evaluated offline (they widen or narrow no verdict above) (2):',
+          '  cnp/egress-fqdn egress rule 0 Accept FQDN api.example.com: not resolved offline: widens or narrows no verdict',
+          '  cnp/egress-fqdn egress rule 1 Deny nodes role=control-plane: not evaluated: the inventory holds no node addresses',
+          '',
+        ].join('\n'),
+      );
+    } finally {
+      tiers.remove();
+    }
   });
 });

@@ -38,6 +38,8 @@ describe('fenceline report', () => {
       policy('shop', 'deny', '{ podSelector: {} }'),
     ].join('---\n'),
     'broken/all.yaml': `${CLUSTER}---\napiVersion: v1\nkind: Namespace\nmetadata: { name: Bad_Name }\n`,
+    // An Admin-tier rule lets shop in on TCP 22, which payments/api's own policy does not admit.
+    'override/all.yaml': `${CLUSTER}---\napiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: { name: admin-debug }\nspec: { tier: Admin, priority: 1, subject: { namespaces: { matchLabels: { pci: "true" } } }, ingress: [{ action: Accept, from: [{ namespaces: { matchLabels: { team: shop } } }], protocols: [{ tcp: { destinationPort: { number: 22 } } }] }] }\n`,
   });
   afterAll(() => tree.remove());
 
@@ -68,6 +70,7 @@ describe('fenceline report', () => {
       '1.2.5 fail', // shop/web → payments/api TCP 8443 is not declared
       '1.2.7 not-applicable', // no review date
       '1.3.1 fail',
+      '1.3.1-admin not-applicable', // no Admin-tier Accept rule: nothing overrides the CDE's policies
       '1.3.2 pass', // api is egress-isolated with no rule: nothing leaves the CDE
       '1.4.1 pass', // api isolated both ways
       '1.4.2 pass', // no external address nor the ingress controller reaches api
@@ -120,6 +123,7 @@ describe('fenceline report', () => {
       '1.2.5 pass',
       '1.2.7 pass',
       '1.3.1 pass',
+      '1.3.1-admin not-applicable',
       '1.3.2 pass',
       '1.4.1 pass',
       '1.4.2 pass',
@@ -277,5 +281,53 @@ describe('fenceline report', () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('error: Namespace Bad_Name');
     expect(broken.stdout).toContain('5.3.2');
+  });
+
+  it('fails ZT-11 and 1.3.1-admin on an Admin-tier Accept overriding the CDE policy', async () => {
+    // web and api are both isolated for ingress by NetworkPolicies (2 subjects); the Admin rule
+    // opens shop/web → payments/api TCP 22 (api admits only 8443): 1 of 2 fails.
+    const zt = await run(
+      tree.dir,
+      'report',
+      'override',
+      '--framework',
+      'zero-trust',
+      '--cde-namespace-selector',
+      'pci=true',
+    );
+    expect(zt.code).toBe(1);
+    expect(zt.stdout).toContain(
+      'ZT-11    fail            high        50%  No Admin-tier Accept overrides a namespace deny\n' +
+        '         status=fail namespace=payments workload=payments/api[Deployment] severity=critical cde=true policy=cnp/admin-debug kind=ClusterNetworkPolicy tier=Admin priority=1 direction=ingress rule=0 action=Accept sources=[{"src":"shop/web[Deployment]","conn":"TCP 22"}] deniedBy=[payments/api]\n',
+    );
+    const pci = await run(
+      tree.dir,
+      'report',
+      'override',
+      '--framework',
+      'pci-dss',
+      '--cde-namespace-selector',
+      'pci=true',
+      '-o',
+      'json',
+    );
+    const control = (
+      JSON.parse(pci.stdout) as { controls: Record<string, unknown>[] }
+    ).controls.find((c) => c['id'] === '1.3.1-admin');
+    expect(control).toMatchObject({
+      status: 'fail',
+      severity: 'critical',
+      evidence: [
+        {
+          status: 'fail',
+          workload: 'payments/api[Deployment]',
+          policy: 'cnp/admin-debug',
+          rule: 0,
+          sources: [{ src: 'shop/web[Deployment]', conn: 'TCP 22' }],
+          deniedBy: ['payments/api'],
+        },
+        { cdeWorkloads: ['payments/api[Deployment]'] },
+      ],
+    });
   });
 });

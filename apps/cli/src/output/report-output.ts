@@ -118,8 +118,11 @@ function percent(score: number): string {
 }
 
 /**
- * Renders a coverage report: `json` is the report as is; `txt` a table per namespace (isolated
- * / total pods per direction), the totals and the workloads lacking isolation; `md` a table.
+ * Renders a coverage report: `json` is the report as is; `txt` a table per namespace (default-deny
+ * / total pods per direction, headed "ISOLATED" as before the cluster tiers), the totals, what
+ * gives each namespace default deny (NetworkPolicies, cluster-policy rules), the workloads lacking
+ * it, and the cluster-policy rules whose `domainNames` (`FQDN …`) or `nodes` peers are not
+ * evaluated offline; `md` the same as tables and lists.
  */
 export function formatCoverage(report: CoverageReport, format: ReportFormat): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
@@ -140,10 +143,21 @@ export function formatCoverage(report: CoverageReport, format: ReportFormat): st
     ],
   ];
   const header = ['NAMESPACE', 'PODS', 'INGRESS ISOLATED', 'EGRESS ISOLATED'];
-  const lists = [
+  const names = (list: readonly string[]): string => (list.length === 0 ? '-' : list.join(', '));
+  const byHeader = ['NAMESPACE', 'INGRESS DEFAULT DENY BY', 'EGRESS DEFAULT DENY BY'];
+  const byRows = report.defaultDeny.map((d) => [d.namespace, names(d.ingress), names(d.egress)]);
+  const lists: [string, readonly string[]][] = [
     ['workloads without ingress isolation', report.workloadsWithoutIngressIsolation],
     ['workloads without egress isolation', report.workloadsWithoutEgressIsolation],
-  ] as const;
+  ];
+  if (report.unevaluatedClusterRules.length > 0) {
+    lists.push([
+      'cluster-policy rules not evaluated offline (they widen or narrow no verdict above)',
+      report.unevaluatedClusterRules.map(
+        (r) => `${r.policy} ${r.direction} rule ${r.rule} ${r.action} ${r.peer}: ${r.note}`,
+      ),
+    ]);
+  }
   if (format === 'md') {
     const listMd = lists
       .map(
@@ -151,22 +165,23 @@ export function formatCoverage(report: CoverageReport, format: ReportFormat): st
           `\n**${title}** (${items.length})\n\n${items.map((w) => `- ${w}\n`).join('')}`,
       )
       .join('');
-    return (
-      toMarkdownTable(
-        header.map((h) => h.toLowerCase()),
-        rows,
-      ) + listMd
-    );
+    const lower = (h: readonly string[]): string[] => h.map((x) => x.toLowerCase());
+    return `${toMarkdownTable(lower(header), rows)}\n${toMarkdownTable(lower(byHeader), byRows)}${listMd}`;
   }
+  const out = [...textTable(header, rows), '', ...textTable(byHeader, byRows)];
+  for (const [title, items] of lists) {
+    out.push('', `${title} (${items.length}):`, ...items.map((w) => `  ${w}`));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** A plain-text table: columns padded to their widest cell, two spaces apart. */
+function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>
     cells
       .map((c, i) => c.padEnd(widths[i] ?? 0))
       .join('  ')
       .trimEnd();
-  const out = [line(header), ...rows.map(line)];
-  for (const [title, items] of lists) {
-    out.push('', `${title} (${items.length}):`, ...items.map((w) => `  ${w}`));
-  }
-  return `${out.join('\n')}\n`;
+  return [line(header), ...rows.map(line)];
 }
