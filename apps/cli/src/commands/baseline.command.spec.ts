@@ -46,6 +46,8 @@ const BASELINE =
   'apiVersion: fenceline.dev/v1alpha1\nkind: Baseline\nmetadata: { name: shop }\nspec:\n  guardrails: [{ type: require-default-deny, direction: both }]\n';
 const TEMPLATE =
   'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: default-deny }\nspec: { podSelector: {}, policyTypes: [Ingress, Egress] }\n';
+const DENY_ALL =
+  'apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: { name: deny-all }\nspec:\n  tier: Baseline\n  priority: 1000\n  subject: { namespaces: {} }\n  ingress: [{ action: Deny, from: [{ namespaces: {} }] }]\n';
 const KEY = 'flk_test_key';
 const version = (number: number, extra: object = {}) => ({
   id: `v${number}`,
@@ -62,6 +64,10 @@ describe('fenceline baseline push', () => {
     'shop/baseline.yaml': BASELINE,
     'shop/templates/default-deny.yaml': TEMPLATE,
     'bad/baseline.yaml': BASELINE.replace('direction: both', 'direction: sideways'),
+    'tiered/baseline.yaml': BASELINE,
+    'tiered/cluster/deny-all.yaml': DENY_ALL,
+    'bad-tiered/baseline.yaml': BASELINE,
+    'bad-tiered/cluster/deny-all.yaml': DENY_ALL.replace('priority: 1000', 'priority: 5000'),
   });
   const content = loadBaselineDir('shop', { cwd: tree.dir }).content!;
   afterAll(() => tree.remove());
@@ -282,6 +288,52 @@ describe('fenceline baseline push', () => {
     expect(down.stderr).toMatch(
       /^error: cannot reach http:\/\/127\.0\.0\.1:\d+: fetch failed \(.*ECONNREFUSED.*\)\n$/,
     );
+  });
+
+  it('pushes the cluster policies of the folder with the rest, and refuses an invalid one locally', async () => {
+    const api = await fakeApi((req) =>
+      req.method === 'GET'
+        ? { status: 200, body: [{ id: 'b-1', name: 'shop', latestVersion: 1 }] }
+        : { status: 201, body: version(2) },
+    );
+    try {
+      const push = (dir: string) =>
+        run(
+          tree.dir,
+          'baseline',
+          'push',
+          dir,
+          '--message',
+          'm',
+          '--api-url',
+          api.url,
+          '--api-key',
+          KEY,
+        );
+      expect((await push('tiered')).code).toBe(0);
+      const body = api.requests[1]!.body as { content: { policies: unknown[] } };
+      expect(body.content.policies).toEqual([
+        {
+          apiVersion: 'policy.networking.k8s.io/v1alpha2',
+          kind: 'ClusterNetworkPolicy',
+          metadata: { name: 'deny-all' },
+          spec: {
+            tier: 'Baseline',
+            priority: 1000,
+            subject: { namespaces: {} },
+            ingress: [{ action: 'Deny', from: [{ namespaces: {} }] }],
+          },
+        },
+      ]);
+      const bad = await push('bad-tiered');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(
+        /^error: bad-tiered\/cluster\/deny-all\.yaml#1: ClusterNetworkPolicy deny-all: spec\.priority: .*\[INVALID_PRIORITY\]\n$/,
+      );
+      expect(api.requests).toHaveLength(2);
+    } finally {
+      await api.close();
+    }
   });
 
   it('exits 2 on an invalid folder or configuration, before any request', async () => {

@@ -52,7 +52,10 @@ export function registerBaselineCommand(program: Command, context: CommandContex
     .description(
       'validate a baseline folder and push it as a new version (prints "baseline <name>: version <n> created (<hash>)")',
     )
-    .argument('<dir>', 'baseline folder: NetworkPolicies and one fenceline.dev/v1alpha1 Baseline')
+    .argument(
+      '<dir>',
+      'baseline folder: NetworkPolicies, cluster policies (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy) and one fenceline.dev/v1alpha1 Baseline',
+    )
     .option('--name <baseline>', 'baseline name (default: metadata.name of the Baseline document)')
     .requiredOption('--message <text>', 'what this version changes, recorded with it')
     .option('--api-url <url>', 'URL of the central API (default: $FENCELINE_API_URL)')

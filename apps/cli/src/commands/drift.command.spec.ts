@@ -55,6 +55,19 @@ function cluster(folder: string, db: string, extra = ''): Record<string, string>
 const WEB = 'shop/web[Deployment]';
 const DB = 'payments/db[Deployment]';
 
+/** payments' Admin wall: dev is denied, everyone else passes on to the NetworkPolicies. */
+const wall = (rules: string[]) => `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: { name: payments-wall }
+spec:
+  tier: Admin
+  priority: 10
+  subject: { namespaces: { matchLabels: { team: payments } } }
+  ingress:
+${rules.map((r) => `    - ${r}\n`).join('')}`;
+const DENY_DEV = '{ action: Deny, from: [{ namespaces: { matchLabels: { team: dev } } }] }';
+const PASS_ALL = '{ action: Pass, from: [{ namespaces: {} }] }';
+
 describe('fenceline drift', () => {
   const tree = tempTree({
     'baseline/baseline.yaml': BASELINE,
@@ -69,6 +82,12 @@ describe('fenceline drift', () => {
       '---\napiVersion: v1\nkind: Namespace\nmetadata: { name: Bad_Name }\n',
     ),
     'bad-baseline/baseline.yaml': BASELINE.replace('cidr: 0.0.0.0/0', 'cidr: 0.0.0.0/33'),
+    'tiered/baseline.yaml': BASELINE,
+    'tiered/templates/default-deny.yaml': DEFAULT_DENY,
+    'tiered/payments/db.yaml': dbFromWeb(),
+    'tiered/cluster/wall.yaml': wall([DENY_DEV, PASS_ALL]),
+    ...cluster('walled', dbFromWeb(), `---\n${wall([DENY_DEV, PASS_ALL])}`),
+    ...cluster('reordered', dbFromWeb(), `---\n${wall([PASS_ALL, DENY_DEV])}`),
   });
   afterAll(() => tree.remove());
 
@@ -203,6 +222,50 @@ describe('fenceline drift', () => {
       'json',
     );
     expect([withRows.code, JSON.parse(withRows.stdout)]).toEqual([1, expected]);
+  });
+
+  it('reads cluster policies in the baseline folder: missing, reordered or as expected', async () => {
+    expect(await run(tree.dir, 'drift', 'tiered', 'walled')).toEqual({
+      code: 0,
+      stdout: 'no drift: 0 findings: 0 critical, 0 high, 0 medium, 0 low\n',
+      stderr: '',
+    });
+    // Pass for everyone first: Deny dev is never reached. No dev pod here, so no path changes,
+    // but the policy no longer means what the baseline says.
+    expect(await run(tree.dir, 'drift', 'tiered', 'reordered')).toEqual({
+      code: 1,
+      stdout: [
+        'HIGH (1)',
+        '  policy-modified  ClusterNetworkPolicy payments-wall',
+        '      ingress: rules in another order (the first matching rule decides)',
+        '        expected 1. Deny from pods {} in namespaces team=dev on any port',
+        '        expected 2. Pass from pods {} in namespaces {} on any port',
+        '        actual   1. Pass from pods {} in namespaces {} on any port',
+        '        actual   2. Deny from pods {} in namespaces team=dev on any port',
+        '1 finding: 0 critical, 1 high, 0 medium, 0 low',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+    const missing = await run(tree.dir, 'drift', 'tiered', 'cluster', '-o', 'json');
+    expect([missing.code, JSON.parse(missing.stdout)]).toEqual([
+      1,
+      [
+        {
+          kind: 'policy-missing',
+          severity: 'high',
+          subject: 'ClusterNetworkPolicy payments-wall',
+          evidence: { kind: 'ClusterNetworkPolicy', name: 'payments-wall' },
+        },
+      ],
+    ]);
+    // The plain baseline does not hold the wall, and its subject is in scope: unknown.
+    const unknown = await run(tree.dir, 'drift', 'baseline', 'walled', '-o', 'json');
+    expect(
+      (JSON.parse(unknown.stdout) as { kind: string; subject: string }[]).map(
+        (f) => `${f.kind} ${f.subject}`,
+      ),
+    ).toEqual(['policy-unknown ClusterNetworkPolicy payments-wall']);
   });
 
   it('documents its exit codes', async () => {

@@ -40,7 +40,7 @@ export function registerDriftCommand(program: Command, context: CommandContext):
     )
     .argument(
       '<baseline-dir>',
-      'baseline folder: NetworkPolicies and one fenceline.dev/v1alpha1 Baseline',
+      'baseline folder: NetworkPolicies, cluster policies (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy) and one fenceline.dev/v1alpha1 Baseline',
     )
     .argument('<inventory...>', 'manifest or snapshot files and folders of the cluster')
     .option(

@@ -102,18 +102,36 @@ export function findingDetails(f: DriftFinding): string[] {
   }
 }
 
+/**
+ * What a `policy-modified` finding says changed: NetworkPolicy parts (podSelector, policyTypes)
+ * or cluster-policy parts (tier, priority, subject), then per direction the rules missing and
+ * unexpected; for a cluster policy whose rules only moved, the order expected and found.
+ */
 function modifiedDetails(e: Record<string, unknown>): string[] {
   const lines: string[] = [];
-  for (const part of ['podSelector', 'policyTypes'] as const) {
+  for (const part of ['podSelector', 'policyTypes', 'tier', 'priority', 'subject'] as const) {
     const diff = e[part] as { expected: unknown; actual: unknown } | undefined;
     if (diff)
       lines.push(`${part}: expected ${String(diff.expected)}, actual ${String(diff.actual)}`);
   }
   for (const direction of ['ingress', 'egress'] as const) {
-    const diff = e[direction] as { missing: string[]; unexpected: string[] } | undefined;
+    const diff = e[direction] as
+      | {
+          missing: string[];
+          unexpected: string[];
+          reordered?: boolean;
+          expected?: string[];
+          actual?: string[];
+        }
+      | undefined;
     if (!diff) continue;
     for (const rule of diff.missing) lines.push(`${direction}: missing rule ${rule}`);
     for (const rule of diff.unexpected) lines.push(`${direction}: unexpected rule ${rule}`);
+    if (diff.reordered === true) {
+      lines.push(`${direction}: rules in another order (the first matching rule decides)`);
+      for (const rule of diff.expected ?? []) lines.push(`  expected ${rule}`);
+      for (const rule of diff.actual ?? []) lines.push(`  actual   ${rule}`);
+    }
   }
   return lines;
 }
