@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -146,5 +146,85 @@ describe('drift worker (PostgreSQL, BullMQ on Redis)', () => {
       'alert.opened monitoring → shop',
       'alert.resolved monitoring → shop',
     ]);
+  });
+  it('sees cluster-scoped policies: an Admin Allow over shop opens alerts, removing it resolves them', async () => {
+    const service = worker.get(DriftService);
+    const { organizationId } = await bootstrapOrganization(db, `drift-${randomUUID()}`);
+    const cluster = await new ClusterRepository(db).create(organizationId, {
+      name: 'prod-us',
+      environment: 'prod',
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'drift-'));
+    cpSync(join(EXAMPLES, 'dev/shop-dev'), dir, { recursive: true });
+    const content = loadBaselineDir(join(EXAMPLES, 'baselines/shop')).content as BaselineContent;
+    const baselines = new BaselineRepository(db);
+    const baseline = await baselines.create(organizationId, 'shop');
+    const { version } = await baselines.addVersion(organizationId, baseline.id, {
+      content,
+      contentHash: baselineContentHash(content),
+      author: 'test',
+      message: 'v1',
+    });
+    const prod = await new PromotionRepository(db).environment(organizationId, 'prod');
+    await db.prisma.environmentPin.create({
+      data: {
+        organizationId,
+        environmentId: prod.id,
+        baselineId: baseline.id,
+        baselineVersionId: version.id,
+        pinnedBy: 'test',
+      },
+    });
+    const first = await push(organizationId, cluster.id, dir);
+    expect(
+      await service.evaluate({ organizationId, snapshotId: first, reason: 'test' }),
+    ).toMatchObject({
+      evaluated: true,
+      opened: 0,
+    });
+
+    // The Admin tier accepts everything from team=obs into shop before shop's NetworkPolicies
+    // (which admit monitoring on TCP 9187 into db only): prometheus now reaches web and db on
+    // every port. Its subject selects shop, in scope; the baseline does not hold it.
+    const anp = join(dir, 'cluster-policies.yaml');
+    writeFileSync(
+      anp,
+      [
+        'apiVersion: policy.networking.k8s.io/v1alpha1',
+        'kind: AdminNetworkPolicy',
+        'metadata: { name: obs-everywhere }',
+        'spec:',
+        '  priority: 1',
+        '  subject: { namespaces: { matchLabels: { team: shop } } }',
+        '  ingress: [{ action: Allow, from: [{ namespaces: { matchLabels: { team: obs } } }] }]',
+        '',
+      ].join('\n'),
+    );
+    const opened = await push(organizationId, cluster.id, dir);
+    expect(
+      await service.evaluate({ organizationId, snapshotId: opened, reason: 'test' }),
+    ).toMatchObject({
+      opened: 3,
+    });
+    const alerts = new DriftAlertRepository(db);
+    expect(
+      (await alerts.list(organizationId))
+        .map((a) => `${a.severity} ${a.kind} ${a.subject} ${a.status}`)
+        .sort(),
+    ).toEqual([
+      'critical connectivity-widened monitoring → shop open',
+      'critical path-widened monitoring → shop open',
+      'medium policy-unknown AdminNetworkPolicy obs-everywhere open',
+    ]);
+
+    rmSync(anp);
+    const fixed = await push(organizationId, cluster.id, dir);
+    expect(fixed).toBe(first);
+    expect(
+      await service.evaluate({ organizationId, snapshotId: fixed, reason: 'fixed' }),
+    ).toMatchObject({
+      resolved: 3,
+      open: 0,
+    });
   });
 });
