@@ -56,7 +56,7 @@ export function adminOverrides(ctx: CheckContext, scope: OverrideScope): AdminOv
   if (!hasAdminAcceptIngress(ctx)) return [];
   const { inventory } = ctx;
   const options = ctx.compiled.options;
-  const groups = shapeGroups(inventory.pods, options);
+  const groups = shapeGroups(inventory.pods, options, inventory);
   const found = new Map<
     string,
     AdminOverride & { sources: Map<string, ConnectionSet>; deniedBy: Set<string> }

@@ -42,14 +42,15 @@ export function dnsEgress(ctx: CheckContext): CheckOutcome {
   const isolated = ctx.inventory.pods.filter((p) => !isDnsPod(p) && ctx.isDefaultDeny(p, 'egress'));
   if (isolated.length === 0)
     return notApplicable('no pod (DNS pods excepted) is isolated for egress');
-  const dnsGroups = shapeGroups(ctx.inventory.pods.filter(isDnsPod), options);
+  const dnsGroups = shapeGroups(ctx.inventory.pods.filter(isDnsPod), options, ctx.inventory);
   const otherGroups = shapeGroups(
     ctx.inventory.pods.filter((p) => !isDnsPod(p)),
     options,
+    ctx.inventory,
   );
   const model = ctx.model;
   const byWorkload = new Map<string, DnsFindings>();
-  for (const group of shapeGroups(isolated, options)) {
+  for (const group of shapeGroups(isolated, options, ctx.inventory)) {
     const self = group[0] as Pod;
     const src: Endpoint = { kind: 'pod', pod: self };
     const name = workloadName(self.workload);

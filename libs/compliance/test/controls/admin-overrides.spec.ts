@@ -4,6 +4,12 @@ const PDB = 'payments/db[Deployment]';
 const PROM = 'monitoring/prom[Deployment]';
 const CDE = { namespaceSelector: { matchLabels: { pci: 'true' } } };
 
+// Admin tier, priority 20: shop may reach payments' db on TCP 5432.
+const SHOP_TO_DB_POLICY = cnp(
+  'shop-to-db',
+  '{ tier: Admin, priority: 20, subject: { pods: { namespaceSelector: { matchLabels: { pci: "true" } }, podSelector: { matchLabels: { app: db } } } }, ingress: [{ action: Accept, from: [{ namespaces: { matchLabels: { team: shop } } }], protocols: [{ tcp: { destinationPort: { number: 5432 } } }] }] }',
+);
+
 const BASE = [
   ns('shop', 'team: shop'),
   ns('payments', 'pci: "true"'),
@@ -16,11 +22,7 @@ const BASE = [
     'monitoring',
     '{ priority: 10, subject: { namespaces: {} }, ingress: [{ name: scrape, action: Allow, from: [{ namespaces: { matchLabels: { role: monitoring } } }], ports: [{ portNumber: { protocol: TCP, port: 9090 } }] }] }',
   ),
-  // Admin tier, priority 20: shop may reach payments' db on TCP 5432.
-  cnp(
-    'shop-to-db',
-    '{ tier: Admin, priority: 20, subject: { pods: { namespaceSelector: { matchLabels: { pci: "true" } }, podSelector: { matchLabels: { app: db } } } }, ingress: [{ action: Accept, from: [{ namespaces: { matchLabels: { team: shop } } }], protocols: [{ tcp: { destinationPort: { number: 5432 } } }] }] }',
-  ),
+  SHOP_TO_DB_POLICY,
 ];
 
 /**
@@ -155,5 +157,32 @@ describe('PCI DSS 1.3.1-admin: cluster-admin overrides into the CDE', () => {
       status: 'not-applicable',
       evidence: [{ reason: 'no CDE declared' }],
     });
+  });
+});
+
+describe('overrides into pods of one workload that differ by address', () => {
+  const pod = (name: string, ip: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name}, namespace: payments, labels: { app: db }, ownerReferences: [{ kind: ReplicaSet, name: db-rs, controller: true }] }\nspec: { containers: [{ name: main }] }\nstatus: { podIP: ${ip} }\n`;
+
+  it('finds the override through the pod the source can reach', () => {
+    // web may not send anything to 10.0.0.1 (Admin egress Deny, a networks peer matching db-1's
+    // address), so only web → db-2 TCP 5432 is open: still an override into payments/db-rs.
+    const inventory = inventoryOf(
+      ns('shop', 'team: shop'),
+      ns('payments', 'pci: "true"'),
+      deploy('shop', 'web', 'app: web'),
+      pod('db-1', '10.0.0.1'),
+      pod('db-2', '10.0.0.2'),
+      netpol('payments', 'deny-in', '{ podSelector: {}, policyTypes: [Ingress] }'),
+      SHOP_TO_DB_POLICY,
+      cnp(
+        'no-db-1',
+        '{ tier: Admin, priority: 1, subject: { namespaces: { matchLabels: { team: shop } } }, egress: [{ action: Deny, to: [{ networks: [10.0.0.1/32] }] }] }',
+      ),
+    );
+    expect(control('zero-trust', 'ZT-11', { inventory }).evidence).toEqual([
+      { status: 'fail', ...SHOP_TO_DB, workload: 'payments/db-rs[ReplicaSet]', severity: 'high' },
+      { isolatedWorkloads: 1 },
+    ]);
   });
 });
