@@ -309,7 +309,7 @@ export const clusterPolicyArbitrary = (index: number) =>
 /** 0–4 cluster policies, at most one BaselineAdminNetworkPolicy. */
 const clusterPoliciesArbitrary = fc
   .integer({ min: 0, max: 4 })
-  .chain((n) =>
+  .chain((n): fc.Arbitrary<readonly unknown[]> =>
     n === 0
       ? fc.constant([])
       : fc.tuple(...Array.from({ length: n }, (_, i) => clusterPolicyArbitrary(i))),
