@@ -136,12 +136,12 @@ describe('PCI DSS 1.3.1-admin: cluster-admin overrides into the CDE', () => {
     });
     // The flows come from the tier-aware model: both overrides are open into the CDE.
     const inbound = control('pci-dss', '1.3.1', { inventory, cde: CDE }).evidence;
-    expect(inbound.filter((e) => e['status'] === 'fail').map((e) => [e['src'], e['conn']])).toEqual(
-      [
-        [PROM, 'TCP 9090'],
-        [WEB, 'TCP 5432'],
-      ],
-    );
+    // Each flow names the cluster rule that exposes it.
+    const failing = inbound.filter((e) => e['status'] === 'fail');
+    expect(failing.map((e) => [e['src'], e['conn'], e['acceptedBy']])).toEqual([
+      [PROM, 'TCP 9090', ['anp/monitoring ingress rule 0 (scrape)']],
+      [WEB, 'TCP 5432', ['cnp/shop-to-db ingress rule 0']],
+    ]);
   });
 
   it('leaves out overrides from inside the CDE, and is not applicable without a CDE', () => {

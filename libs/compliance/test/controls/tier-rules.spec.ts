@@ -109,3 +109,21 @@ describe('rule checks over cluster policies', () => {
     });
   });
 });
+
+describe('exposure through cluster policies', () => {
+  it('ZT-6 names the Admin Accept rule that opens egress to every IPv4 address', () => {
+    // web's and db's egress: open-in (Admin 20) accepts 0.0.0.0/0 on every port before the
+    // Baseline deny-all is reached. No IPv6 range is named, so IPv4 is the whole external space.
+    const result = control('zero-trust', 'ZT-6', { inventory });
+    const web = result.evidence.find((e) => e['workload'] === 'shop/web[Deployment]');
+    const egress = (web?.['egressTo'] ?? []) as Record<string, unknown>[];
+    expect(egress.filter((e) => e['acceptedBy'])).toEqual([
+      {
+        peer: '0.0.0.0-255.255.255.255[External]',
+        conn: 'All Connections',
+        acceptedBy: ['cnp/open-in egress rule 0'],
+      },
+    ]);
+    expect(egress.filter((e) => !e['acceptedBy'])).toEqual([]);
+  });
+});

@@ -2,7 +2,6 @@ import {
   externalName,
   INGRESS_CONTROLLER_PEER,
   IpSet,
-  parseIp,
   ConnectionSet,
   type IpRange,
 } from '@fenceline/netpol';
@@ -10,6 +9,7 @@ import type { CompiledFlow, PodMatcher } from '../../context/compile-context';
 import type { Evidence } from '../../framework/types';
 import type { CheckContext } from '../check-context';
 import type { CheckOutcome } from '../check-outcome';
+import { clusterAcceptsOf, parseExternalName } from '../row-endpoints';
 
 /** One connectivity row crossing the CDE boundary, split where declared flows differ. */
 export interface CdeFlow {
@@ -25,6 +25,8 @@ export interface CdeFlow {
   readonly undeclared: ConnectionSet;
   /** Indexes of the declared flows (`cdeAllowed.inbound[i]` / `outbound[i]`) that cover part of it. */
   readonly declaredBy: readonly number[];
+  /** Cluster-policy Accept rules deciding part of the row (`cnp/x ingress rule 0`); usually empty. */
+  readonly acceptedBy: readonly string[];
 }
 
 /**
@@ -80,7 +82,11 @@ export function cdeFlows(ctx: CheckContext, cde: ReadonlySet<string>): CdeFlow[]
     const direction = dstIn ? 'inbound' : 'outbound';
     const peer = dstIn ? row.src : row.dst;
     const specs = dstIn ? ctx.compiled.inbound : ctx.compiled.outbound;
-    const base = { direction, cdeWorkload: dstIn ? row.dst : row.src } as const;
+    const base = {
+      direction,
+      cdeWorkload: dstIn ? row.dst : row.src,
+      acceptedBy: clusterAcceptsOf(ctx, row),
+    } as const;
     if (peer === INGRESS_CONTROLLER_PEER) {
       flows.push(
         flow(
@@ -110,7 +116,11 @@ export function cdeFlows(ctx: CheckContext, cde: ReadonlySet<string>): CdeFlow[]
 }
 
 function flow(
-  base: { direction: 'inbound' | 'outbound'; cdeWorkload: string },
+  base: {
+    direction: 'inbound' | 'outbound';
+    cdeWorkload: string;
+    acceptedBy: readonly string[];
+  },
   src: string,
   dst: string,
   peerKind: CdeFlow['peerKind'],
@@ -161,16 +171,6 @@ function splitExternal(
   }));
 }
 
-/** The range of an external peer name; `undefined` for anything else. */
-function parseExternalName(name: string): IpRange | undefined {
-  const m = /^(.+)-(.+)\[External\]$/.exec(name);
-  if (!m) return undefined;
-  const first = parseIp(m[1] ?? '');
-  const last = parseIp(m[2] ?? '');
-  if (!first || !last || first.family !== last.family) return undefined;
-  return { family: first.family, first: first.value, last: last.value };
-}
-
 /** A flow as evidence, naming the CDE workload's namespace so waivers can scope it. */
 export function flowEvidence(f: CdeFlow, ctx: CheckContext): Evidence {
   return {
@@ -185,5 +185,6 @@ export function flowEvidence(f: CdeFlow, ctx: CheckContext): Evidence {
     ...(f.declaredBy.length > 0
       ? { declaredBy: f.declaredBy.map((i) => `cdeAllowed.${f.direction}[${i}]`) }
       : {}),
+    ...(f.acceptedBy.length > 0 ? { acceptedBy: f.acceptedBy } : {}),
   };
 }
