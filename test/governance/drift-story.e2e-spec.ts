@@ -342,6 +342,7 @@ it('baseline → promotion → drift alert → resolution → signed webhooks', 
     'ZT-8',
     'ZT-9',
     'ZT-10',
+    'ZT-11',
   ]);
   const requested = await call(eve, 'POST', '/v1/compliance/evidence-packs', {
     framework: 'zero-trust',
