@@ -18,13 +18,17 @@ interface CoverageFlags extends AnalysisFlags {
 }
 
 /**
- * `fenceline coverage <path...>`: pods isolated for ingress and egress per namespace and in
- * total, and the workloads that are not. Informational: it exits 0 whatever the coverage.
+ * `fenceline coverage <path...>`: pods whose ingress and egress are default deny (isolated by a
+ * NetworkPolicy, or under a catch-all cluster-policy Deny) per namespace and in total, what gives
+ * each namespace default deny, the workloads without it, and the cluster-policy rules with FQDN
+ * or nodes peers that are not evaluated. Informational: it exits 0 whatever the coverage.
  */
 export function registerCoverageCommand(program: Command, context: CommandContext): void {
   const command = program
     .command('coverage')
-    .description('NetworkPolicy isolation coverage per namespace, and the workloads not isolated')
+    .description(
+      'default-deny coverage per namespace (NetworkPolicy or cluster policy), what gives it, and the workloads without it',
+    )
     .argument('<path...>', 'manifest or snapshot files and folders (.yaml, .yml, .json)')
     .addOption(outputOption(REPORT_FORMATS))
     .addHelpText(
