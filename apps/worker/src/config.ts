@@ -3,6 +3,8 @@ import {
   configIssues,
   databaseUrlSchema,
   logFormatSchema,
+  logLevelSchema,
+  type LogLevel,
   pickEnv,
   queuePrefixSchema,
   redisUrlSchema,
@@ -16,6 +18,14 @@ export interface WorkerConfig {
   /** BullMQ key prefix: separate installations (or test runs) sharing one Redis stay apart. */
   readonly queuePrefix: string;
   readonly logFormat: 'json' | 'text';
+  /** Least severe level written (`LOG_LEVEL`, default `info`). */
+  readonly logLevel: LogLevel;
+  /** Where `/healthz`, `/readyz` and `/metrics` listen (`WORKER_HTTP_HOST`, `WORKER_HTTP_PORT`). */
+  readonly http: { readonly host: string; readonly port: number };
+  /** How long `/readyz` waits for each dependency (`READINESS_TIMEOUT_MS`, default 1000). */
+  readonly readinessTimeoutMs: number;
+  /** Cron pattern (UTC) of the retention job (`RETENTION_SCHEDULE`, default daily at 03:30). */
+  readonly retentionSchedule: string;
   /** AES-256-GCM key for secrets at rest (`SECRETS_KEY`); a fixed development key when unset outside production. */
   readonly secretsKey: Buffer;
   readonly secretsKeyIsDevelopment: boolean;
@@ -29,11 +39,23 @@ export interface WorkerConfig {
   };
 }
 
+/** The DI token of the worker's {@link WorkerConfig}. */
+export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
+
 const schema = z.object({
   DATABASE_URL: databaseUrlSchema,
   REDIS_URL: redisUrlSchema,
   QUEUE_PREFIX: queuePrefixSchema,
   LOG_FORMAT: logFormatSchema,
+  LOG_LEVEL: logLevelSchema,
+  WORKER_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  // 9464: the port Prometheus exporters of this kind conventionally take.
+  WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  READINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1000),
+  RETENTION_SCHEDULE: z
+    .string()
+    .regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern of 5 or 6 fields')
+    .default('30 3 * * *'),
   NODE_ENV: z.string().optional(),
   SECRETS_KEY: z.string().optional(),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
@@ -50,6 +72,11 @@ export function loadWorkerConfig(
       'REDIS_URL',
       'QUEUE_PREFIX',
       'LOG_FORMAT',
+      'LOG_LEVEL',
+      'WORKER_HTTP_HOST',
+      'WORKER_HTTP_PORT',
+      'READINESS_TIMEOUT_MS',
+      'RETENTION_SCHEDULE',
       'NODE_ENV',
       'SECRETS_KEY',
       'WEBHOOK_MAX_ATTEMPTS',
@@ -65,6 +92,10 @@ export function loadWorkerConfig(
     redisUrl: parsed.data.REDIS_URL,
     queuePrefix: parsed.data.QUEUE_PREFIX,
     logFormat: parsed.data.LOG_FORMAT,
+    logLevel: parsed.data.LOG_LEVEL,
+    http: Object.freeze({ host: parsed.data.WORKER_HTTP_HOST, port: parsed.data.WORKER_HTTP_PORT }),
+    readinessTimeoutMs: parsed.data.READINESS_TIMEOUT_MS,
+    retentionSchedule: parsed.data.RETENTION_SCHEDULE,
     secretsKey: secrets.key,
     secretsKeyIsDevelopment: secrets.development,
     webhooks: Object.freeze({

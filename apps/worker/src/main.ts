@@ -1,19 +1,26 @@
 import 'reflect-metadata';
-import { ConsoleLogger, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { loadWorkerConfig } from './config';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), {
-    logger: new ConsoleLogger({
-      json: config.logFormat === 'json',
-      colors: config.logFormat === 'text',
-    }),
+  // An HTTP app only for /healthz, /readyz and /metrics; the work arrives through BullMQ.
+  const app = await NestFactory.create(WorkerModule.forConfig(config), {
+    bodyParser: false,
+    // Held until pino is in place, then written through it: one log format from the first line.
+    bufferLogs: true,
   });
+  app.useLogger(app.get(PinoNestLogger));
   app.enableShutdownHooks();
-  new Logger('main').log('Fenceline worker started');
+  await app.listen(config.http.port, config.http.host);
+  new Logger('main').log({
+    msg: 'Fenceline worker started',
+    host: config.http.host,
+    port: config.http.port,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,8 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
-import { QUEUES } from '@fenceline/contracts';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { createLogger, QUEUES } from '@fenceline/contracts';
 import {
   AuditEventRepository,
   ClusterRepository,
@@ -17,25 +19,34 @@ import { AnalyzeProcessor } from './analyze/analyze.processor';
 import { AnalyzeService } from './analyze/analyze.service';
 import { ComplianceProcessor } from './compliance/compliance.processor';
 import { ComplianceService } from './compliance/compliance.service';
-import type { WorkerConfig } from './config';
+import { WORKER_CONFIG, type WorkerConfig } from './config';
 import { DriftProcessor } from './drift/drift.processor';
 import { ALERT_EVENT_SINK, DriftService } from './drift/drift.service';
 import { ExportProcessor } from './export/export.processor';
 import { ExportService } from './export/export.service';
 import { EventPublisher } from './notify/event-publisher';
 import { NotifyModule } from './notify/notify.module';
+import { WorkerHttpModule } from './health/worker-http.module';
+import { RetentionModule } from './retention/retention.module';
 
 /** The worker: BullMQ processors over the database. */
 @Module({})
 export class WorkerModule implements OnApplicationShutdown {
   constructor(@Inject(Database) private readonly db: Database) {}
 
-  static forConfig(config: WorkerConfig): DynamicModule {
+  /** `logDestination`: where logs go instead of stdout (tests read them). */
+  static forConfig(config: WorkerConfig, logDestination?: DestinationStream): DynamicModule {
+    const logger = createLogger(
+      { app: 'worker', level: config.logLevel, format: config.logFormat },
+      logDestination,
+    );
     return {
       module: WorkerModule,
       // Global so the feature modules it imports (notify) share its one Database.
       global: true,
       imports: [
+        // Nest's logs through pino; the worker's HTTP side (probes, scrapes) writes no request logs.
+        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
         BullModule.forRoot({
           prefix: config.queuePrefix,
           connection: { url: config.redisUrl, maxRetriesPerRequest: null },
@@ -47,8 +58,11 @@ export class WorkerModule implements OnApplicationShutdown {
           { name: QUEUES.export },
         ),
         NotifyModule.forConfig(config),
+        RetentionModule,
+        WorkerHttpModule,
       ],
       providers: [
+        { provide: WORKER_CONFIG, useValue: config },
         { provide: Database, useFactory: () => new Database(config.databaseUrl) },
         {
           provide: SnapshotRepository,
@@ -105,7 +119,7 @@ export class WorkerModule implements OnApplicationShutdown {
         ExportService,
         ExportProcessor,
       ],
-      exports: [Database],
+      exports: [Database, WORKER_CONFIG],
     };
   }
 

@@ -16,3 +16,4 @@ export * from './observability/logger';
 export * from './observability/redact';
 export * from './observability/request-id';
 export * from './observability/with-timeout';
+export * from './observability/readiness';

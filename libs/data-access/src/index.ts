@@ -17,3 +17,4 @@ export * from './compliance/waiver.repository';
 export * from './compliance/compliance-result.repository';
 export * from './compliance/evidence-pack.repository';
 export * from './compliance/compliance-reports';
+export * from './retention/retention.repository';

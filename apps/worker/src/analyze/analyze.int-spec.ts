@@ -53,6 +53,7 @@ afterAll(async () => {
     QUEUES.export,
     QUEUES.notify,
     QUEUES.deliver,
+    QUEUES.retention,
   ]) {
     const other = new Queue(name, { connection, prefix });
     await other.obliterate({ force: true });

@@ -47,8 +47,6 @@ export class AnalyzeService {
       coverage: model.coverage(),
       findings: inventory.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })),
     });
-    // Retention: each analysis prunes its cluster's expired snapshots (never the newest).
-    await this.snapshots.prune(job.organizationId, stored.clusterId);
     // Then drift against the baselines pinned to the cluster's environment (job id: once per snapshot).
     await this.driftQueue.add(
       QUEUES.drift,

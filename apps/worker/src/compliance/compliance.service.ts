@@ -23,7 +23,8 @@ export interface ComplianceOutcome {
  * (one row per snapshot × framework × control; a retry records nothing twice). The PCI scope
  * comes from the organization's compliance settings, change control (1.2.2, 1.2.7) from its
  * promotions, waivers from the approved, unexpired ones; waivers that covered a failure are
- * marked used. History older than the organization's retention is pruned.
+ * marked used. History older than the organization's retention is pruned by the scheduled
+ * `retention` job (RetentionService), not here.
  */
 @Injectable()
 export class ComplianceService {
@@ -94,7 +95,6 @@ export class ComplianceService {
       });
     }
     await this.waivers.markUsed(organizationId, [...used], now);
-    await this.results.prune(organizationId, now);
     return { evaluated: true, frameworks: FRAMEWORKS.length, failing, recorded };
   }
 

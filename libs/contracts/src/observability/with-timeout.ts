@@ -27,20 +27,20 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** The part of a health indicator session a probe needs (`@nestjs/terminus`' `HealthIndicatorService.check(key)`). */
-export interface ProbeSession<T> {
-  up(): T;
-  down(data: { message: string }): T;
+export interface ProbeSession<Up, Down> {
+  up(): Up;
+  down(data: { message: string }): Down;
 }
 
 /**
  * Runs one dependency check for a readiness endpoint: up when `check` resolves within
  * `timeoutMs`, down with the reason otherwise.
  */
-export async function probe<T>(
-  session: ProbeSession<T>,
+export async function probe<Up, Down>(
+  session: ProbeSession<Up, Down>,
   check: () => Promise<unknown>,
   timeoutMs: number,
-): Promise<T> {
+): Promise<Up | Down> {
   try {
     await withTimeout(check(), timeoutMs);
     return session.up();

@@ -11,6 +11,7 @@ export const QUEUES = Object.freeze({
   export: 'export',
   notify: 'notify',
   deliver: 'deliver',
+  retention: 'retention',
 } as const);
 
 /** `analyze`: build the model of one stored snapshot. The job id is the snapshot id. */
@@ -64,3 +65,24 @@ export const exportJobSchema = z.strictObject({
 export type ExportJob = z.infer<typeof exportJobSchema>;
 
 export const EXPORT_JOB_OPTIONS = Object.freeze({ ...ANALYZE_JOB_OPTIONS, attempts: 3 });
+
+/**
+ * `retention`: delete what is past each organization's retention (snapshots beyond
+ * `snapshotRetentionDays`, the newest of each cluster always kept; compliance history beyond
+ * `complianceRetentionDays`). Run by the worker's job scheduler {@link RETENTION_SCHEDULER_ID}
+ * (`RETENTION_SCHEDULE`, daily by default) over every organization; a one-off job with an
+ * `organizationId` applies it to that organization now.
+ */
+export const retentionJobSchema = z.strictObject({ organizationId: z.uuid().optional() });
+
+export type RetentionJob = z.infer<typeof retentionJobSchema>;
+
+/** The one job scheduler of the `retention` queue: every worker upserts it, so it exists once. */
+export const RETENTION_SCHEDULER_ID = 'retention';
+
+export const RETENTION_JOB_OPTIONS = Object.freeze({
+  attempts: 3,
+  backoff: { type: 'exponential' as const, delay: 60_000 },
+  removeOnComplete: { count: 30 },
+  removeOnFail: { count: 100 },
+});
