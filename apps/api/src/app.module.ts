@@ -12,7 +12,9 @@ import { ClustersModule } from './clusters/clusters.module';
 import { API_CONFIG, type ApiConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { HttpErrorFilter } from './errors/http-error.filter';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
+import { ApiLoggingModule } from './logging/logging.module';
+import type { DestinationStream } from 'pino';
 import { IngestModule } from './ingest/ingest.module';
 import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
 import { ApiMetrics } from './metrics/metrics';
@@ -25,11 +27,13 @@ import { QUEUES } from '@fenceline/contracts';
 /** The API, built from a validated configuration (tests pass their own). */
 @Module({})
 export class AppModule {
-  static forConfig(config: ApiConfig): DynamicModule {
+  /** `logDestination`: where logs go instead of stdout (tests read them). */
+  static forConfig(config: ApiConfig, logDestination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
+        ApiLoggingModule.forConfig(config, logDestination),
         BullModule.forRoot({
           prefix: config.queuePrefix,
           connection: { url: config.redisUrl, maxRetriesPerRequest: null },
@@ -55,8 +59,9 @@ export class AppModule {
         WebhooksModule,
         GovernanceModule,
         ComplianceModule,
+        HealthModule,
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [MetricsController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: ApiMetrics, useValue: new ApiMetrics() },

@@ -10,7 +10,17 @@ describe('API configuration', () => {
       ingestMaxBytes: 64 * 1024 * 1024,
       rateLimitPerMinute: 600,
       logFormat: 'json',
+      logLevel: 'info',
+      readinessTimeoutMs: 1000,
     });
+  });
+
+  it('reads the log level and the readiness timeout', () => {
+    expect(loadConfig({ LOG_LEVEL: 'debug', READINESS_TIMEOUT_MS: '250' })).toMatchObject({
+      logLevel: 'debug',
+      readinessTimeoutMs: 250,
+    });
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL: /);
   });
 
   it('refuses bad values, naming each variable', () => {

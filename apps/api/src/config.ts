@@ -3,6 +3,8 @@ import {
   configIssues,
   databaseUrlSchema,
   logFormatSchema,
+  logLevelSchema,
+  type LogLevel,
   pickEnv,
   queuePrefixSchema,
   redisUrlSchema,
@@ -21,6 +23,10 @@ export interface ApiConfig {
   readonly rateLimitPerMinute: number;
   /** `json` (one object per line, for log shippers) or `text`. */
   readonly logFormat: 'json' | 'text';
+  /** Least severe level written (`LOG_LEVEL`, default `info`; `silent` writes nothing). */
+  readonly logLevel: LogLevel;
+  /** How long `/readyz` waits for each dependency (PostgreSQL, Redis) before calling it down. */
+  readonly readinessTimeoutMs: number;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -37,6 +43,8 @@ const schema = z.object({
     .default(64 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOG_FORMAT: logFormatSchema,
+  LOG_LEVEL: logLevelSchema,
+  READINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1000),
 });
 
 const KEYS = [
@@ -47,6 +55,8 @@ const KEYS = [
   'INGEST_MAX_BYTES',
   'RATE_LIMIT_PER_MINUTE',
   'LOG_FORMAT',
+  'LOG_LEVEL',
+  'READINESS_TIMEOUT_MS',
 ] as const;
 
 /** Throws an error naming every bad variable. */
@@ -63,5 +73,7 @@ export function loadConfig(
     ingestMaxBytes: parsed.data.INGEST_MAX_BYTES,
     rateLimitPerMinute: parsed.data.RATE_LIMIT_PER_MINUTE,
     logFormat: parsed.data.LOG_FORMAT,
+    logLevel: parsed.data.LOG_LEVEL,
+    readinessTimeoutMs: parsed.data.READINESS_TIMEOUT_MS,
   });
 }

@@ -22,6 +22,8 @@ export async function testApp(
     DATABASE_URL: databaseUrl,
     REDIS_URL: process.env['FENCELINE_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: `test-${randomUUID()}`,
+    // Request logs would drown the test output; the logging spec reads them itself.
+    LOG_LEVEL: 'silent',
     ...env,
   });
   const moduleRef = await Test.createTestingModule({

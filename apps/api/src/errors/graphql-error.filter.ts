@@ -1,8 +1,9 @@
-import { Catch, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { mapError } from './error-mapping';
+import { requestIdOf } from '../logging/request-id-of';
 
 /**
  * GraphQL answers errors in the body: the same codes (and HTTP statuses) as REST in
@@ -13,7 +14,7 @@ import { mapError } from './error-mapping';
 export class GraphqlErrorFilter implements GqlExceptionFilter {
   private readonly logger = new Logger(GraphqlErrorFilter.name);
 
-  catch(error: unknown): GraphQLError {
+  catch(error: unknown, host?: ArgumentsHost): GraphQLError {
     if (error instanceof GraphQLError) return error;
     const mapped = mapError(error);
     if (mapped)
@@ -24,7 +25,7 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
           ...(mapped.issues ? { issues: mapped.issues } : {}),
         },
       });
-    const correlationId = randomUUID();
+    const correlationId = requestIdOf(host) ?? randomUUID();
     this.logger.error({
       correlationId,
       error: error instanceof Error ? error.stack : String(error),

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs
 import { randomUUID } from 'node:crypto';
 import { GraphqlErrorFilter } from './graphql-error.filter';
 import { mapError } from './error-mapping';
+import { requestIdOf } from '../logging/request-id-of';
 
 /**
  * REST: every error answered once — coded errors with their status and `{ code, message,
@@ -14,7 +15,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly graphql = new GraphqlErrorFilter();
 
   catch(error: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<string>() === 'graphql') return this.graphql.catch(error);
+    if (host.getType<string>() === 'graphql') return this.graphql.catch(error, host);
     const response = host
       .switchToHttp()
       .getResponse<{ status(code: number): { json(body: unknown): void } }>();
@@ -24,7 +25,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.status(status).json(body);
       return undefined;
     }
-    const correlationId = randomUUID();
+    // The request id, so that the answer, the request log line and this error line meet.
+    const correlationId = requestIdOf(host) ?? randomUUID();
     this.logger.error({
       correlationId,
       error: error instanceof Error ? error.stack : String(error),

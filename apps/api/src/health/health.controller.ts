@@ -1,55 +1,37 @@
-import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
+import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { HealthCheckService } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { Queue } from 'bullmq';
-import { QUEUES } from '@fenceline/contracts';
-import { Database } from '@fenceline/data-access';
+import { checkDetails, readinessOf, type Readiness } from '@fenceline/contracts';
+import { ApiHealthIndicators } from './health.indicators';
+
+const PROBLEMS = { postgres: 'PostgreSQL not reachable', redis: 'Redis not reachable' };
 
 /** Liveness and readiness for orchestrators; no authentication, no rate limit. */
 @Controller()
 @SkipThrottle()
 export class HealthController {
   constructor(
-    @Inject(Database) private readonly db: Database,
-    @InjectQueue(QUEUES.analyze) private readonly queue: Queue,
+    @Inject(HealthCheckService) private readonly health: HealthCheckService,
+    @Inject(ApiHealthIndicators) private readonly indicators: ApiHealthIndicators,
   ) {}
 
+  /** Liveness: the process answers; no I/O, so a slow database never restarts the API. */
   @Get('healthz')
   @HttpCode(200)
   healthz(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
+  /** Readiness: PostgreSQL and Redis each answer within `READINESS_TIMEOUT_MS`, else 503. */
   @Get('readyz')
-  async readyz(): Promise<{ status: 'ready'; checks: Record<string, 'ok'> }> {
-    const failed: string[] = [];
-    await this.db.ping().catch(() => failed.push('PostgreSQL'));
-    // A real round trip to Redis, bounded: commands wait for a reconnect rather than fail.
-    await withTimeout(this.queue.getJobCountByTypes('waiting'), 2000).catch(() =>
-      failed.push('Redis'),
+  async readyz(
+    @Res({ passthrough: true }) res: { status(code: number): unknown },
+  ): Promise<Readiness['body']> {
+    const details = await checkDetails(() =>
+      this.health.check([() => this.indicators.postgres(), () => this.indicators.redis()]),
     );
-    if (failed.length > 0) {
-      throw new ServiceUnavailableException({
-        code: 'NOT_READY',
-        message: `${failed.join(' and ')} not reachable`,
-      });
-    }
-    return { status: 'ready', checks: { postgres: 'ok', redis: 'ok' } };
+    const readiness = readinessOf(details, PROBLEMS);
+    if (!readiness.ready) res.status(503);
+    return readiness.body;
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timeout')), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }

@@ -6,7 +6,8 @@ const session = {
 };
 
 describe('withTimeout and probe', () => {
-  beforeEach(() => jest.useFakeTimers());
+  // setImmediate stays real: the timeout gives pending I/O one turn through it before failing.
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate'] }));
   afterEach(() => jest.useRealTimers());
 
   it('answers the value when it comes first', async () => {
@@ -27,5 +28,16 @@ describe('withTimeout and probe', () => {
     const hung = probe(session, () => new Promise<never>(() => undefined), 1000);
     jest.advanceTimersByTime(1000);
     expect(await hung).toBe('down: no answer within 1000 ms');
+  });
+});
+
+describe('withTimeout after a stalled event loop', () => {
+  it('takes an answer that arrived during the stall rather than calling it late', async () => {
+    // The answer lands (its callback queued as an immediate) in the same turn the timer expires.
+    const answer = new Promise<string>((resolve) => {
+      setTimeout(() => setImmediate(() => resolve('answered')), 20);
+    });
+    const timed = withTimeout(answer, 20);
+    await expect(timed).resolves.toBe('answered');
   });
 });

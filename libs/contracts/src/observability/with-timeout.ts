@@ -12,7 +12,9 @@ export class TimeoutError extends Error {
  */
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TimeoutError(ms)), ms);
+    // After a stalled event loop the timer runs before the I/O callbacks of answers that arrived
+    // in the meantime: give those one turn (setImmediate runs after I/O) before calling it late.
+    const timer = setTimeout(() => setImmediate(() => reject(new TimeoutError(ms))), ms);
     promise.then(
       (value) => {
         clearTimeout(timer);
