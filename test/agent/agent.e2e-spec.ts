@@ -141,6 +141,8 @@ describe('fenceline-agent with the real API and worker', () => {
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       QUEUE_PREFIX: prefix,
+      // Test files run in parallel: each worker's health port is its own.
+      WORKER_HTTP_PORT: String(await freePort()),
     };
     await startApi();
     worker = spawn(process.execPath, [resolve(ROOT, 'dist/apps/worker/main.js')], {
@@ -155,7 +157,15 @@ describe('fenceline-agent with the real API and worker', () => {
     worker?.kill('SIGTERM');
     await kube?.stop();
     // Every queue the services use, so Redis keeps nothing of the run.
-    for (const name of ['analyze', 'drift', 'compliance', 'export', 'notify', 'deliver']) {
+    for (const name of [
+      'analyze',
+      'drift',
+      'compliance',
+      'export',
+      'notify',
+      'deliver',
+      'retention',
+    ]) {
       const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
       await queue.obliterate({ force: true });
       await queue.close();

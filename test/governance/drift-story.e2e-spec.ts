@@ -56,6 +56,8 @@ beforeAll(async () => {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: prefix,
+    // Test files run in parallel: each worker's health port is its own.
+    WORKER_HTTP_PORT: String(await freePort()),
     WEBHOOK_BACKOFF_MS: '300',
     WEBHOOK_MAX_ATTEMPTS: '4',
   };
@@ -87,7 +89,15 @@ afterAll(async () => {
   api?.kill('SIGTERM');
   worker?.kill('SIGTERM');
   await new Promise<void>((r) => hookServer.close(() => r()));
-  for (const name of ['analyze', 'drift', 'compliance', 'export', 'notify', 'deliver']) {
+  for (const name of [
+    'analyze',
+    'drift',
+    'compliance',
+    'export',
+    'notify',
+    'deliver',
+    'retention',
+  ]) {
     const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
     await queue.obliterate({ force: true });
     await queue.close();

@@ -16,7 +16,15 @@ let demo: ChildProcess;
 afterAll(async () => {
   demo?.kill('SIGTERM');
   // Every queue the services use, so Redis keeps nothing of the run.
-  for (const name of ['analyze', 'drift', 'compliance', 'export', 'notify', 'deliver']) {
+  for (const name of [
+    'analyze',
+    'drift',
+    'compliance',
+    'export',
+    'notify',
+    'deliver',
+    'retention',
+  ]) {
     const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
     await queue.obliterate({ force: true });
     await queue.close();

@@ -22,6 +22,7 @@ const WORKLOADS = resolve(ROOT, 'libs/netpol/test/golden/workload-kinds/manifest
 let api: ChildProcess;
 let worker: ChildProcess;
 let base: string;
+let workerBase: string;
 
 function cli(...args: string[]): { status: number | null; stdout: string } {
   const run = spawnSync(FENCELINE, args, {
@@ -41,7 +42,10 @@ beforeAll(async () => {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: prefix,
+    // Test files run in parallel: each worker's health port is its own.
+    WORKER_HTTP_PORT: String(await freePort()),
   };
+  workerBase = `http://127.0.0.1:${env.WORKER_HTTP_PORT}`;
   api = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/main.js')], { env, stdio: 'ignore' });
   worker = spawn(process.execPath, [resolve(ROOT, 'dist/apps/worker/main.js')], {
     env,
@@ -50,13 +54,24 @@ beforeAll(async () => {
   await until('the API to be ready', async () =>
     (await fetch(`${base}/readyz`)).ok ? true : undefined,
   );
+  await until('the worker to be ready', async () =>
+    (await fetch(`${workerBase}/readyz`)).ok ? true : undefined,
+  );
 }, 60_000);
 
 afterAll(async () => {
   api?.kill('SIGTERM');
   worker?.kill('SIGTERM');
   // Every queue the services use, so Redis keeps nothing of the run.
-  for (const name of ['analyze', 'drift', 'compliance', 'export', 'notify', 'deliver']) {
+  for (const name of [
+    'analyze',
+    'drift',
+    'compliance',
+    'export',
+    'notify',
+    'deliver',
+    'retention',
+  ]) {
     const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
     await queue.obliterate({ force: true });
     await queue.close();
@@ -140,4 +155,18 @@ describe('platform: agent push → worker analysis → REST', () => {
     expect(listed.lastSnapshotAt).not.toBeNull();
     expect(listed.analysis).toMatchObject({ connections: 11 });
   }, 120_000);
+
+  it('the worker answers its probes and Prometheus metrics on its own port', async () => {
+    expect((await fetch(`${workerBase}/healthz`)).status).toBe(200);
+    const ready = (await (await fetch(`${workerBase}/readyz`)).json()) as { checks: unknown };
+    expect(ready.checks).toEqual({ postgres: 'ok', redis: 'ok', processors: 'ok' });
+    const metrics = await (await fetch(`${workerBase}/metrics`)).text();
+    expect(metrics).toContain('bullmq_job_count{queue="analyze",state="waiting"}');
+    // The analyses of the test above were timed.
+    const analysed =
+      /^fenceline_worker_job_duration_seconds_count\{queue="analyze",status="completed"\} (\d+)$/m.exec(
+        metrics,
+      );
+    expect(Number(analysed?.[1])).toBeGreaterThan(0);
+  });
 });

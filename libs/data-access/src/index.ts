@@ -17,4 +17,15 @@ export * from './compliance/waiver.repository';
 export * from './compliance/compliance-result.repository';
 export * from './compliance/evidence-pack.repository';
 export * from './compliance/compliance-reports';
+export * from './pagination/page';
 export * from './retention/retention.repository';
+export * from './webhooks/webhook-pages';
+export type {
+  Actor,
+  Environment,
+  NewPromotion,
+  Pin,
+  Promotion,
+  PromotionFilter,
+  PromotionStatus,
+} from './baselines/promotion.model';

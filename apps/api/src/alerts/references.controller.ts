@@ -5,9 +5,9 @@ import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { ZodBody } from '../errors/zod-body.pipe';
-import { ReferencesService, type AcceptedReference } from './references.service';
-
-export const acceptSchema = z.strictObject({ comment: z.string().min(1).max(2000) });
+import { acceptConnectivitySchema, type AcceptConnectivityDto } from './dto/alert.dto';
+import type { AcceptedReferenceModel } from './models/alert.model';
+import { ReferencesService } from './references.service';
 
 /** `POST /v1/clusters/:id/baselines/:baselineId/accept-connectivity` (editor). */
 @ApiTags('alerts')
@@ -24,13 +24,13 @@ export class ReferencesController {
     summary:
       'Accept the current connectivity as the reference { comment }; 200 { snapshotId, rows, acceptedBy, acceptedAt }',
   })
-  @ApiBody({ schema: z.toJSONSchema(acceptSchema) as object })
+  @ApiBody({ schema: z.toJSONSchema(acceptConnectivitySchema) as object })
   accept(
     @CurrentPrincipal() actor: Principal,
     @Param('id') clusterId: string,
     @Param('baselineId') baselineId: string,
-    @Body(new ZodBody(acceptSchema)) body: z.infer<typeof acceptSchema>,
-  ): Promise<AcceptedReference> {
+    @Body(new ZodBody(acceptConnectivitySchema)) body: AcceptConnectivityDto,
+  ): Promise<AcceptedReferenceModel> {
     return this.references.accept(actor, clusterId, baselineId, body.comment);
   }
 }

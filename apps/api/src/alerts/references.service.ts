@@ -10,15 +10,7 @@ import {
   type Principal,
 } from '@fenceline/data-access';
 import { DriftTrigger } from '../promotions/drift-trigger';
-
-export interface AcceptedReference {
-  readonly clusterId: string;
-  readonly baselineId: string;
-  readonly snapshotId: string;
-  readonly rows: number;
-  readonly acceptedBy: string;
-  readonly acceptedAt: string;
-}
+import type { AcceptedReferenceModel } from './models/alert.model';
 
 /**
  * Accepting a connectivity change: the cluster's newest analysed connectivity becomes its
@@ -42,7 +34,7 @@ export class ReferencesService {
     clusterId: string,
     baselineId: string,
     comment: string,
-  ): Promise<AcceptedReference> {
+  ): Promise<AcceptedReferenceModel> {
     const org = actor.organizationId;
     const cluster = await this.clusters.get(org, clusterId);
     if (!cluster) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);

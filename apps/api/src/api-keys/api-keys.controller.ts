@@ -7,26 +7,20 @@ import {
   Inject,
   Param,
   Post,
+  Query,
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import {
-  ApiKeyRepository,
-  AuditEventRepository,
-  ROLES,
-  type ApiKey,
-  type Principal,
-} from '@fenceline/data-access';
+import type { Page, Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
-import { ZodBody } from '../errors/zod-body.pipe';
-
-const createApiKeySchema = z.strictObject({
-  name: z.string().min(1).max(100),
-  role: z.enum(ROLES),
-});
-type CreateApiKeyDto = z.infer<typeof createApiKeySchema>;
+import { ZodBody, ZodQuery } from '../errors/zod-body.pipe';
+import { Paginated } from '../pagination/page.interceptor';
+import { pageOnlySchema, pageRequest, type PageOnlyDto } from '../pagination/page-query';
+import { ApiKeysService } from './api-keys.service';
+import { createApiKeySchema, type CreateApiKeyDto } from './dto/create-api-key.dto';
+import type { ApiKeyModel } from './models/api-key.model';
 
 /** `/v1/api-keys` (admin): keys are shown once at creation, listed without secrets, revocable. */
 @ApiTags('api-keys')
@@ -35,48 +29,34 @@ type CreateApiKeyDto = z.infer<typeof createApiKeySchema>;
 @UseGuards(ApiKeyGuard)
 @RequireRole('admin')
 export class ApiKeysController {
-  constructor(
-    @Inject(ApiKeyRepository) private readonly keys: ApiKeyRepository,
-    @Inject(AuditEventRepository) private readonly audit: AuditEventRepository,
-  ) {}
+  constructor(@Inject(ApiKeysService) private readonly service: ApiKeysService) {}
 
   @Post()
   @ApiOperation({
     summary: 'Create an API key; 201 { id, name, role, prefix, key } — the key is shown this once',
   })
   @ApiBody({ schema: z.toJSONSchema(createApiKeySchema) as object })
-  async create(
+  create(
     @CurrentPrincipal() actor: Principal,
     @Body(new ZodBody(createApiKeySchema)) body: CreateApiKeyDto,
-  ): Promise<ApiKey & { key: string }> {
-    const created = await this.keys.create(actor.organizationId, body);
-    await this.audit.record(actor.organizationId, {
-      actor: `api-key/${actor.apiKeyId}`,
-      action: 'api-key.create',
-      target: `api-key/${created.id}`,
-      before: null,
-      after: { name: body.name, role: body.role, prefix: created.prefix },
-    });
-    return created;
+  ): Promise<ApiKeyModel & { key: string }> {
+    return this.service.create(actor, body);
   }
 
   @Get()
-  @ApiOperation({ summary: 'List API keys (no secrets)' })
-  list(@CurrentPrincipal() actor: Principal): Promise<ApiKey[]> {
-    return this.keys.list(actor.organizationId);
+  @Paginated()
+  @ApiOperation({ summary: 'List API keys, oldest first (no secrets)' })
+  list(
+    @CurrentPrincipal() actor: Principal,
+    @Query(new ZodQuery(pageOnlySchema)) query: PageOnlyDto,
+  ): Promise<Page<ApiKeyModel>> {
+    return this.service.list(actor, pageRequest(query));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API key' })
-  async revoke(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<void> {
-    await this.keys.revoke(actor.organizationId, id);
-    await this.audit.record(actor.organizationId, {
-      actor: `api-key/${actor.apiKeyId}`,
-      action: 'api-key.revoke',
-      target: `api-key/${id}`,
-      before: { id },
-      after: null,
-    });
+  revoke(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<void> {
+    return this.service.revoke(actor, id);
   }
 }

@@ -13,53 +13,33 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { Baseline, BaselineVersion, Pin, Principal } from '@fenceline/data-access';
+import type { Page, Principal } from '@fenceline/data-access';
 import type { VersionDiff } from '@fenceline/drift';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
-import { ZodBody } from '../errors/zod-body.pipe';
+import { ZodBody, ZodQuery } from '../errors/zod-body.pipe';
+import { Paginated } from '../pagination/page.interceptor';
+import { pageOnlySchema, pageRequest, type PageOnlyDto } from '../pagination/page-query';
 import { BaselinesService } from './baselines.service';
-
-const name = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'lower-case letters, digits and dashes');
-const createBaselineSchema = z.strictObject({ name });
-const createVersionSchema = z.strictObject({
-  content: z.unknown(),
-  message: z.string().min(1).max(2000),
-});
-const pinSchema = z.strictObject({
-  environment: z.string().min(1).max(63),
-  version: z.int().min(1),
-});
-
-/** A version as the API shows it. */
-export function versionView(v: BaselineVersion): Record<string, unknown> {
-  return {
-    id: v.id,
-    baselineId: v.baselineId,
-    number: v.number,
-    contentHash: v.contentHash,
-    author: v.author,
-    message: v.message,
-    createdAt: v.createdAt.toISOString(),
-  };
-}
-
-export function pinView(p: Pin): Record<string, unknown> {
-  return {
-    environment: p.environment,
-    baselineId: p.baselineId,
-    baselineName: p.baselineName,
-    version: p.version.number,
-    contentHash: p.version.contentHash,
-    pinnedBy: p.pinnedBy,
-    pinnedAt: p.pinnedAt.toISOString(),
-    promotionId: p.promotionId,
-  };
-}
+import {
+  createBaselineSchema,
+  createVersionSchema,
+  diffQuerySchema,
+  listBaselinesSchema,
+  pinBaselineSchema,
+  type CreateBaselineDto,
+  type CreateVersionDto,
+  type DiffQueryDto,
+  type ListBaselinesDto,
+  type PinBaselineDto,
+} from './dto/baseline.dto';
+import {
+  toPinModel,
+  toVersionModel,
+  type BaselineModel,
+  type BaselineVersionModel,
+  type PinModel,
+} from './models/baseline.model';
 
 /** `/v1/baselines`: baselines, immutable versions, version diffs, pins to the first environment. */
 @ApiTags('baselines')
@@ -77,28 +57,38 @@ export class BaselinesController {
   @ApiBody({ schema: z.toJSONSchema(createBaselineSchema) as object })
   create(
     @CurrentPrincipal() actor: Principal,
-    @Body(new ZodBody(createBaselineSchema)) body: z.infer<typeof createBaselineSchema>,
-  ): Promise<Baseline> {
+    @Body(new ZodBody(createBaselineSchema)) body: CreateBaselineDto,
+  ): Promise<BaselineModel> {
     return this.service.create(actor, body.name);
   }
 
   @Get()
   @RequireRole('viewer')
+  @Paginated()
   @ApiQuery({ name: 'name', required: false })
   @ApiOperation({
-    summary: 'List baselines [{ id, name, latestVersion }] (optionally by exact name)',
+    summary: 'List baselines by name [{ id, name, latestVersion }] (optionally by exact name)',
   })
-  list(@CurrentPrincipal() actor: Principal, @Query('name') filter?: string): Promise<Baseline[]> {
-    return this.service.list(actor, filter);
+  list(
+    @CurrentPrincipal() actor: Principal,
+    @Query(new ZodQuery(listBaselinesSchema)) query: ListBaselinesDto,
+  ): Promise<Page<BaselineModel>> {
+    return this.service.list(actor, { name: query.name }, pageRequest(query));
   }
 
   @Get('pins')
   @RequireRole('viewer')
+  @Paginated()
   @ApiOperation({
-    summary: 'Every environment pin [{ environment, baselineId, baselineName, version, ... }]',
+    summary:
+      'Every environment pin, by environment order then baseline name [{ environment, baselineId, baselineName, version, ... }]',
   })
-  async allPins(@CurrentPrincipal() actor: Principal): Promise<Record<string, unknown>[]> {
-    return (await this.service.pins(actor)).map(pinView);
+  async allPins(
+    @CurrentPrincipal() actor: Principal,
+    @Query(new ZodQuery(pageOnlySchema)) query: PageOnlyDto,
+  ): Promise<Page<PinModel>> {
+    const page = await this.service.pinsPage(actor, pageRequest(query));
+    return { items: page.items.map(toPinModel), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
@@ -107,9 +97,9 @@ export class BaselinesController {
   async get(
     @CurrentPrincipal() actor: Principal,
     @Param('id') id: string,
-  ): Promise<Baseline & { pins: Record<string, unknown>[] }> {
+  ): Promise<BaselineModel & { pins: PinModel[] }> {
     const baseline = await this.service.get(actor, id);
-    return { ...baseline, pins: (await this.service.pins(actor, id)).map(pinView) };
+    return { ...baseline, pins: (await this.service.pins(actor, id)).map(toPinModel) };
   }
 
   @Post(':id/versions')
@@ -122,25 +112,25 @@ export class BaselinesController {
   async addVersion(
     @CurrentPrincipal() actor: Principal,
     @Param('id') id: string,
-    @Body(new ZodBody(createVersionSchema)) body: z.infer<typeof createVersionSchema>,
+    @Body(new ZodBody(createVersionSchema)) body: CreateVersionDto,
     @Res({ passthrough: true }) response: { status(code: number): unknown },
-  ): Promise<Record<string, unknown>> {
-    const result = await this.service.addVersion(actor, id, {
-      content: body.content,
-      message: body.message,
-    });
+  ): Promise<BaselineVersionModel & { unchanged?: true }> {
+    const result = await this.service.addVersion(actor, id, body);
     if (result.unchanged) response.status(200);
-    return { ...versionView(result.version), ...(result.unchanged ? { unchanged: true } : {}) };
+    return { ...toVersionModel(result.version), ...(result.unchanged ? { unchanged: true } : {}) };
   }
 
   @Get(':id/versions')
   @RequireRole('viewer')
+  @Paginated()
   @ApiOperation({ summary: 'The versions, oldest first (without content)' })
   async versions(
     @CurrentPrincipal() actor: Principal,
     @Param('id') id: string,
-  ): Promise<Record<string, unknown>[]> {
-    return (await this.service.versions(actor, id)).map(versionView);
+    @Query(new ZodQuery(pageOnlySchema)) query: PageOnlyDto,
+  ): Promise<Page<BaselineVersionModel>> {
+    const page = await this.service.versions(actor, id, pageRequest(query));
+    return { items: page.items.map(toVersionModel), nextCursor: page.nextCursor };
   }
 
   @Get(':id/versions/:number')
@@ -150,9 +140,9 @@ export class BaselinesController {
     @CurrentPrincipal() actor: Principal,
     @Param('id') id: string,
     @Param('number', ParseIntPipe) number: number,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<BaselineVersionModel & { content: unknown }> {
     const version = await this.service.version(actor, id, number);
-    return { ...versionView(version), content: version.content };
+    return { ...toVersionModel(version), content: version.content };
   }
 
   @Get(':id/versions/:from/diff/:to')
@@ -171,9 +161,9 @@ export class BaselinesController {
     @Param('id') id: string,
     @Param('from', ParseIntPipe) from: number,
     @Param('to', ParseIntPipe) to: number,
-    @Query('clusterId') clusterId?: string,
+    @Query(new ZodQuery(diffQuerySchema)) query: DiffQueryDto,
   ): Promise<VersionDiff> {
-    return this.service.diff(actor, id, from, to, clusterId);
+    return this.service.diff(actor, id, from, to, query.clusterId);
   }
 
   @Post(':id/pins')
@@ -183,12 +173,12 @@ export class BaselinesController {
     summary:
       'Pin a version to the first environment (dev) { environment, version }; later environments move by promotion',
   })
-  @ApiBody({ schema: z.toJSONSchema(pinSchema) as object })
+  @ApiBody({ schema: z.toJSONSchema(pinBaselineSchema) as object })
   async pin(
     @CurrentPrincipal() actor: Principal,
     @Param('id') id: string,
-    @Body(new ZodBody(pinSchema)) body: z.infer<typeof pinSchema>,
-  ): Promise<Record<string, unknown>> {
-    return pinView(await this.service.pin(actor, id, body));
+    @Body(new ZodBody(pinBaselineSchema)) body: PinBaselineDto,
+  ): Promise<PinModel> {
+    return toPinModel(await this.service.pin(actor, id, body));
   }
 }

@@ -7,8 +7,9 @@ import {
   DataAccessError,
   PromotionRepository,
   SnapshotRepository,
-  type Baseline,
   type BaselineVersion,
+  type Page,
+  type PageRequest,
   type Pin,
   type Principal,
 } from '@fenceline/data-access';
@@ -19,9 +20,10 @@ import {
   type BaselineContent,
   type VersionDiff,
 } from '@fenceline/drift';
-import { AuditEventRepository } from '@fenceline/data-access';
 import { DriftTrigger } from '../promotions/drift-trigger';
 import { latestInventory } from './cluster-inventory';
+import type { CreateVersionDto, PinBaselineDto } from './dto/baseline.dto';
+import { toBaselineModel, type BaselineModel } from './models/baseline.model';
 
 /** A stored version's content, parsed; a stored version that no longer parses is a server bug. */
 export function contentOf(version: BaselineVersion): BaselineContent {
@@ -41,35 +43,42 @@ export class BaselinesService {
     @Inject(PromotionRepository) private readonly promotions: PromotionRepository,
     @Inject(ClusterRepository) private readonly clusters: ClusterRepository,
     @Inject(SnapshotRepository) private readonly snapshots: SnapshotRepository,
-    @Inject(AuditEventRepository) private readonly audit: AuditEventRepository,
     @Inject(DriftTrigger) private readonly drift: DriftTrigger,
   ) {}
 
-  async create(actor: Principal, name: string): Promise<Baseline> {
-    const baseline = await this.baselines.create(actor.organizationId, name);
-    await this.audit.record(actor.organizationId, {
-      actor: actorOf(actor),
-      action: 'baseline.created',
-      target: `baseline/${baseline.id}`,
-      before: null,
-      after: { name },
-    });
-    return baseline;
+  /** Creates a baseline; it and its `baseline.created` event are one transaction. */
+  async create(actor: Principal, name: string): Promise<BaselineModel> {
+    return toBaselineModel(
+      await this.baselines.create(actor.organizationId, name, { actor: actorOf(actor) }),
+    );
   }
 
-  list(actor: Principal, name?: string): Promise<Baseline[]> {
-    return this.baselines.list(actor.organizationId, name !== undefined ? { name } : {});
+  /** One page of the baselines by name, optionally only the one of an exact name. */
+  async list(
+    actor: Principal,
+    filter: { name?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<BaselineModel>> {
+    const found = await this.baselines.page(
+      actor.organizationId,
+      filter.name !== undefined ? { name: filter.name } : {},
+      page,
+    );
+    return { items: found.items.map(toBaselineModel), nextCursor: found.nextCursor };
   }
 
-  get(actor: Principal, id: string): Promise<Baseline> {
-    return this.baselines.require(actor.organizationId, id);
+  async get(actor: Principal, id: string): Promise<BaselineModel> {
+    return toBaselineModel(await this.baselines.require(actor.organizationId, id));
   }
 
-  /** Validates the content (400 naming every bad field), then stores it as a new version unless unchanged. */
+  /**
+   * Validates the content (400 naming every bad field), then stores it as a new version unless
+   * unchanged; a new version and its `baseline.version.created` event are one transaction.
+   */
   async addVersion(
     actor: Principal,
     baselineId: string,
-    input: { content: unknown; message: string },
+    input: CreateVersionDto,
   ): Promise<{ version: BaselineVersion; unchanged: boolean }> {
     const parsed = parseBaselineContent(input.content);
     if (!parsed.ok) {
@@ -81,32 +90,32 @@ export class BaselinesService {
           .map((i) => ({ path: `content.${i.path}`.replace(/\.$/, ''), message: i.message })),
       );
     }
-    const result = await this.baselines.addVersion(actor.organizationId, baselineId, {
-      content: parsed.content,
-      contentHash: baselineContentHash(parsed.content),
-      author: actorOf(actor),
-      message: input.message,
-    });
-    if (!result.unchanged) {
-      await this.audit.record(actor.organizationId, {
+    return this.baselines.addVersion(
+      actor.organizationId,
+      baselineId,
+      {
+        content: parsed.content,
+        contentHash: baselineContentHash(parsed.content),
+        author: actorOf(actor),
+        message: input.message,
+      },
+      {
         actor: actorOf(actor),
-        action: 'baseline.version.created',
-        target: `baseline/${baselineId}/version/${result.version.number}`,
-        before: null,
         after: {
-          number: result.version.number,
-          contentHash: result.version.contentHash,
-          message: input.message,
           policies: parsed.content.policies.length,
           guardrails: parsed.content.guardrails.length,
         },
-      });
-    }
-    return result;
+      },
+    );
   }
 
-  versions(actor: Principal, baselineId: string): Promise<BaselineVersion[]> {
-    return this.baselines.versions(actor.organizationId, baselineId);
+  /** One page of a baseline's versions, oldest first (without content). */
+  versions(
+    actor: Principal,
+    baselineId: string,
+    page: PageRequest,
+  ): Promise<Page<BaselineVersion>> {
+    return this.baselines.versionsPage(actor.organizationId, baselineId, page);
   }
 
   version(actor: Principal, baselineId: string, number: number): Promise<BaselineVersion> {
@@ -141,11 +150,7 @@ export class BaselinesService {
    * Pins a version to the FIRST environment (dev). Every later environment only moves by an
    * approved promotion from the one before.
    */
-  async pin(
-    actor: Principal,
-    baselineId: string,
-    input: { environment: string; version: number },
-  ): Promise<Pin> {
+  async pin(actor: Principal, baselineId: string, input: PinBaselineDto): Promise<Pin> {
     const [first] = await this.promotions.environments(actor.organizationId);
     const environment = await this.promotions.environment(actor.organizationId, input.environment);
     if (!first || environment.id !== first.id) {
@@ -169,7 +174,13 @@ export class BaselinesService {
     return pin;
   }
 
+  /** Every pin of a baseline (or of all), by environment order then baseline name. */
   pins(actor: Principal, baselineId?: string): Promise<Pin[]> {
     return this.promotions.pins(actor.organizationId, baselineId ? { baselineId } : {});
+  }
+
+  /** One page of every pin, by environment order then baseline name. */
+  pinsPage(actor: Principal, page: PageRequest): Promise<Page<Pin>> {
+    return this.promotions.pinsPage(actor.organizationId, {}, page);
   }
 }

@@ -78,7 +78,7 @@ describe('/v1/baselines', () => {
     expect([v1.status, v1.body.number, v1.body.author]).toEqual([
       201,
       1,
-      expect.stringMatching(/^eve \(key [0-9a-f]{8}\)$/),
+      expect.stringMatching(/^api-key:[0-9a-f-]{36} \(eve\)$/),
     ]);
     const same = await http()
       .post(`/v1/baselines/${baseline.id}/versions`)
@@ -385,7 +385,7 @@ describe('/v1/alerts, /v1/audit-events and GraphQL', () => {
       ).status,
     ).toBe(403);
     const audit = await http().get('/v1/audit-events').set(auth(t.viewer));
-    expect(audit.body.map((e: { action: string }) => e.action)).toContain('api-key.create');
+    expect(audit.body.map((e: { action: string }) => e.action)).toContain('api-key.created');
     expect((await http().get('/v1/audit-events?since=yesterday').set(auth(t.viewer))).status).toBe(
       400,
     );
@@ -500,7 +500,7 @@ describe('accepting connectivity', () => {
     expect((await accept(t.editor)).body).toMatchObject({
       snapshotId: latest.id,
       rows: 1,
-      acceptedBy: expect.stringMatching(/^eve /),
+      acceptedBy: expect.stringMatching(/^api-key:[0-9a-f-]{36} \(eve\)$/),
     });
     const event = (await new AuditEventRepository(env.db).list(t.organizationId)).find(
       (e) => e.action === 'reference.accepted',

@@ -7,17 +7,27 @@ import {
   Inject,
   Param,
   Post,
+  Query,
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { Principal } from '@fenceline/data-access';
+import type { Page, Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
-import { ZodBody } from '../errors/zod-body.pipe';
+import { ZodBody, ZodQuery } from '../errors/zod-body.pipe';
+import { Paginated } from '../pagination/page.interceptor';
+import { pageRequest } from '../pagination/page-query';
 import { ClustersService } from './clusters.service';
 import { createClusterSchema, type CreateClusterDto } from './dto/create-cluster.dto';
+import {
+  connectivityQuerySchema,
+  listClustersSchema,
+  type ConnectivityQueryDto,
+  type ListClustersDto,
+} from './dto/list-clusters.dto';
 import type { ClusterModel } from './models/cluster.model';
+import type { AgentTokenModel, ConnectionModel, CoverageModel } from './models/connectivity.model';
 
 /** `/v1/clusters`: thin — auth, validation, one service call. */
 @ApiTags('clusters')
@@ -48,11 +58,16 @@ export class ClustersController {
   }
 
   @Get()
+  @Paginated()
   @ApiOperation({
-    summary: 'List the clusters of your organization, with last snapshot time and analysis summary',
+    summary:
+      'List the clusters of your organization by name (?environment=), with last snapshot time and analysis summary',
   })
-  list(@CurrentPrincipal() actor: Principal): Promise<ClusterModel[]> {
-    return this.service.list(actor);
+  list(
+    @CurrentPrincipal() actor: Principal,
+    @Query(new ZodQuery(listClustersSchema)) query: ListClustersDto,
+  ): Promise<Page<ClusterModel>> {
+    return this.service.list(actor, { environment: query.environment }, pageRequest(query));
   }
 
   @Get(':id')
@@ -62,22 +77,28 @@ export class ClustersController {
   }
 
   @Get(':id/connectivity')
+  @Paginated('rows per page, 1–100000 (default: every row)')
   @ApiOperation({
     summary:
-      'The latest analysed connectivity: [{ src, dst, conn }] as `fenceline connlist --output json`',
+      'The latest analysed connectivity: [{ src, dst, conn }] as `fenceline connlist --output json` (every row without ?limit)',
   })
   connectivity(
     @CurrentPrincipal() actor: Principal,
     @Param('id') id: string,
-  ): Promise<readonly { src: string; dst: string; conn: string }[]> {
-    return this.service.connectivity(actor, id);
+    @Query(new ZodQuery(connectivityQuerySchema)) query: ConnectivityQueryDto,
+  ): Promise<Page<ConnectionModel>> {
+    return this.service.connectivity(
+      actor,
+      id,
+      query.limit === undefined ? undefined : pageRequest({ ...query, limit: query.limit }),
+    );
   }
 
   @Get(':id/coverage')
   @ApiOperation({
     summary: 'Pods total / ingress-isolated / egress-isolated, in total and per namespace',
   })
-  coverage(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<unknown> {
+  coverage(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<CoverageModel> {
     return this.service.coverage(actor, id);
   }
 
@@ -89,7 +110,7 @@ export class ClustersController {
   createAgentToken(
     @CurrentPrincipal() actor: Principal,
     @Param('id') id: string,
-  ): Promise<{ id: string; token: string }> {
+  ): Promise<AgentTokenModel> {
     return this.service.createAgentToken(actor, id);
   }
 

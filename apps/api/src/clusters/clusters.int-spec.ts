@@ -32,7 +32,7 @@ describe('/v1/clusters (NestJS over PostgreSQL)', () => {
     );
     expect(
       (await new AuditEventRepository(env.db).list(organizationId)).map((e) => e.action),
-    ).toEqual(['organization.bootstrap', 'cluster.create']);
+    ).toEqual(['organization.bootstrapped', 'cluster.created']);
   });
 
   it('answers 404 to another organization for every route naming the cluster', async () => {

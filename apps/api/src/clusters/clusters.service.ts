@@ -1,15 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  actorOf,
   AgentTokenRepository,
-  AuditEventRepository,
   ClusterRepository,
   DataAccessError,
+  pageOfArray,
   SnapshotRepository,
   type Cluster,
+  type Page,
+  type PageRequest,
   type Principal,
 } from '@fenceline/data-access';
 import type { CreateClusterDto } from './dto/create-cluster.dto';
-import type { ClusterModel } from './models/cluster.model';
+import { toClusterModel, type ClusterModel } from './models/cluster.model';
+import type { AgentTokenModel, ConnectionModel, CoverageModel } from './models/connectivity.model';
 
 /** Clusters and their agent tokens, for one organization at a time (the caller's). */
 @Injectable()
@@ -18,82 +22,82 @@ export class ClustersService {
     @Inject(ClusterRepository) private readonly clusters: ClusterRepository,
     @Inject(SnapshotRepository) private readonly snapshots: SnapshotRepository,
     @Inject(AgentTokenRepository) private readonly tokens: AgentTokenRepository,
-    @Inject(AuditEventRepository) private readonly audit: AuditEventRepository,
   ) {}
 
+  /** Creates a cluster; it and its `cluster.created` audit event are one transaction. */
   async create(actor: Principal, input: CreateClusterDto): Promise<ClusterModel> {
-    const cluster = await this.clusters.create(actor.organizationId, input);
-    await this.audit.record(actor.organizationId, {
-      actor: `api-key/${actor.apiKeyId}`,
-      action: 'cluster.create',
-      target: `cluster/${cluster.id}`,
-      before: null,
-      after: input,
+    const cluster = await this.clusters.create(actor.organizationId, input, {
+      actor: actorOf(actor),
     });
     return (await this.toModels(actor, [cluster]))[0] as ClusterModel;
   }
 
-  async list(actor: Principal): Promise<ClusterModel[]> {
-    return this.toModels(actor, await this.clusters.list(actor.organizationId));
+  /** One page of the clusters, by name, optionally of one environment. */
+  async list(
+    actor: Principal,
+    filter: { environment?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<ClusterModel>> {
+    const found = await this.clusters.page(
+      actor.organizationId,
+      filter.environment ? { environment: filter.environment } : {},
+      page,
+    );
+    return { items: await this.toModels(actor, found.items), nextCursor: found.nextCursor };
   }
 
   async get(actor: Principal, clusterId: string): Promise<ClusterModel> {
-    const cluster = await this.clusters.get(actor.organizationId, clusterId);
-    if (!cluster) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);
-    return (await this.toModels(actor, [cluster]))[0] as ClusterModel;
+    return (await this.toModels(actor, [await this.require(actor, clusterId)]))[0] as ClusterModel;
   }
 
-  /** The newest analysed connectivity of a cluster, in the connectivity-list notation. */
+  /**
+   * The newest analysed connectivity of a cluster, in the connectivity-list notation: every row,
+   * or one page of rows (the cursor names a row's position).
+   */
   async connectivity(
     actor: Principal,
     clusterId: string,
-  ): Promise<readonly { src: string; dst: string; conn: string }[]> {
+    page?: PageRequest,
+  ): Promise<Page<ConnectionModel>> {
     // Stored as JSONB, which reorders keys: give them back in the notation's order.
-    return (await this.analysis(actor, clusterId)).connectivity.map(({ src, dst, conn }) => ({
+    const rows = (await this.analysis(actor, clusterId)).connectivity.map(({ src, dst, conn }) => ({
       src,
       dst,
       conn,
     }));
+    if (!page) return { items: rows, nextCursor: null };
+    return pageOfArray(rows, page, (_row, index) => String(index));
   }
 
   /** Pods isolated for ingress / egress, in total and per namespace, from the newest analysis. */
-  async coverage(actor: Principal, clusterId: string): Promise<unknown> {
-    return (await this.analysis(actor, clusterId)).coverage;
+  async coverage(actor: Principal, clusterId: string): Promise<CoverageModel> {
+    return (await this.analysis(actor, clusterId)).coverage as CoverageModel;
   }
 
-  private async analysis(actor: Principal, clusterId: string) {
-    if (!(await this.clusters.get(actor.organizationId, clusterId)))
-      throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);
-    const analysis = await this.snapshots.latestAnalysis(actor.organizationId, clusterId);
-    if (!analysis)
-      throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} has no analysed snapshot yet`);
-    return analysis;
-  }
-
-  async createAgentToken(
-    actor: Principal,
-    clusterId: string,
-  ): Promise<{ id: string; token: string }> {
-    const { id, token } = await this.tokens.create(actor.organizationId, clusterId);
-    await this.audit.record(actor.organizationId, {
-      actor: `api-key/${actor.apiKeyId}`,
-      action: 'agent-token.create',
-      target: `cluster/${clusterId}/agent-tokens/${id}`,
-      before: null,
-      after: { id },
+  /** Issues an agent token (shown once); it and its `agent-token.created` event are one transaction. */
+  async createAgentToken(actor: Principal, clusterId: string): Promise<AgentTokenModel> {
+    const { id, token } = await this.tokens.create(actor.organizationId, clusterId, {
+      actor: actorOf(actor),
     });
     return { id, token };
   }
 
   async revokeAgentToken(actor: Principal, clusterId: string, tokenId: string): Promise<void> {
-    await this.tokens.revoke(actor.organizationId, clusterId, tokenId);
-    await this.audit.record(actor.organizationId, {
-      actor: `api-key/${actor.apiKeyId}`,
-      action: 'agent-token.revoke',
-      target: `cluster/${clusterId}/agent-tokens/${tokenId}`,
-      before: { id: tokenId },
-      after: null,
-    });
+    await this.tokens.revoke(actor.organizationId, clusterId, tokenId, { actor: actorOf(actor) });
+  }
+
+  private async require(actor: Principal, clusterId: string): Promise<Cluster> {
+    const cluster = await this.clusters.get(actor.organizationId, clusterId);
+    if (!cluster) throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} not found`);
+    return cluster;
+  }
+
+  private async analysis(actor: Principal, clusterId: string) {
+    await this.require(actor, clusterId);
+    const analysis = await this.snapshots.latestAnalysis(actor.organizationId, clusterId);
+    if (!analysis)
+      throw new DataAccessError('NOT_FOUND', `cluster ${clusterId} has no analysed snapshot yet`);
+    return analysis;
   }
 
   /** API models for clusters, with their snapshot summaries fetched in one batch. */
@@ -102,26 +106,6 @@ export class ClustersService {
       actor.organizationId,
       clusters.map((c) => c.id),
     );
-    return clusters.map((cluster) => {
-      const summary = summaries.get(cluster.id);
-      const analysis = summary?.analysis;
-      return {
-        id: cluster.id,
-        name: cluster.name,
-        environment: cluster.environment,
-        labels: cluster.labels,
-        createdAt: cluster.createdAt.toISOString(),
-        lastSeenAt: cluster.lastSeenAt?.toISOString() ?? null,
-        lastSnapshotAt: summary?.lastSnapshotAt?.toISOString() ?? null,
-        analysis: analysis
-          ? {
-              snapshotId: analysis.snapshotId,
-              analysedAt: analysis.analysedAt.toISOString(),
-              classCount: analysis.classCount,
-              connections: analysis.connections,
-            }
-          : null,
-      };
-    });
+    return clusters.map((cluster) => toClusterModel(cluster, summaries.get(cluster.id)));
   }
 }

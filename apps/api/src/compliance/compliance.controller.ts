@@ -1,28 +1,25 @@
 import { Body, Controller, Get, Inject, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { FRAMEWORKS } from '@fenceline/compliance';
-import { AuditEventRepository, actorOf, Database, type Principal } from '@fenceline/data-access';
+import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
-import { ZodBody } from '../errors/zod-body.pipe';
-import { complianceSettingsSchema } from './compliance-settings';
-import { ComplianceService } from './compliance.service';
-
-const querySchema = z.strictObject({
-  framework: z.string().min(1).max(32),
-  environment: z.string().min(1).max(63).optional(),
-  asOf: z.iso.datetime({ offset: true }).optional(),
-});
-const trendSchema = z.strictObject({ since: z.iso.datetime({ offset: true }).optional() });
-const asOfSchema = z.strictObject({ asOf: z.iso.datetime({ offset: true }).optional() });
-const fleetTrendSchema = z.strictObject({
-  framework: z.string().min(1).max(32),
-  environment: z.string().min(1).max(63).optional(),
-  controlId: z.string().min(1).max(32).optional(),
-  days: z.coerce.number().int().min(1).max(90).default(30),
-  until: z.iso.date().optional(),
-});
+import { ZodBody, ZodQuery } from '../errors/zod-body.pipe';
+import { ComplianceService, type ComplianceSettingsModel } from './compliance.service';
+import {
+  complianceSettingsSchema,
+  type ComplianceSettingsDto,
+} from './dto/compliance-settings.dto';
+import {
+  asOfQuerySchema,
+  controlTrendQuerySchema,
+  fleetTrendQuerySchema,
+  summaryQuerySchema,
+  type AsOfQueryDto,
+  type ControlTrendQueryDto,
+  type FleetTrendQueryDto,
+  type SummaryQueryDto,
+} from './dto/compliance.dto';
 
 /** Compliance reports (viewer) and the organization's PCI scope settings (admin). */
 @ApiTags('compliance')
@@ -30,30 +27,15 @@ const fleetTrendSchema = z.strictObject({
 @Controller('v1')
 @UseGuards(ApiKeyGuard)
 export class ComplianceController {
-  constructor(
-    @Inject(ComplianceService) private readonly service: ComplianceService,
-    @Inject(Database) private readonly db: Database,
-    @Inject(AuditEventRepository) private readonly audit: AuditEventRepository,
-  ) {}
+  constructor(@Inject(ComplianceService) private readonly service: ComplianceService) {}
 
   @Get('compliance/frameworks')
   @RequireRole('viewer')
   @ApiOperation({
     summary: 'The frameworks and their controls (id, title, description, severity, references)',
   })
-  frameworks(): unknown {
-    return FRAMEWORKS.map((f) => ({
-      id: f.id,
-      version: f.version,
-      title: f.title,
-      controls: f.controls.map((c) => ({
-        id: c.id,
-        title: c.title,
-        description: c.description,
-        severity: c.severity,
-        references: c.references ?? [],
-      })),
-    }));
+  frameworks(): ReturnType<ComplianceService['frameworks']> {
+    return this.service.frameworks();
   }
 
   @Get('compliance/summary')
@@ -71,9 +53,8 @@ export class ComplianceController {
   })
   summary(
     @CurrentPrincipal() actor: Principal,
-    @Query() query: Record<string, string>,
+    @Query(new ZodQuery(summaryQuerySchema)) q: SummaryQueryDto,
   ): Promise<unknown> {
-    const q = new ZodBody(querySchema).transform(query);
     return this.service.summary(actor, q.framework, {
       ...(q.environment ? { environment: q.environment } : {}),
       ...(q.asOf ? { asOf: new Date(q.asOf) } : {}),
@@ -89,9 +70,8 @@ export class ComplianceController {
   control(
     @CurrentPrincipal() actor: Principal,
     @Param('controlId') controlId: string,
-    @Query() query: Record<string, string>,
+    @Query(new ZodQuery(summaryQuerySchema)) q: SummaryQueryDto,
   ): Promise<unknown> {
-    const q = new ZodBody(querySchema).transform(query);
     return this.service.control(actor, q.framework, controlId, {
       ...(q.environment ? { environment: q.environment } : {}),
       ...(q.asOf ? { asOf: new Date(q.asOf) } : {}),
@@ -115,9 +95,8 @@ export class ComplianceController {
   })
   fleetTrend(
     @CurrentPrincipal() actor: Principal,
-    @Query() query: Record<string, string>,
+    @Query(new ZodQuery(fleetTrendQuerySchema)) q: FleetTrendQueryDto,
   ): Promise<unknown> {
-    const q = new ZodBody(fleetTrendSchema).transform(query);
     return this.service.environmentTrend(actor, q.framework, {
       ...(q.environment ? { environment: q.environment } : {}),
       ...(q.controlId ? { controlId: q.controlId } : {}),
@@ -137,9 +116,8 @@ export class ComplianceController {
     @CurrentPrincipal() actor: Principal,
     @Param('id') id: string,
     @Param('framework') framework: string,
-    @Query() query: Record<string, string>,
+    @Query(new ZodQuery(asOfQuerySchema)) q: AsOfQueryDto,
   ): Promise<unknown> {
-    const q = new ZodBody(asOfSchema).transform(query);
     return this.service.clusterReport(actor, id, framework, q.asOf ? new Date(q.asOf) : undefined);
   }
 
@@ -154,9 +132,8 @@ export class ComplianceController {
     @Param('id') id: string,
     @Param('framework') framework: string,
     @Param('controlId') controlId: string,
-    @Query() query: Record<string, string>,
+    @Query(new ZodQuery(controlTrendQuerySchema)) q: ControlTrendQueryDto,
   ): Promise<unknown> {
-    const q = new ZodBody(trendSchema).transform(query);
     return this.service.trend(
       actor,
       id,
@@ -172,12 +149,8 @@ export class ComplianceController {
     summary:
       'The organization’s compliance settings: the PCI cardholder-data environment and its declared flows',
   })
-  async settings(@CurrentPrincipal() actor: Principal): Promise<unknown> {
-    const org = await this.db.prisma.organization.findUniqueOrThrow({
-      where: { id: actor.organizationId },
-      select: { complianceSettings: true, complianceRetentionDays: true },
-    });
-    return { ...(org.complianceSettings as object), retentionDays: org.complianceRetentionDays };
+  settings(@CurrentPrincipal() actor: Principal): Promise<ComplianceSettingsModel> {
+    return this.service.settings(actor);
   }
 
   @Put('compliance/settings')
@@ -189,27 +162,10 @@ export class ComplianceController {
   @ApiBody({
     schema: z.toJSONSchema(complianceSettingsSchema, { unrepresentable: 'any' }) as object,
   })
-  async putSettings(
+  putSettings(
     @CurrentPrincipal() actor: Principal,
-    @Body(new ZodBody(complianceSettingsSchema)) body: z.infer<typeof complianceSettingsSchema>,
-  ): Promise<unknown> {
-    const { retentionDays, ...settings } = body;
-    const before = await this.settings(actor);
-    await this.db.prisma.organization.update({
-      where: { id: actor.organizationId },
-      data: {
-        complianceSettings: settings as object,
-        ...(retentionDays !== undefined ? { complianceRetentionDays: retentionDays } : {}),
-      },
-    });
-    const after = await this.settings(actor);
-    await this.audit.record(actor.organizationId, {
-      actor: actorOf(actor),
-      action: 'compliance.settings.updated',
-      target: `organization/${actor.organizationId}/compliance`,
-      before,
-      after,
-    });
-    return after;
+    @Body(new ZodBody(complianceSettingsSchema)) body: ComplianceSettingsDto,
+  ): Promise<ComplianceSettingsModel> {
+    return this.service.updateSettings(actor, body);
   }
 }

@@ -1,16 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FRAMEWORKS } from '@fenceline/compliance';
 import {
+  actorOf,
   ClusterRepository,
   ComplianceReports,
   ComplianceResultRepository,
-  Database,
   DataAccessError,
+  OrganizationRepository,
   summaryOf,
   type ClusterComplianceReport,
   type ComplianceSummaryCounts,
   type Principal,
 } from '@fenceline/data-access';
+import type { ComplianceSettingsDto } from './dto/compliance-settings.dto';
+import type { ComplianceSummaryModel } from './models/compliance-summary.model';
+
+/** The organization's compliance settings as the API shows them: the CDE, its flows, the retention. */
+export type ComplianceSettingsModel = Readonly<Record<string, unknown>> & {
+  readonly retentionDays: number;
+};
 
 export type { ClusterComplianceReport } from '@fenceline/data-access';
 
@@ -37,14 +45,46 @@ function aggregate(reports: readonly ClusterComplianceReport[]): {
  */
 @Injectable()
 export class ComplianceService {
-  readonly store: ComplianceReports;
-
   constructor(
-    @Inject(Database) db: Database,
+    @Inject(ComplianceReports) private readonly store: ComplianceReports,
     @Inject(ComplianceResultRepository) private readonly results: ComplianceResultRepository,
     @Inject(ClusterRepository) private readonly clusters: ClusterRepository,
-  ) {
-    this.store = new ComplianceReports(db, FRAMEWORKS);
+    @Inject(OrganizationRepository) private readonly organizations: OrganizationRepository,
+  ) {}
+
+  /** The frameworks and their controls, as data. */
+  frameworks() {
+    return FRAMEWORKS.map((f) => ({
+      id: f.id,
+      version: f.version,
+      title: f.title,
+      controls: f.controls.map((c) => ({
+        id: c.id,
+        title: c.title,
+        description: c.description,
+        severity: c.severity,
+        references: c.references ?? [],
+      })),
+    }));
+  }
+
+  async settings(actor: Principal): Promise<ComplianceSettingsModel> {
+    const stored = await this.organizations.complianceSettings(actor.organizationId);
+    return { ...stored.settings, retentionDays: stored.retentionDays };
+  }
+
+  /** Replaces the settings; the change and its audit event (before and after) are one transaction. */
+  async updateSettings(
+    actor: Principal,
+    input: ComplianceSettingsDto,
+  ): Promise<ComplianceSettingsModel> {
+    const { retentionDays, ...settings } = input;
+    const stored = await this.organizations.updateComplianceSettings(
+      actor.organizationId,
+      { settings, ...(retentionDays !== undefined ? { retentionDays } : {}) },
+      { actor: actorOf(actor) },
+    );
+    return { ...stored.settings, retentionDays: stored.retentionDays };
   }
 
   framework(id: string): (typeof FRAMEWORKS)[number] {
@@ -79,7 +119,7 @@ export class ComplianceService {
     actor: Principal,
     frameworkId: string,
     options: { environment?: string; asOf?: Date } = {},
-  ) {
+  ): Promise<ComplianceSummaryModel> {
     const framework = this.framework(frameworkId);
     const reports = await this.reports(actor, frameworkId, options);
     const environments = [...new Set(reports.map((r) => r.cluster.environment))];

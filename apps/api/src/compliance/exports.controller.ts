@@ -10,70 +10,39 @@ import {
   StreamableFile,
   UseGuards,
 } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
-import { DomainError, EXPORT_JOB_OPTIONS, QUEUES, type ExportJob } from '@fenceline/contracts';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import {
-  actorOf,
-  DataAccessError,
-  EvidencePackRepository,
-  type Principal,
-  type StoredEvidencePack,
-} from '@fenceline/data-access';
-import {
-  toCsvExport,
-  toJsonExport,
-  toOscalAssessmentResults,
-  toPdfReport,
-  toPolicyReport,
-} from '@fenceline/reports';
+import type { Page, Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
-import { ZodBody } from '../errors/zod-body.pipe';
-import { ComplianceService } from './compliance.service';
+import { validate } from '../errors/validate';
+import { ZodBody, ZodQuery } from '../errors/zod-body.pipe';
+import { Paginated } from '../pagination/page.interceptor';
+import { pageRequest } from '../pagination/page-query';
+import {
+  EXPORT_FORMATS,
+  exportQuerySchema,
+  listPacksQuerySchema,
+  type ExportQueryDto,
+  type ListPacksQueryDto,
+} from './dto/compliance.dto';
+import { ExportsService } from './exports.service';
+import type { EvidencePackModel } from './models/waiver.model';
 
-const FORMATS = ['json', 'csv', 'pdf', 'policyreport', 'oscal'] as const;
-const exportQuery = z.strictObject({
-  framework: z.string().min(1).max(32),
-  scope: z
-    .string()
-    .regex(
-      /^(fleet|environment:[a-z0-9-]{1,63}|cluster:[0-9a-f-]{36})$/,
-      'fleet, environment:<name> or cluster:<id>',
-    )
-    .default('fleet'),
-  asOf: z.iso.datetime({ offset: true }).optional(),
-});
-const packBody = exportQuery;
-
-function packView(p: StoredEvidencePack): Record<string, unknown> {
-  return {
-    ...p,
-    asOf: p.asOf?.toISOString() ?? null,
-    createdAt: p.createdAt.toISOString(),
-    readyAt: p.readyAt?.toISOString() ?? null,
-  };
-}
+const formatSchema = z.strictObject({ format: z.enum(EXPORT_FORMATS) });
 
 /**
  * Compliance exports for auditors: JSON, CSV, PDF, Kubernetes PolicyReports and OSCAL
  * assessment results of a cluster, an environment or the fleet (now or as of a date), and
  * evidence packs — a zip of all of them with a manifest of SHA-256s chained to the previous
- * pack of the same scope, kept so tampering is detectable. Packs (the large exports) are built
- * by the worker.
+ * pack of the same scope, kept so tampering is detectable. Packs are built by the worker.
  */
 @ApiTags('compliance')
 @ApiBearerAuth()
 @Controller('v1/compliance')
 @UseGuards(ApiKeyGuard)
 export class ExportsController {
-  constructor(
-    @Inject(ComplianceService) private readonly compliance: ComplianceService,
-    @Inject(EvidencePackRepository) private readonly packs: EvidencePackRepository,
-    @InjectQueue(QUEUES.export) private readonly queue: Queue<ExportJob>,
-  ) {}
+  constructor(@Inject(ExportsService) private readonly service: ExportsService) {}
 
   @Get('exports/:format')
   @RequireRole('viewer')
@@ -91,38 +60,15 @@ export class ExportsController {
   async export(
     @CurrentPrincipal() actor: Principal,
     @Param('format') format: string,
-    @Query() query: Record<string, string>,
+    @Query(new ZodQuery(exportQuerySchema)) query: ExportQueryDto,
   ): Promise<StreamableFile | object> {
-    if (!(FORMATS as readonly string[]).includes(format))
-      throw new DataAccessError(
-        'INVALID',
-        `format ${JSON.stringify(format)} is not one of ${FORMATS.join(', ')}`,
-      );
-    const q = new ZodBody(exportQuery).transform(query);
-    const { subject, reports } = await this.compliance.store.exportInput(
-      actor.organizationId,
-      q.framework,
-      q.scope,
-      q.asOf ? new Date(q.asOf) : undefined,
-    );
-    const name = `fenceline-${q.framework}-${q.scope.replace(':', '-')}`;
-    const file = (content: string | Buffer, ext: string, type: string): StreamableFile =>
-      new StreamableFile(typeof content === 'string' ? Buffer.from(content) : content, {
-        type,
-        disposition: `attachment; filename="${name}.${ext}"`,
-      });
-    switch (format) {
-      case 'csv':
-        return file(toCsvExport(reports), 'csv', 'text/csv; charset=utf-8');
-      case 'pdf':
-        return file(await toPdfReport(subject, reports), 'pdf', 'application/pdf');
-      case 'policyreport':
-        return { apiVersion: 'v1', kind: 'List', items: reports.map(toPolicyReport) };
-      case 'oscal':
-        return toOscalAssessmentResults(subject, reports);
-      default:
-        return file(toJsonExport(subject, reports), 'json', 'application/json');
-    }
+    const checked = validate(formatSchema, { format }, 'arguments');
+    const rendered = await this.service.render(actor, checked.format, query);
+    if (rendered.kind === 'json') return rendered.document;
+    return new StreamableFile(rendered.content, {
+      type: rendered.type,
+      disposition: `attachment; filename="${rendered.filename}"`,
+    });
   }
 
   @Post('evidence-packs')
@@ -132,43 +78,27 @@ export class ExportsController {
     summary:
       'Request an evidence pack { framework, scope?, asOf? }: 202 { id, status: "building" }; the worker builds it (status ready, or failed with the error)',
   })
-  @ApiBody({ schema: z.toJSONSchema(packBody, { unrepresentable: 'any' }) as object })
-  async pack(
+  @ApiBody({ schema: z.toJSONSchema(exportQuerySchema, { unrepresentable: 'any' }) as object })
+  pack(
     @CurrentPrincipal() actor: Principal,
-    @Body(new ZodBody(packBody)) body: z.infer<typeof packBody>,
-  ): Promise<object> {
-    // Fail fast on a scope without results, rather than in the worker.
-    await this.compliance.store.exportInput(
-      actor.organizationId,
-      body.framework,
-      body.scope,
-      body.asOf ? new Date(body.asOf) : undefined,
-    );
-    const pack = await this.packs.request(actor.organizationId, {
-      scope: `${body.framework}/${body.scope}`,
-      framework: body.framework,
-      ...(body.asOf ? { asOf: new Date(body.asOf) } : {}),
-      createdBy: actorOf(actor),
-    });
-    await this.queue.add(
-      QUEUES.export,
-      { organizationId: actor.organizationId, packId: pack.id },
-      { ...EXPORT_JOB_OPTIONS, jobId: `export-${pack.id}` },
-    );
-    return packView(pack);
+    @Body(new ZodBody(exportQuerySchema)) body: ExportQueryDto,
+  ): Promise<EvidencePackModel> {
+    return this.service.requestPack(actor, body);
   }
 
   @Get('evidence-packs/:id/status')
   @RequireRole('viewer')
   @ApiOperation({ summary: 'One evidence pack: status, sha256, previousSha256, manifest' })
-  async packStatus(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<object> {
-    const pack = await this.packs.get(actor.organizationId, id);
-    if (!pack) throw new DataAccessError('NOT_FOUND', `evidence pack ${id} not found`);
-    return packView(pack);
+  packStatus(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+  ): Promise<EvidencePackModel> {
+    return this.service.pack(actor, id);
   }
 
   @Get('evidence-packs')
   @RequireRole('viewer')
+  @Paginated()
   @ApiQuery({
     name: 'scope',
     required: false,
@@ -177,11 +107,11 @@ export class ExportsController {
   @ApiOperation({
     summary: 'The evidence packs kept, oldest first, each naming the SHA-256 of the one before it',
   })
-  async packsList(
+  packsList(
     @CurrentPrincipal() actor: Principal,
-    @Query('scope') scope?: string,
-  ): Promise<object[]> {
-    return (await this.packs.list(actor.organizationId, scope)).map(packView);
+    @Query(new ZodQuery(listPacksQuerySchema)) query: ListPacksQueryDto,
+  ): Promise<Page<EvidencePackModel>> {
+    return this.service.listPacks(actor, { scope: query.scope }, pageRequest(query));
   }
 
   @Get('evidence-packs/:id')
@@ -191,15 +121,7 @@ export class ExportsController {
     @CurrentPrincipal() actor: Principal,
     @Param('id') id: string,
   ): Promise<StreamableFile> {
-    const pack = await this.packs.get(actor.organizationId, id);
-    if (!pack) throw new DataAccessError('NOT_FOUND', `evidence pack ${id} not found`);
-    if (pack.status !== 'ready')
-      throw new DomainError(
-        'NOT_READY',
-        `evidence pack ${id} is ${pack.status}${pack.error ? `: ${pack.error}` : ''}`,
-      );
-    const zip = (await this.packs.zip(actor.organizationId, id)) as Buffer;
-    return new StreamableFile(zip, {
+    return new StreamableFile(await this.service.download(actor, id), {
       type: 'application/zip',
       disposition: `attachment; filename="fenceline-evidence-${id}.zip"`,
     });

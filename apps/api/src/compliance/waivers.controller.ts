@@ -1,33 +1,25 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { WaiverRepository, type Principal, type Waiver } from '@fenceline/data-access';
+import type { Page, Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
-import { ZodBody } from '../errors/zod-body.pipe';
+import { ZodBody, ZodQuery } from '../errors/zod-body.pipe';
+import { Paginated } from '../pagination/page.interceptor';
+import { pageOnlySchema, pageRequest, type PageOnlyDto } from '../pagination/page-query';
+import { requestWaiverSchema, type RequestWaiverDto } from './dto/waiver.dto';
+import type { WaiverModel } from './models/waiver.model';
 import { WaiversService } from './waivers.service';
-
-export const waiverSchema = z.strictObject({
-  controlId: z.string().min(1).max(32),
-  scope: z.strictObject({
-    cluster: z.string().min(1).max(253).optional(),
-    namespace: z.string().min(1).max(63).optional(),
-    workloadLabels: z.record(z.string().min(1).max(317), z.string().max(63)).optional(),
-  }),
-  justification: z.string().min(10, 'say why, in at least 10 characters').max(4000),
-  ticketUrl: z.url({ protocol: /^https?$/ }),
-  expiresAt: z.iso.datetime({ offset: true }),
-});
-
-export function waiverView(w: Waiver): Record<string, unknown> {
-  return {
-    ...w,
-    approvedAt: w.approvedAt?.toISOString() ?? null,
-    expiresAt: w.expiresAt.toISOString(),
-    createdAt: w.createdAt.toISOString(),
-    lastUsedAt: w.lastUsedAt?.toISOString() ?? null,
-  };
-}
 
 /** `/v1/waivers`: requested by an editor, approved by an approver other than the requester, expiring by themselves. */
 @ApiTags('compliance')
@@ -35,10 +27,7 @@ export function waiverView(w: Waiver): Record<string, unknown> {
 @Controller('v1/waivers')
 @UseGuards(ApiKeyGuard)
 export class WaiversController {
-  constructor(
-    @Inject(WaiverRepository) private readonly waivers: WaiverRepository,
-    @Inject(WaiversService) private readonly service: WaiversService,
-  ) {}
+  constructor(@Inject(WaiversService) private readonly service: WaiversService) {}
 
   @Post()
   @RequireRole('editor')
@@ -46,19 +35,23 @@ export class WaiversController {
     summary:
       'Request a waiver { controlId, scope { cluster?, namespace?, workloadLabels? }, justification, ticketUrl, expiresAt }; it applies once approved',
   })
-  @ApiBody({ schema: z.toJSONSchema(waiverSchema) as object })
-  async request(
+  @ApiBody({ schema: z.toJSONSchema(requestWaiverSchema) as object })
+  request(
     @CurrentPrincipal() actor: Principal,
-    @Body(new ZodBody(waiverSchema)) body: z.infer<typeof waiverSchema>,
-  ): Promise<Record<string, unknown>> {
-    return waiverView(await this.service.request(actor, body));
+    @Body(new ZodBody(requestWaiverSchema)) body: RequestWaiverDto,
+  ): Promise<WaiverModel> {
+    return this.service.request(actor, body);
   }
 
   @Get()
   @RequireRole('viewer')
+  @Paginated()
   @ApiOperation({ summary: 'Every waiver, oldest first' })
-  async list(@CurrentPrincipal() actor: Principal): Promise<Record<string, unknown>[]> {
-    return (await this.waivers.list(actor.organizationId)).map(waiverView);
+  list(
+    @CurrentPrincipal() actor: Principal,
+    @Query(new ZodQuery(pageOnlySchema)) query: PageOnlyDto,
+  ): Promise<Page<WaiverModel>> {
+    return this.service.list(actor, pageRequest(query));
   }
 
   @Get('report')
@@ -67,13 +60,8 @@ export class WaiversController {
     summary:
       'Waivers active now, expiring within 14 days, expired, unused (active, never applied) and pending approval',
   })
-  async report(
-    @CurrentPrincipal() actor: Principal,
-  ): Promise<Record<string, Record<string, unknown>[]>> {
-    const report = await this.waivers.report(actor.organizationId);
-    return Object.fromEntries(
-      Object.entries(report).map(([key, list]) => [key, (list as Waiver[]).map(waiverView)]),
-    );
+  report(@CurrentPrincipal() actor: Principal): Promise<Record<string, WaiverModel[]>> {
+    return this.service.report(actor);
   }
 
   @Post(':id/approve')
@@ -83,10 +71,7 @@ export class WaiversController {
     summary:
       'Approve a pending waiver; 403 SELF_APPROVAL for the requester; 409 approved already or expired',
   })
-  async approve(
-    @CurrentPrincipal() actor: Principal,
-    @Param('id') id: string,
-  ): Promise<Record<string, unknown>> {
-    return waiverView(await this.service.approve(actor, id));
+  approve(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<WaiverModel> {
+    return this.service.approve(actor, id);
   }
 }

@@ -28,3 +28,15 @@ export function validate<S extends z.ZodType>(
     ),
   );
 }
+
+/**
+ * GraphQL arguments without the ones left out or passed as null, so an operation's schema sees
+ * them as a REST body or query would (absent).
+ */
+export function presentArgs<T extends Record<string, unknown>>(
+  args: T,
+): { [K in keyof T]?: Exclude<T[K], null> } {
+  return Object.fromEntries(
+    Object.entries(args).filter(([, v]) => v !== null && v !== undefined),
+  ) as { [K in keyof T]?: Exclude<T[K], null> };
+}

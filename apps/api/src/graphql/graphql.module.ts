@@ -1,15 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ApiKeyGuard } from '../auth/api-key.guard';
 import { GovernanceModule } from '../baselines/governance.module';
 import { ClustersModule } from '../clusters/clusters.module';
 import { ComplianceModule } from '../compliance/compliance.module';
-import { ComplianceResolver } from './compliance.resolver';
-import { ClustersResolver } from './clusters.resolver';
-import { GovernanceResolver } from './governance.resolver';
 
-/** GraphQL (code-first) at /graphql: the same operations as REST, through the same services. */
-@Module({
-  imports: [ClustersModule, GovernanceModule, ComplianceModule],
-  providers: [ClustersResolver, GovernanceResolver, ComplianceResolver, ApiKeyGuard],
-})
+/**
+ * GraphQL (code-first) at /graphql: every feature module provides its resolver beside its
+ * controller, both calling the same service; this module gathers them.
+ */
+@Module({ imports: [ClustersModule, GovernanceModule, ComplianceModule] })
 export class GraphqlModule {}

@@ -7,6 +7,8 @@ import {
   DataAccessError,
   PromotionRepository,
   SnapshotRepository,
+  type Page,
+  type PageRequest,
   type Principal,
   type Promotion,
 } from '@fenceline/data-access';
@@ -15,16 +17,10 @@ import { contentOf } from '../baselines/baselines.service';
 import { latestInventory } from '../baselines/cluster-inventory';
 import { EventPublisher } from '../webhooks/event-publisher';
 import { DriftTrigger } from './drift-trigger';
+import type { ListPromotionsDto, RequestPromotionDto } from './dto/promotion.dto';
 
-export interface PromotionRequest {
-  readonly baselineId: string;
-  readonly version: number;
-  readonly environment: string;
-  /** A promotion of an earlier version than the environment runs. */
-  readonly rollback?: boolean;
-  /** Admin only, with `rollback`: applied at once, without a second person (recorded as such). */
-  readonly immediate?: boolean;
-}
+/** A promotion request as validated by the request schema: `rollback` promotes an earlier version; `immediate` (admin, with rollback) applies at once. */
+export type PromotionRequest = RequestPromotionDto;
 
 /** One target cluster's preview: the connectivity that would change and the guardrails that would newly fail. */
 export interface ClusterPreview {
@@ -146,18 +142,24 @@ export class PromotionsService {
     return promotion;
   }
 
+  /** One page of promotions, newest first (an unknown environment is INVALID). */
   async list(
     actor: Principal,
-    filter: { status?: Promotion['status']; environment?: string; baselineId?: string },
-  ): Promise<Promotion[]> {
+    filter: Omit<ListPromotionsDto, 'limit' | 'cursor'>,
+    page: PageRequest,
+  ): Promise<Page<Promotion>> {
     const environmentId = filter.environment
       ? (await this.promotions.environment(actor.organizationId, filter.environment)).id
       : undefined;
-    return this.promotions.list(actor.organizationId, {
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(environmentId ? { environmentId } : {}),
-      ...(filter.baselineId ? { baselineId: filter.baselineId } : {}),
-    });
+    return this.promotions.page(
+      actor.organizationId,
+      {
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(environmentId ? { environmentId } : {}),
+        ...(filter.baselineId ? { baselineId: filter.baselineId } : {}),
+      },
+      page,
+    );
   }
 
   async decide(

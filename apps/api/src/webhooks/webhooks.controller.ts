@@ -10,21 +10,16 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiOperation,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { Principal } from '@fenceline/data-access';
+import type { Page, Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { ZodBody, ZodQuery } from '../errors/zod-body.pipe';
-import { createWebhookSchema, type CreateWebhookDto } from './dto/create-webhook.dto';
+import { createWebhookSchema } from './dto/create-webhook.dto';
 import { listDeliveriesSchema, type ListDeliveriesDto } from './dto/list-deliveries.dto';
+import { Paginated } from '../pagination/page.interceptor';
+import { pageOnlySchema, pageRequest, type PageOnlyDto } from '../pagination/page-query';
 import type {
   CreatedWebhookModel,
   WebhookDeliveryModel,
@@ -74,14 +69,18 @@ export class WebhooksController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List the webhooks of your organization (no secrets)' })
+  @Paginated()
+  @ApiOperation({ summary: 'List the webhooks of your organization, oldest first (no secrets)' })
   @ApiResponse({
     status: 200,
     description:
       '[{ id, url, events, format, active, consecutiveFailures, disabledAt, disabledReason, createdAt }]',
   })
-  list(@CurrentPrincipal() actor: Principal): Promise<WebhookModel[]> {
-    return this.service.list(actor);
+  list(
+    @CurrentPrincipal() actor: Principal,
+    @Query(new ZodQuery(pageOnlySchema)) query: PageOnlyDto,
+  ): Promise<Page<WebhookModel>> {
+    return this.service.list(actor, pageRequest(query));
   }
 
   @Get(':id')
@@ -101,7 +100,7 @@ export class WebhooksController {
 
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'The delivery log of a webhook, newest first' })
-  @ApiQuery({ name: 'limit', required: false, description: '1-500, default 50' })
+  @Paginated('page size, 1–500 (default 50)')
   @ApiResponse({
     status: 200,
     description:
@@ -112,8 +111,8 @@ export class WebhooksController {
     @CurrentPrincipal() actor: Principal,
     @Param('id') id: string,
     @Query(new ZodQuery(listDeliveriesSchema)) query: ListDeliveriesDto,
-  ): Promise<WebhookDeliveryModel[]> {
-    return this.service.deliveries(actor, id, query.limit);
+  ): Promise<Page<WebhookDeliveryModel>> {
+    return this.service.deliveries(actor, id, pageRequest(query));
   }
 
   @Post(':id/enable')

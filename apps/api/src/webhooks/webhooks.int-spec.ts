@@ -74,8 +74,8 @@ describe('/v1/webhooks (admin)', () => {
       e.action.startsWith('webhook.'),
     );
     expect(events.map((e) => [e.action, e.actor, e.target])).toEqual([
-      ['webhook.created', expect.stringMatching(/^api-key\//), `webhook/${id}`],
-      ['webhook.deleted', expect.stringMatching(/^api-key\//), `webhook/${id}`],
+      ['webhook.created', expect.stringMatching(/^api-key:[0-9a-f-]{36} \(/), `webhook/${id}`],
+      ['webhook.deleted', expect.stringMatching(/^api-key:[0-9a-f-]{36} \(/), `webhook/${id}`],
     ]);
     expect(JSON.stringify(events)).not.toContain(secret);
   });
@@ -198,7 +198,7 @@ describe('/v1/webhooks (admin)', () => {
       disabledReason: null,
     });
     const actions = (await new AuditEventRepository(env.db).list(organizationId)).map(
-      (e) => `${e.actor.replace(/\/.*/, '')} ${e.action}`,
+      (e) => `${e.actor.replace(/:.*/, '')} ${e.action}`,
     );
     expect(actions.filter((a) => a.includes('webhook.'))).toEqual([
       'api-key webhook.created',

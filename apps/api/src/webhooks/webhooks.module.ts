@@ -1,7 +1,7 @@
 import { Logger, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { QUEUES } from '@fenceline/contracts';
-import { Database, SecretBox, WebhookRepository } from '@fenceline/data-access';
+import { Database, SecretBox, WebhookPages, WebhookRepository } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { EventPublisher } from './event-publisher';
 import { loadWebhooksConfig, WEBHOOKS_CONFIG, type WebhooksConfig } from './webhooks.config';
@@ -30,6 +30,11 @@ import { WebhooksService } from './webhooks.service';
         return new WebhookRepository(db, new SecretBox(config.secretsKey));
       },
       inject: [Database, WEBHOOKS_CONFIG],
+    },
+    {
+      provide: WebhookPages,
+      useFactory: (db: Database) => new WebhookPages(db),
+      inject: [Database],
     },
     WebhooksService,
     WebhooksResolver,

@@ -1,10 +1,12 @@
 import { Inject, UseGuards } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
+import { presentArgs, validate } from '../errors/validate';
 import { ZodBody } from '../errors/zod-body.pipe';
-import { createWebhookSchema, type CreateWebhookDto } from './dto/create-webhook.dto';
+import { pageOnlySchema, pageRequest } from '../pagination/page-query';
+import { createWebhookSchema } from './dto/create-webhook.dto';
 import { CreateWebhookInput } from './dto/webhook.input';
 import { CreatedWebhookModel, WebhookModel } from './models/webhook.model';
 import { WEBHOOKS_CONFIG, type WebhooksConfig } from './webhooks.config';
@@ -24,9 +26,14 @@ export class WebhooksResolver {
     this.createInput = new ZodBody(createWebhookSchema({ allowHttp: config.allowHttp }));
   }
 
-  @Query(() => [WebhookModel])
-  webhooks(@CurrentPrincipal() actor: Principal): Promise<WebhookModel[]> {
-    return this.service.list(actor);
+  @Query(() => [WebhookModel], { description: 'the first page of webhooks, oldest first' })
+  async webhooks(
+    @CurrentPrincipal() actor: Principal,
+    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
+    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
+  ): Promise<WebhookModel[]> {
+    const query = validate(pageOnlySchema, presentArgs({ limit, cursor }), 'arguments');
+    return (await this.service.list(actor, pageRequest(query))).items;
   }
 
   @Mutation(() => CreatedWebhookModel, { description: 'the signing secret is in this answer only' })

@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  actorOf,
   DataAccessError,
+  WebhookPages,
   WebhookRepository,
+  type Page,
+  type PageRequest,
   type Principal,
   type WebhookDelivery,
   type WebhookSubscription,
@@ -13,15 +17,16 @@ import type {
   WebhookModel,
 } from './models/webhook.model';
 
-const actorOf = (principal: Principal) => `api-key/${principal.apiKeyId}`;
-
 /**
  * Webhook subscriptions of the caller's organization. The repository writes each change's audit
  * event (`webhook.created`, `webhook.deleted`, `webhook.enabled`) in the change's transaction.
  */
 @Injectable()
 export class WebhooksService {
-  constructor(@Inject(WebhookRepository) private readonly webhooks: WebhookRepository) {}
+  constructor(
+    @Inject(WebhookRepository) private readonly webhooks: WebhookRepository,
+    @Inject(WebhookPages) private readonly pages: WebhookPages,
+  ) {}
 
   async create(actor: Principal, input: CreateWebhookDto): Promise<CreatedWebhookModel> {
     const created = await this.webhooks.create(actor.organizationId, input, actorOf(actor));
@@ -36,8 +41,10 @@ export class WebhooksService {
     };
   }
 
-  async list(actor: Principal): Promise<WebhookModel[]> {
-    return (await this.webhooks.list(actor.organizationId)).map(toModel);
+  /** One page of the subscriptions, oldest first (no secrets). */
+  async list(actor: Principal, page: PageRequest): Promise<Page<WebhookModel>> {
+    const found = await this.pages.subscriptions(actor.organizationId, page);
+    return { items: found.items.map(toModel), nextCursor: found.nextCursor };
   }
 
   async get(actor: Principal, id: string): Promise<WebhookModel> {
@@ -55,10 +62,14 @@ export class WebhooksService {
     return toModel(await this.webhooks.enable(actor.organizationId, id, actorOf(actor)));
   }
 
-  async deliveries(actor: Principal, id: string, limit: number): Promise<WebhookDeliveryModel[]> {
-    return (await this.webhooks.deliveries(actor.organizationId, id, { limit })).map(
-      toDeliveryModel,
-    );
+  /** One page of a subscription's delivery log, newest first. */
+  async deliveries(
+    actor: Principal,
+    id: string,
+    page: PageRequest,
+  ): Promise<Page<WebhookDeliveryModel>> {
+    const found = await this.pages.deliveries(actor.organizationId, id, page);
+    return { items: found.items.map(toDeliveryModel), nextCursor: found.nextCursor };
   }
 }
 

@@ -266,7 +266,7 @@ describe('notify and deliver workers (BullMQ on Redis, PostgreSQL, a real HTTP r
     });
     expect((await audit.list(org)).filter((e) => e.action === 'webhook.disabled')).toEqual([
       expect.objectContaining({
-        actor: 'system',
+        actor: 'system:webhook-delivery',
         target: `webhook/${sub.id}`,
         after: expect.objectContaining({ active: false, consecutiveFailures: 2 }),
       }),

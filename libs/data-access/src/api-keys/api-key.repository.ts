@@ -1,6 +1,8 @@
 import type { Database } from '../database';
 import { DataAccessError, isUuid } from '../data-access-error';
 import { hashSecret, newSecret } from '../secrets';
+import { auditIn } from '../audit/audit-in-transaction';
+import { pageArgs, pageOf, type Page, type PageRequest } from '../pagination/page';
 
 export const ROLES = ['viewer', 'editor', 'approver', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,9 +30,17 @@ export interface Principal {
   readonly role: Role;
 }
 
-/** How audit events and decisions name a caller: `alice (key 1f2e3d4c)`. */
+/**
+ * How audit events, authors and decisions name a caller: `api-key:<key id> (<key name>)`, e.g.
+ * `api-key:1f2e3d4c-… (alice)` — the id is what identifies, the name is for people.
+ */
 export function actorOf(principal: Pick<Principal, 'apiKeyId' | 'name'>): string {
-  return `${principal.name} (key ${principal.apiKeyId.slice(0, 8)})`;
+  return `api-key:${principal.apiKeyId} (${principal.name})`;
+}
+
+/** How audit events name Fenceline itself acting: `system:<component>`, e.g. `system:bootstrap`. */
+export function systemActor(component: string): string {
+  return `system:${component}`;
 }
 
 const fields = {
@@ -48,22 +58,46 @@ export class ApiKeyRepository {
   constructor(private readonly db: Database) {}
 
   /** Creates a key; the returned `key` is the only time the secret is visible. */
+  /** Creates a key; with `audit`, its `api-key.created` event is written in the same transaction. */
   async create(
     organizationId: string,
     input: { name: string; role: Role },
+    audit?: { actor: string },
   ): Promise<ApiKey & { key: string }> {
     const secret = newSecret('flk');
-    const row = await this.db.prisma.apiKey.create({
-      data: {
-        organizationId,
-        name: input.name,
-        role: input.role,
-        prefix: secret.prefix,
-        secretHash: secret.hash,
-      },
-      select: fields,
+    const row = await this.db.prisma.$transaction(async (tx) => {
+      const created = await tx.apiKey.create({
+        data: {
+          organizationId,
+          name: input.name,
+          role: input.role,
+          prefix: secret.prefix,
+          secretHash: secret.hash,
+        },
+        select: fields,
+      });
+      if (audit)
+        await auditIn(tx, organizationId, {
+          actor: audit.actor,
+          action: 'api-key.created',
+          target: `api-key/${created.id}`,
+          before: null,
+          after: { name: input.name, role: input.role, prefix: created.prefix },
+        });
+      return created;
     });
     return { ...row, key: secret.token };
+  }
+
+  /** One page of the keys, oldest first. */
+  async page(organizationId: string, page: PageRequest): Promise<Page<ApiKey>> {
+    const rows = await this.db.prisma.apiKey.findMany({
+      where: { organizationId },
+      select: fields,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      ...pageArgs(page),
+    });
+    return pageOf(rows, page, (r) => r);
   }
 
   async list(organizationId: string): Promise<ApiKey[]> {
@@ -74,16 +108,24 @@ export class ApiKeyRepository {
     });
   }
 
-  async revoke(organizationId: string, apiKeyId: string): Promise<void> {
-    const result = isUuid(apiKeyId)
-      ? await this.db.prisma.apiKey.updateMany({
-          where: { id: apiKeyId, organizationId, revokedAt: null },
-          data: { revokedAt: new Date() },
-        })
-      : { count: 0 };
-    if (result.count === 0 && !(await this.exists(organizationId, apiKeyId))) {
+  /** Revokes a key; with `audit`, its `api-key.revoked` event is written in the same transaction. */
+  async revoke(organizationId: string, apiKeyId: string, audit?: { actor: string }): Promise<void> {
+    if (!(await this.exists(organizationId, apiKeyId)))
       throw new DataAccessError('NOT_FOUND', `API key ${apiKeyId} not found`);
-    }
+    await this.db.prisma.$transaction(async (tx) => {
+      await tx.apiKey.updateMany({
+        where: { id: apiKeyId, organizationId, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
+      if (audit)
+        await auditIn(tx, organizationId, {
+          actor: audit.actor,
+          action: 'api-key.revoked',
+          target: `api-key/${apiKeyId}`,
+          before: { id: apiKeyId },
+          after: null,
+        });
+    });
   }
 
   private async exists(organizationId: string, apiKeyId: string): Promise<boolean> {

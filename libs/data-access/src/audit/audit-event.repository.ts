@@ -1,4 +1,5 @@
 import type { Database } from '../database';
+import { pageArgs, pageOf, type Page, type PageRequest } from '../pagination/page';
 
 export interface AuditEvent {
   readonly id: string;
@@ -41,6 +42,20 @@ export class AuditEventRepository {
     };
   }
 
+  /** One page of the log, oldest first, optionally from a time on. */
+  async page(
+    organizationId: string,
+    filter: { since?: Date },
+    page: PageRequest,
+  ): Promise<Page<AuditEvent>> {
+    const rows = await this.db.prisma.auditEvent.findMany({
+      where: { organizationId, ...(filter.since ? { at: { gte: filter.since } } : {}) },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      ...pageArgs(page),
+    });
+    return pageOf(rows, page, toEvent);
+  }
+
   async list(
     organizationId: string,
     options: { since?: Date; limit?: number } = {},
@@ -50,14 +65,26 @@ export class AuditEventRepository {
       orderBy: { at: 'asc' },
       take: Math.min(options.limit ?? 1000, 10_000),
     });
-    return rows.map((r) => ({
-      id: r.id,
-      actor: r.actor,
-      action: r.action,
-      target: r.target,
-      before: r.before,
-      after: r.after,
-      at: r.at,
-    }));
+    return rows.map(toEvent);
   }
+}
+
+function toEvent(r: {
+  id: string;
+  actor: string;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
+  at: Date;
+}): AuditEvent {
+  return {
+    id: r.id,
+    actor: r.actor,
+    action: r.action,
+    target: r.target,
+    before: r.before,
+    after: r.after,
+    at: r.at,
+  };
 }

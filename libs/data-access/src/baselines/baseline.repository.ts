@@ -1,5 +1,7 @@
 import type { Database } from '../database';
 import { DataAccessError, isUniqueViolation, isUuid } from '../data-access-error';
+import { auditIn } from '../audit/audit-in-transaction';
+import { pageArgs, pageOf, type Page, type PageRequest } from '../pagination/page';
 
 export interface Baseline {
   readonly id: string;
@@ -70,9 +72,21 @@ export function toVersion(row: VersionRow): BaselineVersion {
 export class BaselineRepository {
   constructor(private readonly db: Database) {}
 
-  async create(organizationId: string, name: string): Promise<Baseline> {
+  /** Creates a baseline; with `audit`, its `baseline.created` event is written in the same transaction. */
+  async create(organizationId: string, name: string, audit?: { actor: string }): Promise<Baseline> {
     try {
-      const row = await this.db.prisma.baseline.create({ data: { organizationId, name } });
+      const row = await this.db.prisma.$transaction(async (tx) => {
+        const created = await tx.baseline.create({ data: { organizationId, name } });
+        if (audit)
+          await auditIn(tx, organizationId, {
+            actor: audit.actor,
+            action: 'baseline.created',
+            target: `baseline/${created.id}`,
+            before: null,
+            after: { name },
+          });
+        return created;
+      });
       return { id: row.id, name: row.name, createdAt: row.createdAt, latestVersion: null };
     } catch (error) {
       if (isUniqueViolation(error))
@@ -95,6 +109,26 @@ export class BaselineRepository {
     }));
   }
 
+  /** One page of the baselines, by name (optionally only the one of an exact name). */
+  async page(
+    organizationId: string,
+    filter: { name?: string },
+    page: PageRequest,
+  ): Promise<Page<Baseline>> {
+    const rows = await this.db.prisma.baseline.findMany({
+      where: { organizationId, ...(filter.name !== undefined ? { name: filter.name } : {}) },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      include: { versions: { select: { number: true }, orderBy: { number: 'desc' }, take: 1 } },
+      ...pageArgs(page),
+    });
+    return pageOf(rows, page, (r) => ({
+      id: r.id,
+      name: r.name,
+      createdAt: r.createdAt,
+      latestVersion: r.versions[0]?.number ?? null,
+    }));
+  }
+
   async get(organizationId: string, id: string): Promise<Baseline | undefined> {
     if (!isUuid(id)) return undefined;
     return (await this.list(organizationId)).find((b) => b.id === id);
@@ -106,11 +140,16 @@ export class BaselineRepository {
     return baseline;
   }
 
-  /** A new version, or the latest one unchanged when its content hash is the same. */
+  /**
+   * A new version, or the latest one unchanged when its content hash is the same. With `audit`,
+   * a new version's `baseline.version.created` event (its `after` extended by `audit.after`) is
+   * written in the same transaction.
+   */
   async addVersion(
     organizationId: string,
     baselineId: string,
     input: NewVersion,
+    audit?: { actor: string; after?: Readonly<Record<string, unknown>> },
   ): Promise<{ version: BaselineVersion; unchanged: boolean }> {
     await this.require(organizationId, baselineId);
     const { policies, guardrails, scope, sensitive } = input.content as {
@@ -127,19 +166,35 @@ export class BaselineRepository {
       if (latest && latest.contentHash === input.contentHash)
         return { version: toVersion(latest), unchanged: true };
       try {
-        const row = await this.db.prisma.baselineVersion.create({
-          data: {
-            organizationId,
-            baselineId,
-            number: (latest?.number ?? 0) + 1,
-            policies: (policies ?? []) as object,
-            guardrails: (guardrails ?? []) as object,
-            scope: (scope ?? {}) as object,
-            ...(sensitive !== undefined ? { sensitive: sensitive as object } : {}),
-            contentHash: input.contentHash,
-            author: input.author,
-            message: input.message,
-          },
+        const row = await this.db.prisma.$transaction(async (tx) => {
+          const created = await tx.baselineVersion.create({
+            data: {
+              organizationId,
+              baselineId,
+              number: (latest?.number ?? 0) + 1,
+              policies: (policies ?? []) as object,
+              guardrails: (guardrails ?? []) as object,
+              scope: (scope ?? {}) as object,
+              ...(sensitive !== undefined ? { sensitive: sensitive as object } : {}),
+              contentHash: input.contentHash,
+              author: input.author,
+              message: input.message,
+            },
+          });
+          if (audit)
+            await auditIn(tx, organizationId, {
+              actor: audit.actor,
+              action: 'baseline.version.created',
+              target: `baseline/${baselineId}/version/${created.number}`,
+              before: null,
+              after: {
+                number: created.number,
+                contentHash: created.contentHash,
+                message: input.message,
+                ...audit.after,
+              },
+            });
+          return created;
         });
         return { version: toVersion(row), unchanged: false };
       } catch (error) {
@@ -148,6 +203,21 @@ export class BaselineRepository {
         throw error;
       }
     }
+  }
+
+  /** One page of a baseline's versions, oldest first. */
+  async versionsPage(
+    organizationId: string,
+    baselineId: string,
+    page: PageRequest,
+  ): Promise<Page<BaselineVersion>> {
+    await this.require(organizationId, baselineId);
+    const rows = await this.db.prisma.baselineVersion.findMany({
+      where: { organizationId, baselineId },
+      orderBy: [{ number: 'asc' }, { id: 'asc' }],
+      ...pageArgs(page),
+    });
+    return pageOf(rows, page, toVersion);
   }
 
   async versions(organizationId: string, baselineId: string): Promise<BaselineVersion[]> {

@@ -1,101 +1,19 @@
 import type { Database } from '../database';
 import { DataAccessError, isUuid } from '../data-access-error';
 import { toVersion, type BaselineVersion } from './baseline.repository';
-
-export interface Environment {
-  readonly id: string;
-  readonly name: string;
-  readonly position: number;
-}
-
-export interface Pin {
-  readonly environment: string;
-  readonly environmentId: string;
-  readonly baselineId: string;
-  readonly baselineName: string;
-  readonly version: BaselineVersion;
-  readonly pinnedBy: string;
-  readonly pinnedAt: Date;
-  readonly promotionId: string | null;
-}
-
-export type PromotionStatus = 'requested' | 'approved' | 'rejected' | 'applied';
-
-export interface Promotion {
-  readonly id: string;
-  readonly baselineId: string;
-  readonly baselineName: string;
-  readonly version: number;
-  readonly baselineVersionId: string;
-  readonly environment: string;
-  readonly environmentId: string;
-  readonly status: PromotionStatus;
-  readonly isRollback: boolean;
-  readonly requestedBy: string;
-  readonly requestedAt: Date;
-  readonly decidedBy: string | null;
-  readonly decidedAt: Date | null;
-  readonly reason: string | null;
-  readonly appliedAt: Date | null;
-  readonly preview: unknown;
-}
-
-export interface NewPromotion {
-  readonly baselineVersionId: string;
-  readonly environmentId: string;
-  readonly requestedBy: string;
-  readonly isRollback: boolean;
-  readonly preview: unknown;
-}
-
-/** Who did it, for the audit log: the actor string and the API key id (decisions compare ids). */
-export interface Actor {
-  readonly id: string;
-  readonly display: string;
-}
-
-const promotionInclude = {
-  baselineVersion: { include: { baseline: true } },
-  environment: true,
-} as const;
-
-type PromotionRow = {
-  id: string;
-  baselineVersionId: string;
-  environmentId: string;
-  status: PromotionStatus;
-  isRollback: boolean;
-  requestedBy: string;
-  requestedAt: Date;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-  reason: string | null;
-  appliedAt: Date | null;
-  preview: unknown;
-  baselineVersion: { number: number; baselineId: string; baseline: { name: string } };
-  environment: { name: string };
-};
-
-function toPromotion(row: PromotionRow): Promotion {
-  return {
-    id: row.id,
-    baselineId: row.baselineVersion.baselineId,
-    baselineName: row.baselineVersion.baseline.name,
-    version: row.baselineVersion.number,
-    baselineVersionId: row.baselineVersionId,
-    environment: row.environment.name,
-    environmentId: row.environmentId,
-    status: row.status,
-    isRollback: row.isRollback,
-    requestedBy: row.requestedBy,
-    requestedAt: row.requestedAt,
-    decidedBy: row.decidedBy,
-    decidedAt: row.decidedAt,
-    reason: row.reason,
-    appliedAt: row.appliedAt,
-    preview: row.preview,
-  };
-}
+import {
+  promotionInclude,
+  promotionWhere,
+  toPromotion,
+  type Actor,
+  type Environment,
+  type NewPromotion,
+  type Pin,
+  type Promotion,
+  type PromotionFilter,
+  type PromotionRow,
+} from './promotion.model';
+import { pageArgs, pageOf, pageOfArray, type Page, type PageRequest } from '../pagination/page';
 
 /**
  * Environments, the version each pins per baseline, and promotions between them. Every state
@@ -238,17 +156,37 @@ export class PromotionRepository {
     return row ? toPromotion(row as PromotionRow) : undefined;
   }
 
-  async list(
+  /** One page of the pins, by environment order then baseline name (a small list, paged in memory). */
+  async pinsPage(
     organizationId: string,
-    filter: { status?: PromotionStatus; environmentId?: string; baselineId?: string } = {},
-  ): Promise<Promotion[]> {
+    filter: { environmentId?: string; baselineId?: string },
+    page: PageRequest,
+  ): Promise<Page<Pin>> {
+    return pageOfArray(
+      await this.pins(organizationId, filter),
+      page,
+      (p) => `${p.environmentId}/${p.baselineId}`,
+    );
+  }
+
+  /** One page of the promotions, newest first (every one reachable: no silent cut). */
+  async page(
+    organizationId: string,
+    filter: PromotionFilter,
+    page: PageRequest,
+  ): Promise<Page<Promotion>> {
     const rows = await this.db.prisma.promotion.findMany({
-      where: {
-        organizationId,
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.environmentId ? { environmentId: filter.environmentId } : {}),
-        ...(filter.baselineId ? { baselineVersion: { baselineId: filter.baselineId } } : {}),
-      },
+      where: promotionWhere(organizationId, filter),
+      include: promotionInclude,
+      orderBy: [{ requestedAt: 'desc' }, { id: 'asc' }],
+      ...pageArgs(page),
+    });
+    return pageOf(rows, page, (r) => toPromotion(r as PromotionRow));
+  }
+
+  async list(organizationId: string, filter: PromotionFilter = {}): Promise<Promotion[]> {
+    const rows = await this.db.prisma.promotion.findMany({
+      where: promotionWhere(organizationId, filter),
       include: promotionInclude,
       orderBy: { requestedAt: 'desc' },
       take: 500,

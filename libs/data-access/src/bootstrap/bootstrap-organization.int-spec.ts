@@ -21,7 +21,7 @@ describe('bootstrapOrganization (PostgreSQL)', () => {
       role: 'admin',
     });
     expect((await new AuditEventRepository(db).list(organizationId)).map((e) => e.action)).toEqual([
-      'organization.bootstrap',
+      'organization.bootstrapped',
     ]);
   });
 

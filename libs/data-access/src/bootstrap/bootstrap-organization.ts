@@ -38,8 +38,8 @@ export async function bootstrapOrganization(db: Database, name: string): Promise
       await tx.auditEvent.create({
         data: {
           organizationId: org.id,
-          actor: 'bootstrap',
-          action: 'organization.bootstrap',
+          actor: 'system:bootstrap',
+          action: 'organization.bootstrapped',
           target: `organization/${org.id}`,
           after: {
             name,

@@ -1,5 +1,7 @@
 import type { Database } from '../database';
 import { DataAccessError, isUniqueViolation, isUuid } from '../data-access-error';
+import { auditIn } from '../audit/audit-in-transaction';
+import { pageArgs, pageOf, type Page, type PageRequest } from '../pagination/page';
 
 export interface Cluster {
   readonly id: string;
@@ -43,7 +45,12 @@ function toCluster(row: {
 export class ClusterRepository {
   constructor(private readonly db: Database) {}
 
-  async create(organizationId: string, input: NewCluster): Promise<Cluster> {
+  /** Creates a cluster; with `audit`, its `cluster.created` event is written in the same transaction. */
+  async create(
+    organizationId: string,
+    input: NewCluster,
+    audit?: { actor: string },
+  ): Promise<Cluster> {
     const environment = await this.db.prisma.environment.findUnique({
       where: { organizationId_name: { organizationId, name: input.environment } },
     });
@@ -53,14 +60,25 @@ export class ClusterRepository {
         `environment ${JSON.stringify(input.environment)} does not exist`,
       );
     try {
-      const row = await this.db.prisma.cluster.create({
-        data: {
-          organizationId,
-          environmentId: environment.id,
-          name: input.name,
-          labels: { ...(input.labels ?? {}) },
-        },
-        include: withEnvironment,
+      const row = await this.db.prisma.$transaction(async (tx) => {
+        const created = await tx.cluster.create({
+          data: {
+            organizationId,
+            environmentId: environment.id,
+            name: input.name,
+            labels: { ...(input.labels ?? {}) },
+          },
+          include: withEnvironment,
+        });
+        if (audit)
+          await auditIn(tx, organizationId, {
+            actor: audit.actor,
+            action: 'cluster.created',
+            target: `cluster/${created.id}`,
+            before: null,
+            after: input,
+          });
+        return created;
       });
       return toCluster(row);
     } catch (error) {
@@ -80,6 +98,24 @@ export class ClusterRepository {
       orderBy: { name: 'asc' },
     });
     return rows.map(toCluster);
+  }
+
+  /** One page of the clusters, by name, optionally of one environment. */
+  async page(
+    organizationId: string,
+    filter: { environment?: string },
+    page: PageRequest,
+  ): Promise<Page<Cluster>> {
+    const rows = await this.db.prisma.cluster.findMany({
+      where: {
+        organizationId,
+        ...(filter.environment ? { environment: { name: filter.environment } } : {}),
+      },
+      include: withEnvironment,
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      ...pageArgs(page),
+    });
+    return pageOf(rows, page, toCluster);
   }
 
   async get(organizationId: string, clusterId: string): Promise<Cluster | undefined> {

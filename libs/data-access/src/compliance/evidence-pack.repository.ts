@@ -1,4 +1,5 @@
 import type { Database } from '../database';
+import { pageArgs, pageOf, type Page, type PageRequest } from '../pagination/page';
 import { DataAccessError, isUuid } from '../data-access-error';
 
 export type EvidencePackStatus = 'building' | 'ready' | 'failed';
@@ -121,6 +122,21 @@ export class EvidencePackRepository {
       where: { organizationId, id, status: 'building' },
       data: { status: 'failed', error: error.slice(0, 2000) },
     });
+  }
+
+  /** One page of the packs, oldest first, optionally of one scope (`<framework>/<scope>`). */
+  async page(
+    organizationId: string,
+    filter: { scope?: string },
+    page: PageRequest,
+  ): Promise<Page<StoredEvidencePack>> {
+    const rows = await this.db.prisma.evidencePack.findMany({
+      where: { organizationId, ...(filter.scope ? { scope: filter.scope } : {}) },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: fields,
+      ...pageArgs(page),
+    });
+    return pageOf(rows, page, toPack);
   }
 
   async list(organizationId: string, scope?: string): Promise<StoredEvidencePack[]> {

@@ -1,4 +1,5 @@
 import type { Database } from '../database';
+import { pageArgs, pageOf, type Page, type PageRequest } from '../pagination/page';
 import { DataAccessError, isUuid } from '../data-access-error';
 
 export interface WaiverScope {
@@ -165,6 +166,16 @@ export class WaiverRepository {
       });
     });
     return (await this.get(organizationId, id)) as Waiver;
+  }
+
+  /** One page of the waivers, oldest first. */
+  async page(organizationId: string, page: PageRequest): Promise<Page<Waiver>> {
+    const rows = await this.db.prisma.exception.findMany({
+      where: { organizationId },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      ...pageArgs(page),
+    });
+    return pageOf(rows, page, toWaiver);
   }
 
   async list(organizationId: string): Promise<Waiver[]> {

@@ -1,5 +1,6 @@
 import type { Database } from '../database';
 import { DataAccessError, isUuid } from '../data-access-error';
+import { pageArgs, pageOf, type Page, type PageRequest } from '../pagination/page';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 export type AlertSeverity = 'low' | 'medium' | 'high' | 'critical';
@@ -112,6 +113,20 @@ function toAlert(row: AlertRow): DriftAlert {
   };
 }
 
+/** The filter as a query; undefined when an id in it is no id (nothing can match). */
+function whereOf(organizationId: string, filter: Omit<AlertFilter, 'limit'>) {
+  if (filter.clusterId !== undefined && !isUuid(filter.clusterId)) return undefined;
+  if (filter.baselineId !== undefined && !isUuid(filter.baselineId)) return undefined;
+  return {
+    organizationId,
+    ...(filter.clusterId ? { clusterId: filter.clusterId } : {}),
+    ...(filter.baselineId ? { baselineId: filter.baselineId } : {}),
+    ...(filter.severity ? { severity: filter.severity } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.environment ? { cluster: { environment: { name: filter.environment } } } : {}),
+  };
+}
+
 /**
  * Drift alerts, deduplicated by fingerprint per cluster and baseline: a finding seen again
  * updates its alert (last seen, evidence); a finding gone resolves it; a resolved finding that
@@ -210,23 +225,35 @@ export class DriftAlertRepository {
     };
   }
 
+  /** Alerts, most recently seen first (the worker's view; the API pages with {@link page}). */
   async list(organizationId: string, filter: AlertFilter = {}): Promise<DriftAlert[]> {
-    if (filter.clusterId !== undefined && !isUuid(filter.clusterId)) return [];
-    if (filter.baselineId !== undefined && !isUuid(filter.baselineId)) return [];
+    const where = whereOf(organizationId, filter);
+    if (!where) return [];
     const rows = await this.db.prisma.driftAlert.findMany({
-      where: {
-        organizationId,
-        ...(filter.clusterId ? { clusterId: filter.clusterId } : {}),
-        ...(filter.baselineId ? { baselineId: filter.baselineId } : {}),
-        ...(filter.severity ? { severity: filter.severity } : {}),
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.environment ? { cluster: { environment: { name: filter.environment } } } : {}),
-      },
+      where,
       include,
       orderBy: [{ lastSeenAt: 'desc' }],
       take: Math.min(filter.limit ?? 500, 5_000),
     });
     return rows.map((r) => toAlert(r as AlertRow));
+  }
+
+  /** One page of the alerts: most severe first, then most recently seen (then by id, stable). */
+  async page(
+    organizationId: string,
+    filter: Omit<AlertFilter, 'limit'>,
+    page: PageRequest,
+  ): Promise<Page<DriftAlert>> {
+    const where = whereOf(organizationId, filter);
+    if (!where) return { items: [], nextCursor: null };
+    const rows = await this.db.prisma.driftAlert.findMany({
+      where,
+      include,
+      // The Severity enum is declared low → critical: descending is most severe first.
+      orderBy: [{ severity: 'desc' }, { lastSeenAt: 'desc' }, { id: 'asc' }],
+      ...pageArgs(page),
+    });
+    return pageOf(rows, page, (r) => toAlert(r as AlertRow));
   }
 
   async get(organizationId: string, id: string): Promise<DriftAlert | undefined> {

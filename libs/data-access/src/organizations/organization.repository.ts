@@ -1,11 +1,18 @@
 import type { Database } from '../database';
 import { DataAccessError, isUniqueViolation } from '../data-access-error';
+import { auditIn, type Transaction } from '../audit/audit-in-transaction';
 
 export interface Organization {
   readonly id: string;
   readonly name: string;
   readonly createdAt: Date;
   readonly environments: readonly string[];
+}
+
+/** An organization's compliance settings as stored (PCI CDE and flows) and the history retention. */
+export interface ComplianceSettingsRecord {
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly retentionDays: number;
 }
 
 /** The promotion stages every organization starts with, in order. */
@@ -57,4 +64,59 @@ export class OrganizationRepository {
         }
       : undefined;
   }
+
+  /** The organization's compliance settings and history retention. */
+  async complianceSettings(organizationId: string): Promise<ComplianceSettingsRecord> {
+    return readSettings(this.db.prisma, organizationId);
+  }
+
+  /**
+   * Replaces the compliance settings (and the retention, when given); the change and its
+   * `compliance.settings.updated` event (before and after) are one transaction.
+   */
+  async updateComplianceSettings(
+    organizationId: string,
+    input: { settings: Readonly<Record<string, unknown>>; retentionDays?: number },
+    audit: { actor: string },
+  ): Promise<ComplianceSettingsRecord> {
+    return this.db.prisma.$transaction(async (tx) => {
+      const before = await readSettings(tx, organizationId);
+      await tx.organization.update({
+        where: { id: organizationId },
+        data: {
+          complianceSettings: { ...input.settings } as object,
+          ...(input.retentionDays !== undefined
+            ? { complianceRetentionDays: input.retentionDays }
+            : {}),
+        },
+      });
+      const after = await readSettings(tx, organizationId);
+      await auditIn(tx, organizationId, {
+        actor: audit.actor,
+        action: 'compliance.settings.updated',
+        target: `organization/${organizationId}/compliance`,
+        before: { ...before.settings, retentionDays: before.retentionDays },
+        after: { ...after.settings, retentionDays: after.retentionDays },
+      });
+      return after;
+    });
+  }
+}
+
+async function readSettings(
+  tx: Pick<Transaction, 'organization'>,
+  organizationId: string,
+): Promise<ComplianceSettingsRecord> {
+  const row = await tx.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { complianceSettings: true, complianceRetentionDays: true },
+  });
+  const settings = row.complianceSettings;
+  return {
+    settings:
+      typeof settings === 'object' && settings !== null && !Array.isArray(settings)
+        ? (settings as Record<string, unknown>)
+        : {},
+    retentionDays: row.complianceRetentionDays,
+  };
 }

@@ -200,7 +200,7 @@ describe('WebhookRepository (PostgreSQL)', () => {
     );
     expect(disabledEvents).toEqual([
       expect.objectContaining({
-        actor: 'system',
+        actor: 'system:webhook-delivery',
         target: `webhook/${sub.id}`,
         before: { active: true },
       }),

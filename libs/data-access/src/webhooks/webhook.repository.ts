@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { WebhookEvent, WebhookEventType, WebhookFormat } from '@fenceline/contracts';
 import type { Database } from '../database';
+import { auditIn } from '../audit/audit-in-transaction';
+import { WebhookPages } from './webhook-pages';
 import { DataAccessError, isUuid } from '../data-access-error';
 import type { SecretBox } from './secret-box';
 import {
@@ -79,14 +81,11 @@ export class WebhookRepository {
         },
         select: subscriptionFields,
       });
-      await tx.auditEvent.create({
-        data: {
-          organizationId,
-          actor,
-          action: 'webhook.created',
-          target: target(id),
-          after: { destination: destination(input.url), events, format },
-        },
+      await auditIn(tx, organizationId, {
+        actor,
+        action: 'webhook.created',
+        target: target(id),
+        after: { destination: destination(input.url), events, format },
       });
       return created;
     });
@@ -126,18 +125,15 @@ export class WebhookRepository {
         where: { id: subscriptionId, organizationId },
       });
       if (deleted.count === 0) throw notFound(subscriptionId);
-      await tx.auditEvent.create({
-        data: {
-          organizationId,
-          actor,
-          action: 'webhook.deleted',
-          target: target(subscriptionId),
-          before: {
-            destination: destination(existing.url),
-            events: [...existing.events],
-            format: existing.format,
-            active: existing.active,
-          },
+      await auditIn(tx, organizationId, {
+        actor,
+        action: 'webhook.deleted',
+        target: target(subscriptionId),
+        before: {
+          destination: destination(existing.url),
+          events: [...existing.events],
+          format: existing.format,
+          active: existing.active,
         },
       });
     });
@@ -158,19 +154,16 @@ export class WebhookRepository {
         data: { active: true, consecutiveFailures: 0, disabledAt: null, disabledReason: null },
         select: subscriptionFields,
       });
-      await tx.auditEvent.create({
-        data: {
-          organizationId,
-          actor,
-          action: 'webhook.enabled',
-          target: target(subscriptionId),
-          before: {
-            active: false,
-            consecutiveFailures: existing.consecutiveFailures,
-            disabledReason: existing.disabledReason,
-          },
-          after: { active: true, consecutiveFailures: 0 },
+      await auditIn(tx, organizationId, {
+        actor,
+        action: 'webhook.enabled',
+        target: target(subscriptionId),
+        before: {
+          active: false,
+          consecutiveFailures: existing.consecutiveFailures,
+          disabledReason: existing.disabledReason,
         },
+        after: { active: true, consecutiveFailures: 0 },
       });
       return updated;
     });
@@ -315,37 +308,30 @@ export class WebhookRepository {
         where: { id: delivery.subscriptionId },
         data: { active: false, disabledAt: new Date(), disabledReason },
       });
-      await tx.auditEvent.create({
-        data: {
-          organizationId,
-          actor: 'system',
-          action: 'webhook.disabled',
-          target: target(delivery.subscriptionId),
-          before: { active: true },
-          after: {
-            active: false,
-            consecutiveFailures: subscription.consecutiveFailures,
-            disabledReason,
-          },
+      await auditIn(tx, organizationId, {
+        actor: 'system:webhook-delivery',
+        action: 'webhook.disabled',
+        target: target(delivery.subscriptionId),
+        before: { active: true },
+        after: {
+          active: false,
+          consecutiveFailures: subscription.consecutiveFailures,
+          disabledReason,
         },
       });
       return { subscriptionDisabled: true };
     });
   }
 
-  /** The delivery log of a subscription, newest first. */
+  /** The delivery log of a subscription, newest first (at most 500). */
   async deliveries(
     organizationId: string,
     subscriptionId: string,
     options: { limit?: number } = {},
   ): Promise<WebhookDelivery[]> {
-    await this.require(organizationId, subscriptionId);
-    const rows = await this.db.prisma.webhookDelivery.findMany({
-      where: { organizationId, subscriptionId },
-      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-      take: Math.min(Math.max(options.limit ?? 50, 1), 500),
-    });
-    return rows.map(toDelivery);
+    const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
+    return (await new WebhookPages(this.db).deliveries(organizationId, subscriptionId, { limit }))
+      .items;
   }
 
   private async require(
@@ -358,6 +344,4 @@ export class WebhookRepository {
   }
 }
 
-function notFound(subscriptionId: string): DataAccessError {
-  return new DataAccessError('NOT_FOUND', `webhook ${subscriptionId} not found`);
-}
+const notFound = (id: string) => new DataAccessError('NOT_FOUND', `webhook ${id} not found`);

@@ -4,7 +4,7 @@ const labelMap = z
   .record(z.string().min(1).max(317), z.string().max(63))
   .refine((m) => Object.keys(m).length <= 64, 'at most 64 labels');
 
-/** `POST /v1/clusters` body. */
+/** `POST /v1/clusters` body and GraphQL `createCluster(input)`. */
 export const createClusterSchema = z.strictObject({
   name: z
     .string()

@@ -65,3 +65,5 @@ export const complianceSettingsSchema = z
         });
     }
   });
+
+export type ComplianceSettingsDto = z.infer<typeof complianceSettingsSchema>;

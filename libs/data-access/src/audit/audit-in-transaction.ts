@@ -1,0 +1,25 @@
+import type { Prisma } from '../generated/client';
+import type { NewAuditEvent } from './audit-event.repository';
+
+/** A Prisma transaction client: a change and its audit event are written through the same one. */
+export type Transaction = Prisma.TransactionClient;
+
+/** Appends an audit event inside the transaction of the change it records (never after it). */
+export async function auditIn(
+  tx: Transaction,
+  organizationId: string,
+  event: Omit<NewAuditEvent, 'before' | 'after'> & { before?: unknown; after?: unknown },
+): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      organizationId,
+      actor: event.actor,
+      action: event.action,
+      target: event.target,
+      before:
+        event.before === undefined || event.before === null ? undefined : (event.before as object),
+      after:
+        event.after === undefined || event.after === null ? undefined : (event.after as object),
+    },
+  });
+}
