@@ -1,0 +1,96 @@
+import request from 'supertest';
+import { newTenant, testApp } from '../../test/test-app';
+
+let env: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => (env = await testApp()));
+afterAll(() => env.close());
+
+const http = () => request(env.app.getHttpServer());
+const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
+
+describe('lists for dashboards', () => {
+  it('filters, limits and walks pages with Link rel="next" and X-Next-Cursor, every row once', async () => {
+    const { apiKey } = await newTenant(env.db);
+    for (const [name, environment] of [
+      ['p-a', 'prod'],
+      ['d-a', 'dev'],
+      ['p-b', 'prod'],
+      ['p-c', 'prod'],
+    ])
+      await http().post('/v1/clusters').set(auth(apiKey)).send({ name, environment });
+    const first = await http().get('/v1/clusters?environment=prod&limit=1').set(auth(apiKey));
+    expect([first.status, first.body.map((c: { name: string }) => c.name)]).toEqual([200, ['p-a']]);
+    const cursor = first.headers['x-next-cursor'] as string;
+    expect(first.headers['link']).toBe(
+      `</v1/clusters?environment=prod&limit=1&cursor=${cursor}>; rel="next"`,
+    );
+    const names: string[] = ['p-a'];
+    let next: string | undefined = first.headers['link'];
+    while (next) {
+      const url = /^<([^>]+)>; rel="next"$/.exec(next)?.[1] as string;
+      const page = await http().get(url).set(auth(apiKey));
+      names.push(...page.body.map((c: { name: string }) => c.name));
+      next = page.headers['link'];
+    }
+    expect(names).toEqual(['p-a', 'p-b', 'p-c']);
+    const all = await http().get('/v1/clusters').set(auth(apiKey));
+    expect([all.body.length, all.headers['link'], all.headers['x-next-cursor']]).toEqual([
+      4,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('answers 400 naming an unknown query parameter, a bad limit or a forged cursor', async () => {
+    const { apiKey } = await newTenant(env.db);
+    const unknown = await http().get('/v1/clusters?enviroment=prod').set(auth(apiKey));
+    expect([unknown.status, unknown.body.code, unknown.body.issues]).toEqual([
+      400,
+      'INVALID',
+      [{ path: 'enviroment', message: 'unknown parameter' }],
+    ]);
+    expect((await http().get('/v1/clusters?limit=0').set(auth(apiKey))).status).toBe(400);
+    expect((await http().get('/v1/clusters?limit=1001').set(auth(apiKey))).status).toBe(400);
+    expect((await http().get('/v1/alerts?cursor=bogus').set(auth(apiKey))).body.code).toBe(
+      'INVALID',
+    );
+  });
+
+  it('pages GraphQL lists as connections', async () => {
+    const { apiKey } = await newTenant(env.db);
+    for (const name of ['a', 'b', 'c'])
+      await http().post('/v1/baselines').set(auth(apiKey)).send({ name });
+    const q = (cursor?: string) =>
+      http()
+        .post('/graphql')
+        .set(auth(apiKey))
+        .send({
+          query:
+            'query($c: String) { baselineConnection(limit: 2, cursor: $c) { nodes { name } pageInfo { endCursor hasNextPage } } }',
+          variables: { c: cursor ?? null },
+        });
+    const one = (await q()).body.data.baselineConnection;
+    expect([one.nodes, one.pageInfo.hasNextPage]).toEqual([[{ name: 'a' }, { name: 'b' }], true]);
+    const two = (await q(one.pageInfo.endCursor)).body.data.baselineConnection;
+    expect(two).toEqual({
+      nodes: [{ name: 'c' }],
+      pageInfo: { endCursor: null, hasNextPage: false },
+    });
+  });
+
+  it('compresses large answers with gzip or br as the client accepts', async () => {
+    const { apiKey } = await newTenant(env.db);
+    for (let i = 0; i < 20; i++)
+      await http()
+        .post('/v1/baselines')
+        .set(auth(apiKey))
+        .send({ name: `baseline-${i}` });
+    for (const encoding of ['gzip', 'br']) {
+      const res = await http()
+        .get('/v1/baselines')
+        .set(auth(apiKey))
+        .set('Accept-Encoding', encoding);
+      expect([res.headers['content-encoding'], res.body.length]).toEqual([encoding, 20]);
+    }
+  });
+});
