@@ -1,5 +1,5 @@
 import { snapshotToObjects } from '@fenceline/contracts';
-import { buildInventory, referenceConnlist } from '@fenceline/netpol';
+import { buildInventory, buildModel, referenceConnlist } from '@fenceline/netpol';
 import { scaleSpec, WORKLOADS, type ClusterSpec } from '../generator/cluster-spec';
 import { generateCluster } from '../generator/generate-cluster';
 import { mutate } from '../generator/mutate';
@@ -33,5 +33,52 @@ describe('takeCensus', () => {
     expect(census.pods).toBe(spec.pods);
     expect(census.podsPerClass).toBeCloseTo(spec.pods / census.classes);
     expect(census.workloads).toBeGreaterThanOrEqual(census.classes);
+  });
+});
+
+/** W6 has cluster policies, which the census does not evaluate: its rows are checked here. */
+describe('W6 (cluster policies)', () => {
+  it('the model agrees with the tiered reference evaluator on a scaled W6', () => {
+    const spec = scaleSpec(WORKLOADS.W6, 0.01);
+    const snapshot = generateCluster(spec, spec.seed);
+    expect(snapshot.schemaVersion).toBe(2);
+    const inventory = buildInventory(snapshotToObjects(snapshot));
+    expect(inventory.issues).toEqual([]);
+    expect(inventory.clusterPolicies.length).toBe(spec.clusterPolicies);
+    const text = (rows: ReturnType<typeof referenceConnlist>) =>
+      rows.map((r) => `${r.src} => ${r.dst} : ${r.conn}`);
+    const reference = text(referenceConnlist(inventory));
+    expect(text(buildModel(inventory).connlist())).toEqual(reference);
+    // The cluster policies change the verdict: without them the cluster allows other rows.
+    const withoutTiers = text(referenceConnlist({ ...inventory, clusterPolicies: [] }));
+    expect(withoutTiers).not.toEqual(reference);
+  });
+
+  it('generates every kind, both tiers, every action and 5–40 rules per policy', () => {
+    const spec = WORKLOADS.W6;
+    const snapshot = generateCluster(spec, spec.seed);
+    if (snapshot.schemaVersion !== 2) throw new Error('W6 writes schema version 2');
+    const policies = snapshot.clusterPolicies;
+    expect(policies).toHaveLength(300);
+    expect(new Set(policies.map((p) => p.kind))).toEqual(
+      new Set(['ClusterNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']),
+    );
+    const tiers = new Set(policies.map((p) => (p.spec['tier'] as string | undefined) ?? p.kind));
+    expect(tiers).toEqual(
+      new Set(['Admin', 'Baseline', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']),
+    );
+    const rules = policies.map((p) => [
+      ...((p.spec['ingress'] as { action: string }[] | undefined) ?? []),
+      ...((p.spec['egress'] as { action: string }[] | undefined) ?? []),
+    ]);
+    for (const list of rules) {
+      expect(list.length).toBeGreaterThanOrEqual(5);
+      expect(list.length).toBeLessThanOrEqual(40);
+    }
+    const actions = rules.flat().map((r) => r.action);
+    const pass = actions.filter((a) => a === 'Pass').length / actions.length;
+    expect(pass).toBeGreaterThan(0.2);
+    expect(pass).toBeLessThan(0.45);
+    expect(new Set(actions)).toEqual(new Set(['Accept', 'Allow', 'Deny', 'Pass']));
   });
 });

@@ -1,5 +1,5 @@
 /** Identifiers of the benchmark workloads, in the order they run. */
-export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5r', 'W5a'] as const;
+export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5r', 'W5a', 'W6'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
 
 /**
@@ -23,6 +23,8 @@ export interface ClusterSpec {
   readonly versionSelectors: boolean;
   /** Application namespaces per team; cross-namespace rules stay within a team. */
   readonly namespacesPerTeam: number;
+  /** Cluster-scoped policies (ClusterNetworkPolicy, AdminNetworkPolicy, the baseline singleton). */
+  readonly clusterPolicies: number;
 }
 
 /**
@@ -37,6 +39,8 @@ export const WORKLOADS: Readonly<Record<WorkloadId, ClusterSpec>> = Object.freez
   W4: spec('W4', 0x5eed0004, 100_000, 75_000, 25_000, 2, 'even', 0, false, 5),
   W5r: spec('W5r', 0x5eed0051, 150_000, 15_000, 1_000, 200, 'skewed', 0.35, false, 6),
   W5a: spec('W5a', 0x5eed0052, 150_000, 15_000, 1_000, 10, 'even', 0, true, 4),
+  // W3's shape with 300 cluster policies in both tiers (5–40 rules each, a third Pass).
+  W6: spec('W6', 0x5eed0006, 20_000, 5_000, 500, 15, 'skewed', 0.05, false, 6, 300),
 });
 
 /** Smallest counts a scaled spec keeps, so that every shape still has all its parts. */
@@ -57,6 +61,8 @@ export function scaleSpec(base: ClusterSpec, factor: number): ClusterSpec {
     pods: Math.max(MIN_PODS, Math.round(base.pods * factor)),
     policies: Math.max(MIN_POLICIES, Math.round(base.policies * factor)),
     namespaces: Math.max(MIN_NAMESPACES, Math.round(base.namespaces * factor)),
+    clusterPolicies:
+      base.clusterPolicies === 0 ? 0 : Math.max(2, Math.round(base.clusterPolicies * factor)),
   };
 }
 
@@ -71,6 +77,7 @@ function spec(
   scaledToZero: number,
   versionSelectors: boolean,
   namespacesPerTeam: number,
+  clusterPolicies = 0,
 ): ClusterSpec {
   return Object.freeze({
     id,
@@ -83,5 +90,6 @@ function spec(
     scaledToZero,
     versionSelectors,
     namespacesPerTeam,
+    clusterPolicies,
   });
 }

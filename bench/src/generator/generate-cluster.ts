@@ -4,6 +4,7 @@ import type { ClusterSpec } from './cluster-spec';
 import { IpAllocator } from './ip-allocator';
 import { planLayout } from './layout';
 import { namespacePolicies } from './namespace-policies';
+import { generateClusterPolicies } from './cluster-policies';
 import { Random } from './random';
 import { SYSTEM_NAMESPACES, systemPods, systemPolicies } from './system-namespaces';
 import { sorted, type PodContext } from './workload-pods';
@@ -47,16 +48,20 @@ export function generateCluster(spec: ClusterSpec, seed: number): InventorySnaps
     })),
   ];
 
+  // Drawn last, from its own stream, so that W1–W5 stay byte-identical.
+  const clusterPolicies =
+    spec.clusterPolicies > 0
+      ? generateClusterPolicies(layout, rng.fork(), spec.clusterPolicies, 5, 40)
+      : [];
   const byName = (a: { namespace: string; name: string }, b: { namespace: string; name: string }) =>
     compare(a.namespace, b.namespace) || compare(a.name, b.name);
-  return {
-    apiVersion: 'fenceline.dev/v1alpha1',
-    kind: 'InventorySnapshot',
-    schemaVersion: 1,
+  const base = {
+    apiVersion: 'fenceline.dev/v1alpha1' as const,
+    kind: 'InventorySnapshot' as const,
     cluster: { name: `bench-${spec.id.toLowerCase()}` },
     collectedAt: COLLECTED_AT,
     source: {
-      type: 'cluster',
+      type: 'cluster' as const,
       agentVersion: 'bench-generator',
       cni: { name: 'calico', enforcesNetworkPolicy: true },
     },
@@ -67,6 +72,15 @@ export function generateCluster(spec: ClusterSpec, seed: number): InventorySnaps
     exposures: exposures.sort(byName),
     // Every namespace has its `kube-root-ca.crt` ConfigMap; the agent counts what it skips.
     ignoredKinds: { 'v1/ConfigMap': spec.namespaces },
+  };
+  if (clusterPolicies.length === 0) return { ...base, schemaVersion: 1 };
+  return {
+    ...base,
+    schemaVersion: 2,
+    controllers: [],
+    clusterPolicies: clusterPolicies.sort(
+      (a, b) => compare(a.kind, b.kind) || compare(a.name, b.name),
+    ),
   };
 }
 

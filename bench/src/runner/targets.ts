@@ -9,9 +9,10 @@ interface Criterion {
   readonly limit: number;
 }
 
+/** Targets are checked on CPU time: the process is pinned to one core, and a shared machine's other load does not count against it. */
 const modelMs = (limit: number): Criterion => ({
   label: `≤ ${limit} ms`,
-  value: (r) => r.modelMs,
+  value: (r) => r.modelCpuMs,
   kind: 'max',
   limit,
 });
@@ -27,6 +28,7 @@ export const TARGETS: Readonly<Record<WorkloadId, readonly Criterion[]>> = {
   W4: [modelMs(3000), { label: 'RSS ≤ 1024 MB', value: (r) => r.rssMb, kind: 'max', limit: 1024 }],
   W5r: [modelMs(1200)],
   W5a: [modelMs(2000)],
+  W6: [modelMs(300)],
 };
 
 /** The target as one cell: `≤ 250 ms, diff ≤ 100 ms`. */

@@ -43,9 +43,11 @@ describe('timeMedian leaves warm-up runs out', () => {
       2,
       false,
       () => clock,
+      () => clock / 2,
     );
     expect(calls).toBe(5);
     expect(timed.firstMs).toBe(40);
     expect(timed.ms).toBe(2);
+    expect(timed.cpuMs).toBe(1);
   });
 });

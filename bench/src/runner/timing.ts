@@ -15,8 +15,8 @@ export function timeOnce(fn: () => unknown): number {
 /**
  * Runs `fn` `warmup` times, then `runs` times (garbage collected before each unless
  * `collectBetweenRuns` is false: then only once, before the first), and returns the
- * median wall time of the measured runs in milliseconds, the first (cold) run's time, and the
- * last run's value. `now` is the clock (milliseconds; tests pass their own).
+ * median wall time and CPU time of the measured runs in milliseconds, the first (cold) run's
+ * time, and the last run's value. `now` and `cpu` are the clocks (milliseconds; tests pass their own).
  *
  * @example timeMedian(7, () => buildModel(inventory).connlist()).ms
  */
@@ -26,9 +26,11 @@ export function timeMedian<T>(
   warmup = 0,
   collectBetweenRuns = true,
   now: () => number = () => performance.now(),
-): { ms: number; value: T; firstMs: number } {
+  cpu: () => number = processCpuMs,
+): { ms: number; cpuMs: number; value: T; firstMs: number } {
   if (runs < 1) throw new RangeError('at least one run');
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let value: T | undefined;
   collectGarbage();
   for (let i = 0; i < warmup + runs; i++) {
@@ -36,11 +38,28 @@ export function timeMedian<T>(
     value = undefined;
     if (collectBetweenRuns) collectGarbage();
     const start = now();
+    const cpuStart = cpu();
     value = fn();
+    cpuTimes.push(cpu() - cpuStart);
     times.push(now() - start);
   }
   // Warm-up runs (JIT compilation) are left out of the median; the first, cold one is kept apart.
-  return { ms: median(times.slice(warmup)), value: value as T, firstMs: times[0] as number };
+  return {
+    ms: median(times.slice(warmup)),
+    cpuMs: median(cpuTimes.slice(warmup)),
+    value: value as T,
+    firstMs: times[0] as number,
+  };
+}
+
+/**
+ * CPU time of this process (user + system, all its threads) in milliseconds. The benchmark's
+ * process is pinned to one core, so on a quiet machine this equals the wall time; on a shared
+ * one it leaves out the time other processes took the core.
+ */
+export function processCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 /** The median; the mean of the two middle values for an even count. */

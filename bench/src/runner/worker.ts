@@ -15,7 +15,15 @@ import { collectGarbage, median, roundMs, timeMedian, timeOnce } from './timing'
 import type { WorkloadResult } from './workload-result';
 
 /** Timed runs per workload: fewer for the big ones, whose single run is long. */
-const RUNS: Readonly<Record<WorkloadId, number>> = { W1: 7, W2: 7, W3: 7, W4: 3, W5r: 3, W5a: 3 };
+const RUNS: Readonly<Record<WorkloadId, number>> = {
+  W1: 7,
+  W2: 7,
+  W3: 7,
+  W4: 3,
+  W5r: 3,
+  W5a: 3,
+  W6: 7,
+};
 /**
  * Discarded runs first: the analysis worker is a long-running process, so the steady state after
  * JIT compilation is what it sees (on one core, V8's background compiler shares the core with the
@@ -32,6 +40,7 @@ const WARMUP: Readonly<Record<WorkloadId, number>> = {
   W4: 1,
   W5r: 1,
   W5a: 1,
+  W6: 10,
 };
 const DIFF_RUNS = 5;
 /** The reference runs once when one run takes longer than this, three times otherwise. */
@@ -64,11 +73,12 @@ export function runWorker(
         pods: snapshot.pods.length,
         policies: snapshot.policies.length,
         namespaces: snapshot.namespaces.length,
+        clusterPolicies: snapshot.schemaVersion === 2 ? snapshot.clusterPolicies.length : 0,
       },
     };
   })();
   say(
-    `generated ${counts.pods} pods, ${counts.policies} policies, ` +
+    `generated ${counts.pods} pods, ${counts.policies} policies, ${counts.clusterPolicies} cluster policies, ` +
       `${counts.namespaces} namespaces (${(json.length / 1e6).toFixed(1)} MB of JSON)`,
   );
   const runs = RUNS[id];
@@ -120,6 +130,7 @@ export function runWorker(
     classes: model.value.classes,
     parseMs: roundMs(parsed.ms),
     modelMs: roundMs(model.ms),
+    modelCpuMs: roundMs(model.cpuMs),
     coldModelMs: roundMs(model.firstMs),
     rssMb,
     ...reference,
@@ -131,6 +142,7 @@ export function runWorker(
       workloads: census.workloads,
       allowedPairs: census.workloadPairs,
       externalRows: census.externalRows,
+      ...(counts.clusterPolicies > 0 ? { networkPolicyOnly: true } : {}),
     },
   };
 }

@@ -9,6 +9,12 @@ export interface CensusSummary {
   readonly allowedPairs: number;
   /** Allowed rows between a workload and an external range. */
   readonly externalRows: number;
+  /**
+   * True when the cluster has cluster-scoped policies: the census evaluates NetworkPolicies
+   * only, so its pair counts are not the model's rows (the bench tests check such workloads'
+   * rows against the tier-aware reference evaluator instead).
+   */
+  readonly networkPolicyOnly?: boolean;
 }
 
 /** One workload's measurements, as the child process reports them (times in ms, RSS in MB). */
@@ -20,8 +26,10 @@ export interface WorkloadResult {
   /** `classCount` of the model under benchmark. */
   readonly classes: number;
   readonly parseMs: number;
-  /** Median after warm-up runs (steady state). */
+  /** Median after warm-up runs (steady state), wall time. */
   readonly modelMs: number;
+  /** The same runs' median CPU time (the process is pinned to one core): what the verdict uses. */
+  readonly modelCpuMs: number;
   /** The first run, before any JIT warm-up. */
   readonly coldModelMs: number;
   readonly rssMb: number;

@@ -8,6 +8,7 @@ import {
   type ClusterRule,
 } from '../cluster/cluster-policy';
 import type { Direction } from '../policy/network-policy';
+import { canonicalSelectorKey } from '../selector/label-selector';
 import { newBits, setBit, type Bits } from './bitset';
 import { ClassSet } from './class-set';
 import type { PodClass, PodClasses } from './pod-classes';
@@ -21,15 +22,39 @@ export interface ClusterTerm extends Term {
   readonly clusterPolicy: number;
 }
 
-/** Per class and direction, the ordered terms of the Admin and the Baseline tier. */
-export interface TierChains {
-  readonly admin: readonly (readonly ClusterTerm[] | undefined)[];
-  readonly baseline: readonly (readonly ClusterTerm[] | undefined)[];
+/**
+ * The ordered cluster-policy terms one class goes through in one direction. Classes selected by
+ * the same policies share one chain (and, for ingress chains with named ports, the same ports).
+ */
+export interface TierChainTerms {
+  /** Per policy of the tier, in evaluation order, its terms in rule order. */
+  readonly admin: readonly (readonly ClusterTerm[])[];
+  readonly baseline: readonly (readonly ClusterTerm[])[];
+  /** Whether a term names a port (then results depend on the destination's container ports). */
+  readonly named: boolean;
+  /** Peers of the Admin tier's Accept terms: the only sources that can pass an isolated class. */
+  readonly acceptPeers: readonly ClassSet[];
+}
+
+/** Per direction: the chain of each class (-1: no cluster policy selects it) and the chains. */
+export interface ClusterChains {
+  readonly chainOf: Readonly<Record<Direction, Int32Array>>;
+  readonly chains: Readonly<Record<Direction, readonly TierChainTerms[]>>;
+  /**
+   * Classes no cluster-policy peer can tell apart share a group: `peerGroup` for a class as the
+   * source of ingress, `dstGroup` as the destination of egress (also split by the container
+   * ports that named-port terms resolve). A representative class stands for each group.
+   */
+  readonly peerGroup: Int32Array;
+  readonly peerGroupRep: readonly number[];
+  readonly dstGroup: Int32Array;
+  readonly dstGroupRep: readonly number[];
 }
 
 /**
- * Compiles every cluster policy once and lays its terms, in evaluation order (policies sorted
- * by {@link compareClusterPolicies}, rules in list order), on each class its subject selects.
+ * Compiles every cluster policy once, lays the terms of each class in evaluation order (policies
+ * sorted by {@link compareClusterPolicies}, rules in list order) into shared chains, and groups
+ * classes by what the terms' peers can tell apart.
  */
 export function compileClusterPolicies(
   policies: readonly ClusterPolicy[],
@@ -37,36 +62,136 @@ export function compileClusterPolicies(
   pc: PodClasses,
   compiler: PolicyCompiler,
   ipAtoms: readonly IpRange[],
-): Record<Direction, TierChains> {
+): ClusterChains {
   const size = pc.classes.length;
-  const chains = (): TierChains => ({
-    admin: new Array(size).fill(undefined),
-    baseline: new Array(size).fill(undefined),
-  });
-  const out: Record<Direction, TierChains> = { ingress: chains(), egress: chains() };
-  if (policies.length === 0) return out;
   const cc = new ClusterCompiler(selectors, pc, compiler, ipAtoms);
   const order = policies.map((p, i) => ({ p, i })).sort((a, b) => compareClusterPolicies(a.p, b.p));
-  for (const { p, i } of order) {
-    const subject = cc.selection(p.subject);
-    if (subject.size === 0) continue;
-    for (const direction of ['ingress', 'egress'] as const) {
-      if (p[direction].length === 0) continue;
-      const terms = p[direction].map((rule) => cc.rule(rule, i, direction));
-      const lists = (p.tier === 'Admin' ? out[direction].admin : out[direction].baseline) as (
-        ClusterTerm[] | undefined
-      )[];
-      subject.forEach((id) => {
-        const list = (lists[id] ??= []);
-        for (const t of terms) list.push(t);
-      });
+  const compiled = order.map(({ p, i }) => ({
+    policy: p,
+    subject: cc.selection(p.subject),
+    ingress: p.ingress.map((rule) => cc.rule(rule, i, 'ingress')),
+    egress: p.egress.map((rule) => cc.rule(rule, i, 'egress')),
+  }));
+  const namedPorts = new Set<string>();
+  for (const c of compiled)
+    for (const t of [...c.ingress, ...c.egress]) for (const n of t.named) namedPorts.add(n);
+  const portSig = pc.classes.map((cls) => portSignature(cls, namedPorts));
+  const chainOf = { ingress: new Int32Array(size).fill(-1), egress: new Int32Array(size).fill(-1) };
+  const chains: Record<Direction, TierChainTerms[]> = { ingress: [], egress: [] };
+  for (const direction of ['ingress', 'egress'] as const) {
+    const lists: number[][] = Array.from({ length: size }, () => []);
+    compiled.forEach((c, k) => {
+      if (c.policy[direction].length > 0) c.subject.forEach((id) => lists[id]?.push(k));
+    });
+    const ids = new Map<string, number>();
+    const namedPolicy = compiled.map((c) => c[direction].some((t) => t.named.length > 0));
+    for (let id = 0; id < size; id++) {
+      const list = lists[id] as number[];
+      if (list.length === 0) continue;
+      const named = list.some((k) => namedPolicy[k]);
+      // Ingress terms resolve named ports on the chain's own class: such chains split by ports.
+      const key = `${list.join(',')}${named && direction === 'ingress' ? `#${portSig[id]}` : ''}`;
+      let chain = ids.get(key);
+      if (chain === undefined) {
+        const terms = (tier: 'Admin' | 'Baseline'): (readonly ClusterTerm[])[] =>
+          list
+            .filter((k) => compiled[k]?.policy.tier === tier)
+            .map((k) => compiled[k]?.[direction] ?? []);
+        const admin = terms('Admin');
+        chain = chains[direction].length;
+        ids.set(key, chain);
+        const acceptPeers: ClassSet[] = [];
+        for (const policyTerms of admin) {
+          for (const t of policyTerms) if (t.action === 'Accept') acceptPeers.push(t.peers);
+        }
+        chains[direction].push({ admin, baseline: terms('Baseline'), named, acceptPeers });
+      }
+      chainOf[direction][id] = chain;
     }
   }
-  return out;
+  const peerSets = cc.distinctPeerSets();
+  const peer = partition(size, peerSets, () => '');
+  const dst = partition(size, peerSets, (id) => portSig[id] ?? '');
+  return {
+    chainOf,
+    chains,
+    peerGroup: peer.group,
+    peerGroupRep: peer.rep,
+    dstGroup: dst.group,
+    dstGroupRep: dst.rep,
+  };
+}
+
+/** The container ports named-port terms resolve, as text: classes alike in them share results. */
+function portSignature(cls: PodClass, names: ReadonlySet<string>): string {
+  if (names.size === 0) return '';
+  return cls.ports
+    .filter((p) => names.has(`${p.name}/${p.protocol}`))
+    .map((p) => `${p.name}/${p.protocol}/${p.port}`)
+    .join(',');
+}
+
+/**
+ * Groups classes by the sets that hold them (and an initial key), by partition refinement: each
+ * set splits every group into its members and the rest. One representative per group.
+ */
+function partition(
+  size: number,
+  sets: readonly ClassSet[],
+  initial: (id: number) => string,
+): { group: Int32Array; rep: number[] } {
+  let group = new Int32Array(size);
+  const start = new Map<string, number>();
+  for (let id = 0; id < size; id++) {
+    const key = initial(id);
+    let g = start.get(key);
+    if (g === undefined) start.set(key, (g = start.size));
+    group[id] = g;
+  }
+  let next = start.size;
+  let split = new Int32Array(Math.max(16, next)).fill(-1);
+  const touched: number[] = [];
+  for (const set of sets) {
+    set.forEach((id) => {
+      const g = group[id] as number;
+      if (g >= split.length) {
+        const grown = new Int32Array(Math.max(split.length * 2, g + 1)).fill(-1);
+        grown.set(split);
+        split = grown;
+      }
+      let to = split[g] as number;
+      if (to < 0) {
+        to = next++;
+        split[g] = to;
+        touched.push(g);
+      }
+      group[id] = to;
+    });
+    for (const g of touched) split[g] = -1;
+    touched.length = 0;
+  }
+  // Renumber densely, in class order.
+  const dense = new Map<number, number>();
+  const rep: number[] = [];
+  const out = new Int32Array(size);
+  for (let id = 0; id < size; id++) {
+    const g = group[id] as number;
+    let d = dense.get(g);
+    if (d === undefined) {
+      d = rep.length;
+      dense.set(g, d);
+      rep.push(id);
+    }
+    out[id] = d;
+  }
+  group = out;
+  return { group, rep };
 }
 
 class ClusterCompiler {
   private readonly hostClasses: ReadonlySet<number>;
+  private readonly selections = new Map<string, ClassSet>();
+  private readonly networkSets = new Map<string, { peers: ClassSet; atoms: readonly number[] }>();
 
   constructor(
     private readonly selectors: SelectorIndex,
@@ -77,20 +202,32 @@ class ClusterCompiler {
     this.hostClasses = new Set(pc.classes.filter((c) => c.hostNetwork).map((c) => c.id));
   }
 
+  /** Every distinct peer set the compiled terms use (cached by selector or CIDR text). */
+  distinctPeerSets(): ClassSet[] {
+    return [...this.selections.values(), ...[...this.networkSets.values()].map((n) => n.peers)];
+  }
+
   /** Classes a subject or `namespaces`/`pods` peer selects: never host-network pods. */
   selection(sel: ClusterPodSelection): ClassSet {
+    const key = `${canonicalSelectorKey(sel.namespaceSelector.requirements)}\u0000${sel.podSelector ? canonicalSelectorKey(sel.podSelector.requirements) : '*'}`;
+    let cached = this.selections.get(key);
+    if (cached) return cached;
     const set = this.selectors.peerClasses('', {
       kind: 'selector',
       index: 0,
       namespaceSelector: sel.namespaceSelector,
       podSelector: sel.podSelector,
     });
-    if (this.hostClasses.size === 0 || set.size === 0) return set;
-    const ids: number[] = [];
-    set.forEach((id) => {
-      if (!this.hostClasses.has(id)) ids.push(id);
-    });
-    return ClassSet.fromSorted(ids, this.selectors.universe);
+    if (this.hostClasses.size === 0 || set.size === 0) cached = set;
+    else {
+      const ids: number[] = [];
+      set.forEach((id) => {
+        if (!this.hostClasses.has(id)) ids.push(id);
+      });
+      cached = ClassSet.fromSorted(ids, this.selectors.universe);
+    }
+    this.selections.set(key, cached);
+    return cached;
   }
 
   rule(rule: ClusterRule, policy: number, direction: Direction): ClusterTerm {
@@ -99,8 +236,11 @@ class ClusterCompiler {
     const ext = newBits(this.ipAtoms.length);
     for (const peer of rule.peers) {
       if (peer.kind === 'pods') sets.push(this.selection(peer));
-      else if (peer.kind === 'networks' && direction === 'egress')
-        sets.push(this.networks(peer, ext));
+      else if (peer.kind === 'networks' && direction === 'egress') {
+        const hit = this.networks(peer);
+        for (const atom of hit.atoms) setBit(ext, atom);
+        sets.push(hit.peers);
+      }
     }
     return {
       policy: -1,
@@ -115,21 +255,26 @@ class ClusterCompiler {
     };
   }
 
-  /** Marks the external atoms inside the CIDRs in `ext`; returns the classes whose address is. */
-  private networks(peer: Extract<ClusterPeer, { kind: 'networks' }>, ext: Bits): ClassSet {
+  /** The external atoms inside the CIDRs, and the classes whose address is. */
+  private networks(peer: Extract<ClusterPeer, { kind: 'networks' }>): {
+    peers: ClassSet;
+    atoms: readonly number[];
+  } {
+    const key = `${peer.text}${peer.coversUnknownAddress ? '+' : ''}`;
+    let hit = this.networkSets.get(key);
+    if (hit) return hit;
     const inside = new Set<number>();
+    // Atoms are cut at every CIDR boundary: each lies wholly inside or outside the peer.
     this.ipAtoms.forEach((atom, i) => {
-      // Atoms are cut at every CIDR boundary: each lies wholly inside or outside the peer.
-      if (peer.addresses.contains(atom.family, atom.first)) {
-        setBit(ext, i);
-        inside.add(i);
-      }
+      if (peer.addresses.contains(atom.family, atom.first)) inside.add(i);
     });
     const ids = this.pc.classes
-      .filter((c: PodClass) =>
+      .filter((c) =>
         c.ipAtom >= 0 ? inside.has(c.ipAtom) : c.ipAtom === -1 && peer.coversUnknownAddress,
       )
       .map((c) => c.id);
-    return ClassSet.fromSorted(ids, this.selectors.universe);
+    hit = { peers: ClassSet.fromSorted(ids, this.selectors.universe), atoms: [...inside] };
+    this.networkSets.set(key, hit);
+    return hit;
   }
 }

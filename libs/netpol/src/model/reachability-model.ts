@@ -14,9 +14,9 @@ import { modelCoverage, type Coverage } from './model-coverage';
 import { allFromExternal, allToExternal } from './model-external';
 import { buildPodClasses, ipAtomOf, type PodClass, type PodClasses } from './pod-classes';
 import { PolicyCompiler, type Term } from './policy-terms';
-import { compileClusterPolicies, type TierChains } from './cluster-terms';
+import { compileClusterPolicies, type ClusterChains, type TierChainTerms } from './cluster-terms';
 import { compileNetworkPolicies } from './compile-terms';
-import { TierChain } from './tier-chain';
+import { combineTiers, TierEvaluator } from './tier-chain';
 import type { ClassSet } from './class-set';
 import { PortAtoms } from './port-atoms';
 import { SelectorIndex } from './selector-index';
@@ -34,10 +34,16 @@ export class ReachabilityModel {
   /** Per class: the terms of the policies isolating it; `undefined` when not isolated. */
   readonly ingressTerms: readonly (readonly Term[] | undefined)[];
   readonly egressTerms: readonly (readonly Term[] | undefined)[];
-  /** Per direction and class: the ordered terms of the Admin and Baseline tiers. */
-  readonly tiers: Readonly<Record<Direction, TierChains>>;
+  /** Per direction and class: the shared chain of Admin and Baseline terms it goes through. */
+  readonly clusterChains: ClusterChains;
   private readonly hasTiers: boolean;
-  private readonly chain: TierChain;
+  private readonly tierEvaluator: TierEvaluator;
+  private readonly npBuffer: Bits;
+  /** Per direction and chain: packed tier results per peer group (or external atom), lazily. */
+  private readonly tierCache: Record<
+    'ingress' | 'egress' | 'external',
+    (Uint32Array | undefined)[][]
+  >;
   /** Per class: `name/protocol` → atoms of that named port on the class's pods. */
   private readonly namedCache: (Map<string, Bits> | undefined)[] = [];
   private idsByKey: Map<string, number> | undefined;
@@ -64,7 +70,7 @@ export class ReachabilityModel {
     const terms = compileNetworkPolicies(inventory, selectors, this.pc, compiler, options);
     this.ingressTerms = terms.ingress;
     this.egressTerms = terms.egress;
-    this.tiers = compileClusterPolicies(
+    this.clusterChains = compileClusterPolicies(
       inventory.clusterPolicies,
       selectors,
       this.pc,
@@ -72,7 +78,15 @@ export class ReachabilityModel {
       this.ipAtoms,
     );
     this.hasTiers = inventory.clusterPolicies.length > 0;
-    this.chain = new TierChain(this.portAtoms.all);
+    this.tierEvaluator = new TierEvaluator(this.portAtoms.all);
+    this.npBuffer = this.portAtoms.empty();
+    const perChain = (n: number): (Uint32Array | undefined)[][] =>
+      Array.from({ length: n }, () => []);
+    this.tierCache = {
+      ingress: perChain(this.clusterChains.chains.ingress.length),
+      egress: perChain(this.clusterChains.chains.egress.length),
+      external: perChain(this.clusterChains.chains.egress.length),
+    };
   }
   /** Pod classes (the synthetic ingress-controller class not counted). */
   get classCount(): number {
@@ -134,36 +148,76 @@ export class ReachabilityModel {
 
   /** {@link pairInto} through the Admin, NetworkPolicy and Baseline tiers. */
   private tieredPairInto(out: Bits, scratch: Bits, s: number, d: number): boolean {
-    const ports = (into: Bits, t: Term): void => this.orTermPorts(into, t, d);
-    const ingress = this.tiers.ingress;
-    const admitsS = (t: Term): boolean => t.peers.has(s);
-    if (
-      !this.chain.evaluate(
-        out,
-        ingress.admin[d],
-        this.ingressTerms[d],
-        ingress.baseline[d],
-        admitsS,
-        ports,
-      )
-    ) {
-      return false;
+    const { chainOf, peerGroup, dstGroup } = this.clusterChains;
+    const ci = chainOf.ingress[d] as number;
+    const ingress = this.ingressTerms[d];
+    let npIn: Bits | undefined;
+    if (ingress) {
+      npIn = scratch.fill(0);
+      for (const t of ingress) if (t.peers.has(s)) this.orTermPorts(npIn, t, d);
     }
-    const egress = this.tiers.egress;
-    const admitsD = (t: Term): boolean => t.peers.has(d);
-    if (
-      !this.chain.evaluate(
-        scratch,
-        egress.admin[s],
-        this.egressTerms[s],
-        egress.baseline[s],
-        admitsD,
-        ports,
-      )
-    ) {
-      return false;
+    if (ci >= 0) {
+      if (!combineTiers(out, this.ingressResult(ci, peerGroup[s] as number, d), npIn)) return false;
+    } else if (npIn) {
+      out.set(npIn);
+      if (isEmptyBits(out)) return false;
+    } else out.set(this.portAtoms.all);
+    const ce = chainOf.egress[s] as number;
+    const egress = this.egressTerms[s];
+    if (ce < 0 && !egress) return true;
+    // NetworkPolicy egress goes into `scratch` when it alone decides, else into its own buffer.
+    const np = ce >= 0 ? this.npBuffer : scratch;
+    if (egress) {
+      np.fill(0);
+      for (const t of egress) if (t.peers.has(d)) this.orTermPorts(np, t, d);
     }
+    if (ce >= 0)
+      combineTiers(scratch, this.egressResult(ce, dstGroup[d] as number), egress ? np : undefined);
     return andInto(out, scratch);
+  }
+
+  private ingressResult(chain: number, group: number, d: number): Uint32Array {
+    const cache = this.tierCache.ingress[chain] as (Uint32Array | undefined)[];
+    let hit = cache[group];
+    if (!hit) {
+      const rep = this.clusterChains.peerGroupRep[group] as number;
+      hit = this.tierEvaluator.evaluate(
+        this.clusterChains.chains.ingress[chain] as TierChainTerms,
+        (t) => t.peers.has(rep),
+        (into, t) => this.orTermPorts(into, t, d),
+      );
+      cache[group] = hit;
+    }
+    return hit;
+  }
+
+  private egressResult(chain: number, group: number): Uint32Array {
+    const cache = this.tierCache.egress[chain] as (Uint32Array | undefined)[];
+    let hit = cache[group];
+    if (!hit) {
+      const rep = this.clusterChains.dstGroupRep[group] as number;
+      hit = this.tierEvaluator.evaluate(
+        this.clusterChains.chains.egress[chain] as TierChainTerms,
+        (t) => t.peers.has(rep),
+        (into, t) => this.orTermPorts(into, t, rep),
+      );
+      cache[group] = hit;
+    }
+    return hit;
+  }
+
+  private externalResult(chain: number, e: number): Uint32Array {
+    const cache = this.tierCache.external[chain] as (Uint32Array | undefined)[];
+    let hit = cache[e + 1];
+    if (!hit) {
+      hit = this.tierEvaluator.evaluate(
+        this.clusterChains.chains.egress[chain] as TierChainTerms,
+        (t) => t.ext === undefined || (e >= 0 && hasBit(t.ext, e)),
+        (into, t) => orInto(into, t.allPorts ? this.portAtoms.all : t.numeric),
+      );
+      cache[e + 1] = hit;
+    }
+    return hit;
   }
 
   /**
@@ -179,7 +233,7 @@ export class ReachabilityModel {
 
   /** Whether class `s`'s egress goes through cluster-policy rules. */
   egressTiered(s: number): boolean {
-    return this.tiers.egress.admin[s] !== undefined || this.tiers.egress.baseline[s] !== undefined;
+    return (this.clusterChains.chainOf.egress[s] as number) >= 0;
   }
 
   /**
@@ -191,8 +245,9 @@ export class ReachabilityModel {
     const terms = this.ingressTerms[d];
     if (!terms) return undefined;
     const sets = terms.map((t) => t.peers);
-    for (const t of this.tiers.ingress.admin[d] ?? [])
-      if (t.action === 'Accept') sets.push(t.peers);
+    const chain = this.clusterChains.chainOf.ingress[d] as number;
+    if (chain >= 0)
+      sets.push(...(this.clusterChains.chains.ingress[chain] as TierChainTerms).acceptPeers);
     return sets;
   }
 
@@ -211,19 +266,18 @@ export class ReachabilityModel {
 
   /** Connections from class `s` to external atom `e`; named ports never match an address. */
   toExternalInto(out: Bits, s: number, e: number): boolean {
-    if (this.egressTiered(s)) {
-      const tiers = this.tiers.egress;
-      const admits = (t: Term): boolean => t.ext === undefined || (e >= 0 && hasBit(t.ext, e));
-      const ports = (into: Bits, t: Term): void =>
-        orInto(into, t.allPorts ? this.portAtoms.all : t.numeric);
-      return this.chain.evaluate(
-        out,
-        tiers.admin[s],
-        this.egressTerms[s],
-        tiers.baseline[s],
-        admits,
-        ports,
-      );
+    const chain = this.clusterChains.chainOf.egress[s] as number;
+    if (chain >= 0) {
+      const egress = this.egressTerms[s];
+      let np: Bits | undefined;
+      if (egress) {
+        np = this.portAtoms.empty();
+        for (const t of egress) {
+          if (t.ext !== undefined && (e < 0 || !hasBit(t.ext, e))) continue;
+          orInto(np, t.allPorts ? this.portAtoms.all : t.numeric);
+        }
+      }
+      return combineTiers(out, this.externalResult(chain, e), np);
     }
     const egress = this.egressTerms[s];
     if (!egress) {

@@ -48,7 +48,7 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
     for (const policy of inventory.clusterPolicies) {
       if (policy.vocabulary.cidrs.length > 0) networksMatchPods = true;
     }
-    for (const policy of [...inventory.policies, ...inventory.clusterPolicies]) {
+    for (const policy of iterateBoth(inventory.policies, inventory.clusterPolicies)) {
       const v = policy.vocabulary;
       for (const key of v.podKeys) podKeys.add(key);
       for (const r of v.portRanges) cut(r.protocol, r.from, r.to);
@@ -88,4 +88,10 @@ export function usesNamedPort(
   protocol: Protocol,
 ): boolean {
   return name !== undefined && portNames.get(name)?.has(protocol) === true;
+}
+
+/** Both lists in order, without copying them (snapshots hold tens of thousands of policies). */
+function* iterateBoth<A, B>(a: readonly A[], b: readonly B[]): Generator<A | B> {
+  yield* a;
+  yield* b;
 }
