@@ -9,7 +9,7 @@ import {
 } from '../cluster/cluster-policy';
 import type { Direction } from '../policy/network-policy';
 import { canonicalSelectorKey } from '../selector/label-selector';
-import { newBits, setBit, type Bits } from './bitset';
+import { newBits, setBit } from './bitset';
 import { ClassSet } from './class-set';
 import type { PodClass, PodClasses } from './pod-classes';
 import type { PolicyCompiler, Term } from './policy-terms';

@@ -16,7 +16,8 @@ import { buildPodClasses, ipAtomOf, type PodClass, type PodClasses } from './pod
 import { PolicyCompiler, type Term } from './policy-terms';
 import { compileClusterPolicies, type ClusterChains, type TierChainTerms } from './cluster-terms';
 import { compileNetworkPolicies } from './compile-terms';
-import { combineTiers, TierEvaluator } from './tier-chain';
+import { combineTiers } from './tier-chain';
+import { TierResults } from './tier-results';
 import type { ClassSet } from './class-set';
 import { PortAtoms } from './port-atoms';
 import { SelectorIndex } from './selector-index';
@@ -37,13 +38,8 @@ export class ReachabilityModel {
   /** Per direction and class: the shared chain of Admin and Baseline terms it goes through. */
   readonly clusterChains: ClusterChains;
   private readonly hasTiers: boolean;
-  private readonly tierEvaluator: TierEvaluator;
+  private readonly tierResults: TierResults;
   private readonly npBuffer: Bits;
-  /** Per direction and chain: packed tier results per peer group (or external atom), lazily. */
-  private readonly tierCache: Record<
-    'ingress' | 'egress' | 'external',
-    (Uint32Array | undefined)[][]
-  >;
   /** Per class: `name/protocol` → atoms of that named port on the class's pods. */
   private readonly namedCache: (Map<string, Bits> | undefined)[] = [];
   private idsByKey: Map<string, number> | undefined;
@@ -78,15 +74,10 @@ export class ReachabilityModel {
       this.ipAtoms,
     );
     this.hasTiers = inventory.clusterPolicies.length > 0;
-    this.tierEvaluator = new TierEvaluator(this.portAtoms.all);
+    this.tierResults = new TierResults(this.clusterChains, this.portAtoms.all, (into, t, d) =>
+      this.orTermPorts(into, t, d),
+    );
     this.npBuffer = this.portAtoms.empty();
-    const perChain = (n: number): (Uint32Array | undefined)[][] =>
-      Array.from({ length: n }, () => []);
-    this.tierCache = {
-      ingress: perChain(this.clusterChains.chains.ingress.length),
-      egress: perChain(this.clusterChains.chains.egress.length),
-      external: perChain(this.clusterChains.chains.egress.length),
-    };
   }
   /** Pod classes (the synthetic ingress-controller class not counted). */
   get classCount(): number {
@@ -157,7 +148,8 @@ export class ReachabilityModel {
       for (const t of ingress) if (t.peers.has(s)) this.orTermPorts(npIn, t, d);
     }
     if (ci >= 0) {
-      if (!combineTiers(out, this.ingressResult(ci, peerGroup[s] as number, d), npIn)) return false;
+      if (!combineTiers(out, this.tierResults.ingress(ci, peerGroup[s] as number, d), npIn))
+        return false;
     } else if (npIn) {
       out.set(npIn);
       if (isEmptyBits(out)) return false;
@@ -172,52 +164,12 @@ export class ReachabilityModel {
       for (const t of egress) if (t.peers.has(d)) this.orTermPorts(np, t, d);
     }
     if (ce >= 0)
-      combineTiers(scratch, this.egressResult(ce, dstGroup[d] as number), egress ? np : undefined);
+      combineTiers(
+        scratch,
+        this.tierResults.egress(ce, dstGroup[d] as number),
+        egress ? np : undefined,
+      );
     return andInto(out, scratch);
-  }
-
-  private ingressResult(chain: number, group: number, d: number): Uint32Array {
-    const cache = this.tierCache.ingress[chain] as (Uint32Array | undefined)[];
-    let hit = cache[group];
-    if (!hit) {
-      const rep = this.clusterChains.peerGroupRep[group] as number;
-      hit = this.tierEvaluator.evaluate(
-        this.clusterChains.chains.ingress[chain] as TierChainTerms,
-        (t) => t.peers.has(rep),
-        (into, t) => this.orTermPorts(into, t, d),
-      );
-      cache[group] = hit;
-    }
-    return hit;
-  }
-
-  private egressResult(chain: number, group: number): Uint32Array {
-    const cache = this.tierCache.egress[chain] as (Uint32Array | undefined)[];
-    let hit = cache[group];
-    if (!hit) {
-      const rep = this.clusterChains.dstGroupRep[group] as number;
-      hit = this.tierEvaluator.evaluate(
-        this.clusterChains.chains.egress[chain] as TierChainTerms,
-        (t) => t.peers.has(rep),
-        (into, t) => this.orTermPorts(into, t, rep),
-      );
-      cache[group] = hit;
-    }
-    return hit;
-  }
-
-  private externalResult(chain: number, e: number): Uint32Array {
-    const cache = this.tierCache.external[chain] as (Uint32Array | undefined)[];
-    let hit = cache[e + 1];
-    if (!hit) {
-      hit = this.tierEvaluator.evaluate(
-        this.clusterChains.chains.egress[chain] as TierChainTerms,
-        (t) => t.ext === undefined || (e >= 0 && hasBit(t.ext, e)),
-        (into, t) => orInto(into, t.allPorts ? this.portAtoms.all : t.numeric),
-      );
-      cache[e + 1] = hit;
-    }
-    return hit;
   }
 
   /**
@@ -277,7 +229,7 @@ export class ReachabilityModel {
           orInto(np, t.allPorts ? this.portAtoms.all : t.numeric);
         }
       }
-      return combineTiers(out, this.externalResult(chain, e), np);
+      return combineTiers(out, this.tierResults.external(chain, e), np);
     }
     const egress = this.egressTerms[s];
     if (!egress) {
