@@ -27,6 +27,7 @@ export class CheckContext {
   private workloadCache: Map<string, Pod[]> | undefined;
   private readonly views = new Map<string, Inventory>();
   private readonly denyCache = new Map<string, DefaultDenySource | undefined>();
+  private readonly memos = new Map<string, unknown>();
 
   constructor(readonly compiled: CompiledContext) {}
 
@@ -74,7 +75,12 @@ export class CheckContext {
   defaultDeny(pod: Pod, direction: Direction): DefaultDenySource | undefined {
     const key = `${direction}|${pod.id}`;
     if (this.denyCache.has(key)) return this.denyCache.get(key);
-    const source = defaultDenyOf(this.view(pod.namespace), pod, direction, this.compiled.options);
+    const source = defaultDenyOf(
+      this.namespaceView(pod.namespace),
+      pod,
+      direction,
+      this.compiled.options,
+    );
     this.denyCache.set(key, source);
     return source;
   }
@@ -89,14 +95,19 @@ export class CheckContext {
    * option included): the NetworkPolicy tier alone, for checks about NetworkPolicy rules.
    */
   isolatingPolicies(pod: Pod, direction: Direction): NetworkPolicy[] {
-    return isolatingPolicies(this.view(pod.namespace), pod, direction, this.compiled.options);
+    return isolatingPolicies(
+      this.namespaceView(pod.namespace),
+      pod,
+      direction,
+      this.compiled.options,
+    );
   }
 
   /**
    * The inventory with only one namespace's NetworkPolicies (a policy selects only pods of its
    * own namespace), so that per-pod questions do not scan every policy of the cluster.
    */
-  private view(namespace: string): Inventory {
+  namespaceView(namespace: string): Inventory {
     let view = this.views.get(namespace);
     if (!view) {
       view = {
@@ -106,6 +117,12 @@ export class CheckContext {
       this.views.set(namespace, view);
     }
     return view;
+  }
+
+  /** A value computed once per evaluation and shared by the checks that need it. */
+  memo<T>(key: string, make: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, make());
+    return this.memos.get(key) as T;
   }
 
   /** Whether the pod matches a namespace-and-pod matcher (CDE, declared flows). */

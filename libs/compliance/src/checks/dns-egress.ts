@@ -50,7 +50,7 @@ export function dnsEgress(ctx: CheckContext): CheckOutcome {
   );
   const model = ctx.model;
   const byWorkload = new Map<string, DnsFindings>();
-  for (const group of shapeGroups(isolated, options, ctx.inventory)) {
+  for (const group of shapeGroups(isolated, options, ctx.inventory, 'source')) {
     const self = group[0] as Pod;
     const src: Endpoint = { kind: 'pod', pod: self };
     const name = workloadName(self.workload);

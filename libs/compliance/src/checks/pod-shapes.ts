@@ -1,41 +1,53 @@
-import { workloadName, type EvaluationOptions, type Inventory, type Pod } from '@fenceline/netpol';
+import {
+  workloadName,
+  type EvaluationOptions,
+  type Inventory,
+  type IpSet,
+  type Pod,
+} from '@fenceline/netpol';
 
-/**
- * Whether a pod's address can change a verdict: NetworkPolicy ipBlocks match pods only with
- * `ipBlockMatchesPods`, but cluster-policy `networks` peers always match pod addresses.
- */
-export function addressesMatter(inventory: Inventory, options: EvaluationOptions): boolean {
-  return (
-    options.ipBlockMatchesPods ||
-    inventory.clusterPolicies.some((p) =>
-      [...p.ingress, ...p.egress].some((r) => r.peers.some((peer) => peer.kind === 'networks')),
-    )
+/** The address sets of every cluster-policy `networks` peer: they match pod addresses too. */
+function networkSets(inventory: Inventory): IpSet[] {
+  return inventory.clusterPolicies.flatMap((p) =>
+    [...p.ingress, ...p.egress].flatMap((r) =>
+      r.peers.flatMap((peer) => (peer.kind === 'networks' ? [peer.addresses] : [])),
+    ),
   );
 }
 
 /**
  * Groups pods that every policy treats alike (namespace, labels, container ports, hostNetwork,
- * and the primary IP when {@link addressesMatter}) and that report as the same workload: a pair
- * query per group answers for every pod of it.
+ * and as much of the primary address as can matter) and that report as the same workload: a
+ * pair query per group answers for every pod of it. With `ipBlockMatchesPods` the address
+ * itself matters (NetworkPolicy ipBlocks match pods). Otherwise, as a `destination`, which
+ * cluster-policy `networks` peers contain it (they always match pod addresses); as a `source`,
+ * nothing (a source's address is never a cluster-policy ingress peer, and its own egress rules
+ * look at the destination only).
  */
 export function shapeGroups(
   pods: readonly Pod[],
   options: EvaluationOptions,
   inventory: Inventory,
+  role: 'source' | 'destination' = 'destination',
 ): Pod[][] {
-  const byAddress = addressesMatter(inventory, options);
+  const nets = role === 'destination' && !options.ipBlockMatchesPods ? networkSets(inventory) : [];
+  const address = (pod: Pod): string => {
+    const ip = pod.ips[0];
+    if (!ip) return '';
+    if (options.ipBlockMatchesPods) return `${ip.family}:${ip.value}`;
+    return nets.map((n) => (n.contains(ip.family, ip.value) ? '1' : '0')).join('');
+  };
   const groups = new Map<string, Pod[]>();
   for (const pod of pods) {
     const labels = Object.entries(pod.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const ports = pod.ports.map((p) => `${p.name ?? ''}/${p.protocol}/${p.port}`).sort();
-    const ip = byAddress && pod.ips[0] ? `${pod.ips[0].family}:${pod.ips[0].value}` : '';
     const key = JSON.stringify([
       workloadName(pod.workload),
       pod.namespace,
       labels,
       ports,
       pod.hostNetwork,
-      ip,
+      address(pod),
     ]);
     const list = groups.get(key);
     if (list) list.push(pod);

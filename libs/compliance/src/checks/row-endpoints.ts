@@ -42,6 +42,10 @@ export function rowEndpoints(ctx: CheckContext, name: string): Endpoint[] {
  */
 export function clusterAcceptsOf(ctx: CheckContext, row: ConnlistRow): string[] {
   if (ctx.inventory.clusterPolicies.length === 0) return [];
+  return ctx.memo(`accepted-by:${row.src}|${row.dst}`, () => acceptsOf(ctx, row));
+}
+
+function acceptsOf(ctx: CheckContext, row: ConnlistRow): string[] {
   const found = new Set<string>();
   const sources = rowEndpoints(ctx, row.src);
   const destinations = rowEndpoints(ctx, row.dst);
@@ -54,7 +58,11 @@ export function clusterAcceptsOf(ctx: CheckContext, row: ConnlistRow): string[] 
           ? (['ingress'] as const)
           : (['egress', 'ingress'] as const);
       for (const direction of directions) {
-        const tiers = tieredDirection(ctx.inventory, direction, src, dst, ctx.compiled.options);
+        const subject = direction === 'egress' ? src : dst;
+        if (subject.kind !== 'pod') continue;
+        // Only the subject's own namespace's NetworkPolicies can govern it.
+        const view = ctx.namespaceView(subject.pod.namespace);
+        const tiers = tieredDirection(view, direction, src, dst, ctx.compiled.options);
         for (const m of [...tiers.admin.matches, ...tiers.baseline.matches]) {
           if (m.action !== 'Accept' || m.decided.intersect(row.conn).isEmpty) continue;
           found.add(clusterRuleText(clusterRuleRef(m.policy, m.rule), direction));

@@ -74,6 +74,11 @@ export function withCde(ctx: CheckContext, run: (cde: Set<string>) => CheckOutco
 
 /** Every flow into (src outside, dst inside) and out of the CDE, with what is declared of it. */
 export function cdeFlows(ctx: CheckContext, cde: ReadonlySet<string>): CdeFlow[] {
+  // Five controls read the same flows: computed once per evaluation (the CDE is fixed).
+  return ctx.memo('cde-flows', () => computeFlows(ctx, cde));
+}
+
+function computeFlows(ctx: CheckContext, cde: ReadonlySet<string>): CdeFlow[] {
   const flows: CdeFlow[] = [];
   for (const row of ctx.rows) {
     const srcIn = cde.has(row.src);
