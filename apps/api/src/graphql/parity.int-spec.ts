@@ -152,16 +152,13 @@ const cases: Case[] = [
   {
     name: 'requestWaiver with a justification too short',
     rest: (k) =>
-      http()
-        .post('/v1/waivers')
-        .set(auth(k))
-        .send({
-          controlId: 'ZT-1',
-          scope: {},
-          justification: 'why',
-          ticketUrl: 'https://t.example/1',
-          expiresAt: future,
-        }),
+      http().post('/v1/waivers').set(auth(k)).send({
+        controlId: 'ZT-1',
+        scope: {},
+        justification: 'why',
+        ticketUrl: 'https://t.example/1',
+        expiresAt: future,
+      }),
     graphql: {
       query: `mutation { requestWaiver(input: { controlId: "ZT-1", justification: "why", ticketUrl: "https://t.example/1", expiresAt: "${future}" }) { id } }`,
     },

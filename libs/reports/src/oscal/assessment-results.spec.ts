@@ -1,10 +1,5 @@
 import { ReportInputError } from '../model/report-input-error';
-import {
-  fixtureReports,
-  fixtureSubject,
-  prodPci,
-  trickyEvidence,
-} from '../../test/fixtures';
+import { fixtureReports, fixtureSubject, prodPci, trickyEvidence } from '../../test/fixtures';
 import { oscalControlId, toOscalAssessmentResults } from './assessment-results';
 import { validateOscalAssessmentResults } from './assessment-results.schema';
 
