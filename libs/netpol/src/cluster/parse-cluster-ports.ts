@@ -73,15 +73,7 @@ export function parseProtocols(
 ): ParsedPorts {
   const ports: PolicyPort[] = [];
   let named = false;
-  const items = readArray(sink, raw, path);
-  if (items && items.length === 0)
-    sink.add('MISSING_FIELD', path, 'protocols, when set, must list at least one item');
-  if (items && items.length > maxItems)
-    sink.add('TOO_MANY_ITEMS', path, `at most ${maxItems} items`);
-  (items ?? []).forEach((rawItem, i) => {
-    const p = `${path}[${i}]`;
-    const item = readObject(sink, rawItem, p);
-    if (!item) return;
+  readItems(sink, raw, path, maxItems, 'protocols').forEach(({ item, p }) => {
     const field = exactlyOne(sink, item, ['tcp', 'udp', 'sctp', 'destinationNamedPort'], p);
     if (field === undefined) return;
     if (field === 'destinationNamedPort') {
@@ -125,15 +117,7 @@ export function parseAdminPorts(
 ): ParsedPorts {
   const ports: PolicyPort[] = [];
   let named = false;
-  const items = readArray(sink, raw, path);
-  if (items && items.length === 0)
-    sink.add('MISSING_FIELD', path, 'ports, when set, must list at least one item');
-  if (items && items.length > maxItems)
-    sink.add('TOO_MANY_ITEMS', path, `at most ${maxItems} items`);
-  (items ?? []).forEach((rawItem, i) => {
-    const p = `${path}[${i}]`;
-    const item = readObject(sink, rawItem, p);
-    if (!item) return;
+  readItems(sink, raw, path, maxItems, 'ports').forEach(({ item, p }) => {
     const field = exactlyOne(sink, item, ['portNumber', 'namedPort', 'portRange'], p);
     if (field === 'namedPort') {
       named = true;
@@ -152,6 +136,28 @@ export function parseAdminPorts(
     }
   });
   return { ports, named };
+}
+
+/** The objects of a port list that, when set, holds 1 to `maxItems` items, with their paths. */
+function readItems(
+  sink: IssueSink,
+  raw: unknown,
+  path: string,
+  maxItems: number,
+  field: string,
+): { item: RawObject; p: string }[] {
+  const items = readArray(sink, raw, path);
+  if (items && items.length === 0) {
+    sink.add('MISSING_FIELD', path, `${field}, when set, must list at least one item`);
+  }
+  if (items && items.length > maxItems)
+    sink.add('TOO_MANY_ITEMS', path, `at most ${maxItems} items`);
+  const out: { item: RawObject; p: string }[] = [];
+  (items ?? []).forEach((rawItem, i) => {
+    const item = readObject(sink, rawItem, `${path}[${i}]`);
+    if (item) out.push({ item, p: `${path}[${i}]` });
+  });
+  return out;
 }
 
 /** The canonical text of a port list: equal keys admit equal ports. */
