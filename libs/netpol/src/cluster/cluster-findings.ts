@@ -27,8 +27,9 @@ export interface ClusterFinding {
 /**
  * What a reader must know about the cluster policies: same-tier policies of equal priority that
  * can disagree on a connection (the API leaves that verdict to the implementation; the engine
- * uses the order of {@link compareClusterPolicies}), and rules with `nodes` or `domainNames` peers,
- * which cannot be resolved offline and so match no pod and no address range.
+ * uses the order of {@link compareClusterPolicies}), and rules with `domainNames` peers, or with
+ * `nodes` peers when the inventory holds no nodes, which cannot be resolved offline and so match
+ * no pod and no address range.
  * See https://network-policy-api.sigs.k8s.io/reference/spec/#policy.networking.k8s.io/v1alpha2.ClusterNetworkPolicySpec
  *
  * @example clusterPolicyFindings(inventory).map((f) => f.code) // ['SAME_PRIORITY_CONFLICT']
@@ -60,7 +61,7 @@ function unresolvedPeers(
   const where = `${label} ${direction} rule ${rule.index}${rule.name ? ` (${rule.name})` : ''}`;
   const out: ClusterFinding[] = [];
   for (const peer of rule.peers) {
-    if (peer.kind === 'nodes') {
+    if (peer.kind === 'nodes' && !peer.addresses) {
       out.push({
         code: 'NODES_PEER_NOT_EVALUATED',
         policies: [label],

@@ -41,7 +41,10 @@ export interface ClusterPodSelection {
   readonly podSelector: LabelSelector | undefined;
 }
 
-/** `namespaces`/`pods` peers select pods; `networks` addresses (pods' too); the rest are kept but not resolved offline. */
+/**
+ * `namespaces`/`pods` peers select pods; `networks` addresses (pods' too); `nodes` node IPs when
+ * the inventory holds nodes; `domainNames` are kept but not resolved offline.
+ */
 export type ClusterPeer =
   | ({ readonly kind: 'pods'; readonly index: number } & ClusterPodSelection)
   | {
@@ -58,7 +61,17 @@ export type ClusterPeer =
        */
       readonly coversUnknownAddress: boolean;
     }
-  | { readonly kind: 'nodes'; readonly index: number; readonly nodeSelector: LabelSelector }
+  | {
+      readonly kind: 'nodes';
+      readonly index: number;
+      readonly nodeSelector: LabelSelector;
+      /**
+       * The InternalIP/ExternalIP addresses of the inventory's nodes the selector matches, set
+       * when the inventory holds nodes (see `resolveNodePeers`); undefined when nodes are
+       * unknown: the peer then matches nothing and is reported as not evaluated.
+       */
+      readonly addresses?: IpSet;
+    }
   | { readonly kind: 'domainNames'; readonly index: number; readonly names: readonly string[] };
 
 /**

@@ -4,6 +4,7 @@ import {
   type ClusterPolicyKind,
 } from '../cluster/cluster-policy';
 import { parseClusterPolicy } from '../cluster/parse-cluster-policy';
+import { resolveNodePeers } from '../cluster/resolve-nodes';
 import { IssueSink } from '../errors/issue-sink';
 import type { ObjectRef } from '../errors/object-ref';
 import type { ValidationIssue } from '../errors/validation-issue';
@@ -23,6 +24,7 @@ import {
   type ControllerLink,
   type Exposure,
   type Inventory,
+  type InventoryNode,
   type InventoryOptions,
   type Namespace,
   type Pod,
@@ -34,6 +36,7 @@ import {
   TEMPLATE_ANNOTATION,
   TEMPLATE_PATHS,
 } from './parse-pod';
+import { parseNode } from './parse-node';
 import { parseIngress, parseRoute, parseService } from './parse-service';
 import { CHAIN_KINDS, isMetadataOnly, parseControllerLink, resolveWorkloads } from './owner-chain';
 
@@ -47,6 +50,7 @@ export interface SourcedObject {
 const KNOWN_KINDS: ReadonlyMap<string, readonly string[]> = new Map(
   Object.entries({
     Namespace: ['v1'],
+    Node: ['v1'],
     Pod: ['v1'],
     Service: ['v1'],
     ReplicationController: ['v1'],
@@ -88,6 +92,8 @@ export function buildInventory(
   const services: Service[] = [];
   const exposures: Exposure[] = [];
   const controllers: ControllerLink[] = [];
+  const nodes: InventoryNode[] = [];
+  let nodesSeen = false;
   const ignoredKinds = new Map<string, number>();
   const skipped: { object: ObjectRef; reason: string }[] = [];
   const seen = new Map<string, ObjectRef>();
@@ -155,6 +161,11 @@ export function buildInventory(
           labels: { ...labels, [NAMESPACE_NAME_LABEL]: ref.name },
           defined: true,
         });
+    } else if (kind === 'Node') {
+      // Even an invalid Node says the input lists nodes: nodes peers are then evaluated.
+      nodesSeen = true;
+      const node = parseNode(sink, object, ref);
+      if (sink.count === 0) nodes.push(node);
     } else if (isClusterPolicyKind(kind)) {
       const parsed = parseClusterPolicy(object, ref, kind);
       sink.issues.push(...parsed.issues);
@@ -207,10 +218,12 @@ export function buildInventory(
     namespaces,
     pods: resolveWorkloads(pods, controllers, options.workloadName ?? 'top'),
     policies,
-    clusterPolicies,
+    clusterPolicies: nodesSeen ? resolveNodePeers(clusterPolicies, nodes) : clusterPolicies,
     services,
     exposures,
     controllers,
+    nodes,
+    nodesKnown: nodesSeen,
     // fromEntries defines own properties, so even a kind named `__proto__` is counted safely.
     ignoredKinds: Object.fromEntries(ignoredKinds),
     skipped,
@@ -230,7 +243,8 @@ function objectRef(object: RawObject, kind: string, source: string): ObjectRef {
       ? metadata['namespace']
       : undefined;
   // Cluster-scoped kinds: the API server ignores a namespace given in their metadata.
-  if (kind === 'Namespace' || isClusterPolicyKind(kind)) return { kind, name, source };
+  if (kind === 'Namespace' || kind === 'Node' || isClusterPolicyKind(kind))
+    return { kind, name, source };
   return { kind, namespace: namespace ?? 'default', name, source };
 }
 

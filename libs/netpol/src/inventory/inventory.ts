@@ -110,6 +110,18 @@ export interface Exposure {
     { readonly kind: 'servicePort' | 'targetPort'; readonly value: number | string } | undefined;
 }
 
+/**
+ * A node (`v1` Node): its labels (what `nodes` peers select) and its InternalIP and ExternalIP
+ * addresses (what they then match). Other address types (Hostname, InternalDNS) are names.
+ */
+export interface InventoryNode {
+  readonly ref: ObjectRef;
+  readonly name: string;
+  readonly labels: Labels;
+  /** In `status.addresses` order, duplicates removed. */
+  readonly addresses: readonly IpAddress[];
+}
+
 /** Everything the engine knows about one cluster (or one set of manifests). */
 export interface Inventory {
   readonly namespaces: ReadonlyMap<string, Namespace>;
@@ -124,6 +136,13 @@ export interface Inventory {
   readonly exposures: readonly Exposure[];
   /** The owner-chain links read from ReplicaSet and Job objects, in input order. */
   readonly controllers: readonly ControllerLink[];
+  /** The Node objects read, in input order; empty when `nodesKnown` is false. */
+  readonly nodes: readonly InventoryNode[];
+  /**
+   * Whether the input held Node objects at all. Without them `nodes` peers cannot be resolved
+   * (they match nothing and are reported as not evaluated); with them they match node IPs.
+   */
+  readonly nodesKnown: boolean;
   /** Objects of kinds the engine does not evaluate, counted per `apiVersion/kind`. */
   readonly ignoredKinds: Readonly<Record<string, number>>;
   /** Objects that were understood but deliberately left out, with the reason. */

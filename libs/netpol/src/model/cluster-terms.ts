@@ -1,4 +1,4 @@
-import type { IpRange } from '../cidr/ip-set';
+import { formatIpRange, IpSet, type IpRange } from '../cidr/ip-set';
 import {
   compareClusterPolicies,
   type ClusterAction,
@@ -236,7 +236,10 @@ class ClusterCompiler {
     const ext = newBits(this.ipAtoms.length);
     for (const peer of rule.peers) {
       if (peer.kind === 'pods') sets.push(this.selection(peer));
-      else if (peer.kind === 'networks' && direction === 'egress') {
+      else if (
+        direction === 'egress' &&
+        (peer.kind === 'networks' || (peer.kind === 'nodes' && peer.addresses))
+      ) {
         const hit = this.networks(peer);
         for (const atom of hit.atoms) setBit(ext, atom);
         sets.push(hit.peers);
@@ -255,23 +258,29 @@ class ClusterCompiler {
     };
   }
 
-  /** The external atoms inside the CIDRs, and the classes whose address is. */
-  private networks(peer: Extract<ClusterPeer, { kind: 'networks' }>): {
+  /**
+   * The external atoms inside the CIDRs (or a resolved `nodes` peer's node IPs, which the
+   * vocabulary cuts as single-address blocks), and the classes whose address is.
+   */
+  private networks(peer: Extract<ClusterPeer, { kind: 'networks' | 'nodes' }>): {
     peers: ClassSet;
     atoms: readonly number[];
   } {
-    const key = `${peer.text}${peer.coversUnknownAddress ? '+' : ''}`;
+    const addresses = peer.addresses ?? IpSet.EMPTY;
+    const covers = peer.kind === 'networks' && peer.coversUnknownAddress;
+    const key =
+      peer.kind === 'networks'
+        ? `${peer.text}${covers ? '+' : ''}`
+        : `nodes:${addresses.ranges.map(formatIpRange).join(',')}`;
     let hit = this.networkSets.get(key);
     if (hit) return hit;
     const inside = new Set<number>();
     // Atoms are cut at every CIDR boundary: each lies wholly inside or outside the peer.
     this.ipAtoms.forEach((atom, i) => {
-      if (peer.addresses.contains(atom.family, atom.first)) inside.add(i);
+      if (addresses.contains(atom.family, atom.first)) inside.add(i);
     });
     const ids = this.pc.classes
-      .filter((c) =>
-        c.ipAtom >= 0 ? inside.has(c.ipAtom) : c.ipAtom === -1 && peer.coversUnknownAddress,
-      )
+      .filter((c) => (c.ipAtom >= 0 ? inside.has(c.ipAtom) : c.ipAtom === -1 && covers))
       .map((c) => c.id);
     hit = { peers: ClassSet.fromSorted(ids, this.selectors.universe), atoms: [...inside] };
     this.networkSets.set(key, hit);

@@ -32,8 +32,10 @@ export function selectionMatchesPod(
  * Whether one peer matches an endpoint. `networks` matches addresses inside and outside the
  * cluster ("cluster-internal traffic will be checked against the rule as well"): a pod by its
  * primary IP (host-network pods included), a pod of unknown address only when the CIDRs cover
- * all of IPv4. `nodes` and `domainNames` match nothing offline: the inventory holds no node
- * addresses and no DNS answers; explain and coverage show such rules instead.
+ * all of IPv4. A resolved `nodes` peer (the inventory holds nodes) matches the same way over its
+ * nodes' IPs: an external address equal to one, or a pod whose primary IP is one (a host-network
+ * pod); a pod of unknown address never. An unresolved `nodes` peer and `domainNames` match
+ * nothing offline (no node addresses, no DNS answers); explain and coverage show such rules.
  */
 export function clusterPeerMatches(
   inventory: Inventory,
@@ -49,7 +51,13 @@ export function clusterPeerMatches(
       const ip = endpoint.pod.ips[0];
       return ip ? peer.addresses.contains(ip.family, ip.value) : peer.coversUnknownAddress;
     }
-    case 'nodes':
+    case 'nodes': {
+      if (!peer.addresses) return false;
+      if (endpoint.kind === 'external')
+        return peer.addresses.contains(endpoint.ip.family, endpoint.ip.value);
+      const ip = endpoint.pod.ips[0];
+      return ip !== undefined && peer.addresses.contains(ip.family, ip.value);
+    }
     case 'domainNames':
       return false;
   }

@@ -128,6 +128,7 @@ const podArbitrary = (index: number) =>
       namespace: fc.constantFrom(...NAMESPACES),
       labels,
       ports: fc.uniqueArray(containerPort, { maxLength: 3, selector: (p) => p.name }),
+      // 10.1.2.4 and 172.16.0.1 are also node addresses: host-network pods on those nodes.
       ip: fc.constantFrom(
         '10.1.2.3',
         '10.1.2.4',
@@ -192,6 +193,36 @@ const serviceArbitrary = fc
         },
   ]);
 
+/** Node addresses: two shared with pods (host-network pods), one inside a CIDR, one alone. */
+const NODE_IPS = ['10.1.2.4', '172.16.0.1', '10.9.0.1', '192.168.7.7'];
+
+const nodeArbitrary = (index: number) =>
+  fc
+    .record({
+      labels,
+      internal: fc.constantFrom(...NODE_IPS),
+      external: fc.option(fc.constantFrom(...NODE_IPS), { nil: undefined }),
+    })
+    .map(({ labels: nodeLabels, internal, external }) => ({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: `node-${index}`, labels: nodeLabels },
+      status: {
+        addresses: [
+          { type: 'InternalIP', address: internal },
+          ...(external ? [{ type: 'ExternalIP', address: external }] : []),
+          { type: 'Hostname', address: `node-${index}` },
+        ],
+      },
+    }));
+
+/** No Node objects (nodes unknown: `nodes` peers match nothing) or 1–3 nodes. */
+const nodesArbitrary = fc
+  .integer({ min: 0, max: 3 })
+  .chain((n): fc.Arbitrary<readonly unknown[]> =>
+    n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => nodeArbitrary(i))),
+  );
+
 /** Priorities drawn from a small set, so that ties (same-priority policies) are frequent. */
 const PRIORITIES = [0, 5, 5, 10, 1000];
 const NETWORKS = ['10.0.0.0/8', '10.1.2.0/24', '10.1.2.3/32', '0.0.0.0/0', '192.168.0.0/16'];
@@ -210,6 +241,7 @@ const clusterPeer = (direction: 'ingress' | 'egress', named: boolean) =>
         fc.record({
           networks: fc.uniqueArray(fc.constantFrom(...NETWORKS), { minLength: 1, maxLength: 2 }),
         }),
+        fc.record({ nodes: selector }),
       );
 
 /** v1alpha2 `protocols` items, or v1alpha1 `ports` items; `named` says whether a named port is used. */
@@ -325,7 +357,8 @@ const clusterPoliciesArbitrary = fc
 
 /**
  * A random cluster: 3 namespaces, 1–6 pods, 0–5 NetworkPolicies, maybe an exposed service, and
- * 0–4 cluster policies of all three kinds (both tiers, every action, tied priorities), as raw objects.
+ * 0–4 cluster policies of all three kinds (both tiers, every action, tied priorities; egress
+ * `nodes` peers) and 0–3 nodes, as raw objects.
  */
 export const clusterArbitrary = fc
   .record({ podCount: fc.integer({ min: 1, max: 6 }), policyCount: fc.integer({ min: 0, max: 5 }) })
@@ -338,11 +371,19 @@ export const clusterArbitrary = fc
         : fc.tuple(...Array.from({ length: policyCount }, (_, i) => policyArbitrary(i))),
       fc.option(serviceArbitrary, { nil: undefined }),
       clusterPoliciesArbitrary,
+      nodesArbitrary,
     ),
   )
   .map(
-    ([namespaces, pods, policies, exposed, clusterPolicies]) =>
-      [...namespaces, ...pods, ...policies, ...(exposed ?? []), ...clusterPolicies] as unknown[],
+    ([namespaces, pods, policies, exposed, clusterPolicies, nodes]) =>
+      [
+        ...namespaces,
+        ...pods,
+        ...policies,
+        ...(exposed ?? []),
+        ...clusterPolicies,
+        ...nodes,
+      ] as unknown[],
   );
 
 export const externalIpArbitrary = fc.constantFrom(
@@ -353,6 +394,8 @@ export const externalIpArbitrary = fc.constantFrom(
   '192.168.1.1',
   '192.168.2.1',
   '8.8.8.8',
+  '10.9.0.1',
+  '172.16.0.1',
 );
 export const protocolArbitrary = fc.constantFrom(...PROTOCOLS);
 export const portArbitrary = fc.oneof(
