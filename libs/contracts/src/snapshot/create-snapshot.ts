@@ -6,6 +6,7 @@ import {
   type ControllerLink,
   type Exposure,
   type Inventory,
+  type InventoryNode,
   type Pod,
 } from '@fenceline/netpol';
 import {
@@ -17,6 +18,7 @@ import {
   type SnapshotClusterPolicy,
   type SnapshotController,
   type SnapshotExposure,
+  type SnapshotNode,
   type SnapshotPod,
   type SnapshotSource,
 } from './snapshot.schema';
@@ -90,6 +92,25 @@ export function createSnapshot(
     clusterPolicies: inventory.clusterPolicies
       .map(snapshotClusterPolicy)
       .sort(by(SNAPSHOT_SORT_KEYS.clusterPolicies)),
+    // Written only when there are nodes: snapshots of clusters whose nodes are unknown (and
+    // manifests) keep the content hash they had.
+    ...(inventory.nodes.length > 0
+      ? { nodes: inventory.nodes.map(snapshotNode).sort(by(SNAPSHOT_SORT_KEYS.nodes)) }
+      : {}),
+  };
+}
+
+/**
+ * A node as a snapshot writes it: labels with sorted keys, addresses as text in sorted order
+ * (a set: the order of `status.addresses` is no change).
+ *
+ * @example snapshotNode(inventory.nodes[0]) // { name: 'cp-1', labels: { role: 'control-plane' }, addresses: ['10.0.1.1'] }
+ */
+export function snapshotNode(node: InventoryNode): SnapshotNode {
+  return {
+    name: node.name,
+    labels: sortedRecord(node.labels),
+    addresses: node.addresses.map(formatIp).sort(),
   };
 }
 
@@ -177,6 +198,7 @@ export const SNAPSHOT_SORT_KEYS = {
   ],
   controllers: (c: SnapshotController): readonly string[] => [c.kind, c.namespace, c.name],
   clusterPolicies: (p: SnapshotClusterPolicy): readonly string[] => [p.kind, p.name],
+  nodes: (n: SnapshotNode): readonly string[] => [n.name],
 } as const;
 
 /** Compares sort keys element by element in code-unit order, so output never depends on the locale. */

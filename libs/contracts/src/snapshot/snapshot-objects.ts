@@ -89,6 +89,18 @@ export function snapshotToObjects(
         `clusterPolicies[${i}]`,
       );
     });
+    (snapshot.nodes ?? []).forEach((node, i) => {
+      add(
+        {
+          apiVersion: 'v1',
+          kind: 'Node',
+          metadata: { name: node.name, labels: { ...node.labels } },
+          // InternalIP or ExternalIP: a nodes peer matches both alike.
+          status: { addresses: node.addresses.map((address) => ({ type: 'InternalIP', address })) },
+        },
+        `nodes[${i}]`,
+      );
+    });
   }
   for (const [key, count] of Object.entries(snapshot.ignoredKinds)) {
     const slash = key.lastIndexOf('/');

@@ -11,6 +11,9 @@ export const SNAPSHOT_LIMITS = Object.freeze({
   /** Owner-chain links: at most one per pod and level (Pod → ReplicaSet → Deployment). */
   controllers: 500_000,
   clusterPolicies: 10_000,
+  nodes: 50_000,
+  /** InternalIP and ExternalIP addresses of one node (dual-stack, a few interfaces). */
+  addressesPerNode: 16,
   portsPerObject: 1_000,
   ipsPerPod: 8,
   labelsPerObject: 256,
@@ -31,19 +34,17 @@ const portName = z.string().min(1).max(63);
 
 const namespaceSchema = z.strictObject({ name: namespaceName, labels });
 
+const ipAddress = z
+  .string()
+  .max(45)
+  .refine((ip) => parseIp(ip) !== undefined, 'not an IP address');
+
 const podSchema = z.strictObject({
   namespace: namespaceName,
   name,
   labels,
   /** Primary address first, as in `status.podIPs`. */
-  ips: z
-    .array(
-      z
-        .string()
-        .max(45)
-        .refine((ip) => parseIp(ip) !== undefined, 'not an IP address'),
-    )
-    .max(SNAPSHOT_LIMITS.ipsPerPod),
+  ips: z.array(ipAddress).max(SNAPSHOT_LIMITS.ipsPerPod),
   hostNetwork: z.boolean().optional(),
   ports: z
     .array(z.strictObject({ name: portName.optional(), port, protocol }))
@@ -144,6 +145,13 @@ const clusterPolicySchema = z
       });
   });
 
+/** A node: its labels (what `nodes` peers select) and its InternalIP/ExternalIP addresses, sorted. */
+const nodeSchema = z.strictObject({
+  name,
+  labels,
+  addresses: z.array(ipAddress).max(SNAPSHOT_LIMITS.addressesPerNode),
+});
+
 const ignoredKindsSchema = z
   .record(z.string().min(1).max(317), z.int().min(0).max(SNAPSHOT_LIMITS.ignoredObjects))
   .superRefine((value, ctx) => {
@@ -187,7 +195,7 @@ const snapshotFields = {
 /** Version 1: NetworkPolicy only, pods named by their own controller. Still accepted. */
 const snapshotV1Schema = z.strictObject({ ...snapshotFields, schemaVersion: z.literal(1) });
 
-/** Version 2 adds the owner chain of the pods and the cluster-scoped policies. */
+/** Version 2 adds the owner chain of the pods, the cluster-scoped policies and the nodes. */
 const snapshotV2Schema = z.strictObject({
   ...snapshotFields,
   schemaVersion: z.literal(2),
@@ -195,6 +203,11 @@ const snapshotV2Schema = z.strictObject({
   controllers: z.array(controllerSchema).max(SNAPSHOT_LIMITS.controllers),
   /** ClusterNetworkPolicy, AdminNetworkPolicy and BaselineAdminNetworkPolicy objects. */
   clusterPolicies: z.array(clusterPolicySchema).max(SNAPSHOT_LIMITS.clusterPolicies),
+  /**
+   * The cluster's nodes, when the agent could read them. Absent (or empty): nodes unknown, and
+   * `nodes` peers of cluster policies are reported as not evaluated.
+   */
+  nodes: z.array(nodeSchema).max(SNAPSHOT_LIMITS.nodes).optional(),
 });
 
 /**
@@ -218,6 +231,7 @@ export type SnapshotExposure = InventorySnapshot['exposures'][number];
 export type SnapshotSource = InventorySnapshot['source'];
 export type SnapshotController = InventorySnapshotV2['controllers'][number];
 export type SnapshotClusterPolicy = InventorySnapshotV2['clusterPolicies'][number];
+export type SnapshotNode = NonNullable<InventorySnapshotV2['nodes']>[number];
 
 /** The `apiVersion` and `schemaVersion` this build writes. */
 export const SNAPSHOT_API_VERSION = 'fenceline.dev/v1alpha1';
