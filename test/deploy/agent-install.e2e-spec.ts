@@ -45,6 +45,7 @@ const MANIFESTS_HEADER = `# The Fenceline cluster agent as plain Kubernetes mani
 
 const EXPECTED_RESOURCES = [
   'core/namespaces',
+  'core/nodes',
   'core/pods',
   'core/services',
   'networking.k8s.io/networkpolicies',

@@ -14,6 +14,8 @@ import { prepareSnapshot } from './snapshot/prepared-snapshot';
 import {
   CLUSTER_NETWORK_POLICY_CRD,
   clusterNetworkPolicy,
+  clusterNode,
+  clusterNodes,
   FakeKubeApi,
   FIXTURE_CRDS,
   ownerChainObjects,
@@ -212,6 +214,59 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     expect(rebuilt.issues).toEqual([]);
     expect(rebuilt.clusterPolicies.map((p) => `${p.tier} ${p.name}`)).toEqual(
       expect.arrayContaining(['Admin payments-walls']),
+    );
+  });
+
+  it('carries the nodes (labels and IPs) as `fenceline snapshot` does, and follows an address change', async () => {
+    for (const node of clusterNodes()) kube.apply(node);
+    await start();
+    const [first] = await ingest.waitForPushes(1);
+    const withNodes = [...agentReadable(shopCluster()), ...clusterNodes()];
+    expect(comparable(first!.snapshot)).toEqual(comparable(cliSnapshotOf(withNodes)));
+    const nodes = first!.snapshot.schemaVersion === 2 ? first!.snapshot.nodes : undefined;
+    expect(nodes?.map((n) => `${n.name} ${n.addresses.join(',')}`)).toEqual([
+      'cp-1 10.0.0.10,203.0.113.10',
+      'worker-1 10.0.0.11',
+    ]);
+    expect(buildInventory(snapshotToObjects(first!.snapshot)).nodesKnown).toBe(true);
+
+    await until('the node watch', () =>
+      kube.requests.some((r) => r.path === '/api/v1/nodes' && r.query['watch'] === 'true'),
+    );
+    kube.apply(clusterNode('worker-1', {}, [['InternalIP', '10.0.0.12']]));
+    await ingest.waitForPushes(2);
+    const second = lastPush();
+    expect(second.schemaVersion === 2 && second.nodes?.map((n) => n.addresses)).toEqual([
+      ['10.0.0.10', '203.0.113.10'],
+      ['10.0.0.12'],
+    ]);
+  });
+
+  it('keeps working without nodes when RBAC forbids them (403): nodes unknown', async () => {
+    for (const node of clusterNodes()) kube.apply(node);
+    kube.forbid('nodes');
+    await start();
+    const [first] = await ingest.waitForPushes(1);
+    expect(comparable(first!.snapshot)).toEqual(
+      comparable(cliSnapshotOf(agentReadable(shopCluster()))),
+    );
+    expect(Object.keys(first!.snapshot)).not.toContain('nodes');
+    expect(buildInventory(snapshotToObjects(first!.snapshot)).nodesKnown).toBe(false);
+    expect(kube.requests.some((r) => r.path === '/api/v1/nodes')).toBe(true);
+    // Still following the rest of the cluster.
+    kube.remove('networking.k8s.io/v1', 'NetworkPolicy', 'payments', 'db-from-api');
+    await ingest.waitForPushes(2);
+    expect(lastPush().policies.some((p) => p.name === 'db-from-api')).toBe(false);
+  });
+
+  it('--once without the nodes grant pushes the snapshot without nodes and exits 0', async () => {
+    for (const node of clusterNodes()) kube.apply(node);
+    kube.forbid('nodes');
+    const once = await start(['--once']);
+    expect(await once.done).toBe(0);
+    expect(ingest.pushes).toHaveLength(1);
+    expect(comparable(ingest.pushes[0]!.snapshot)).toEqual(
+      comparable(cliSnapshotOf(agentReadable(shopCluster()))),
     );
   });
 

@@ -3,34 +3,17 @@ import { cniWorkloadOf, detectCni, type CniDetection } from './cni/detect-cni';
 import type { AgentMetrics } from './health/agent-metrics';
 import type { HealthStatus } from './health/health-server';
 import { discoverResources } from './kube/discovery';
-import type { KubeClient } from './kube/kube-client';
+import { KubeApiError, type KubeClient } from './kube/kube-client';
 import { ObjectStore } from './kube/object-store';
-import { describeError, Reflector, type ObjectConverter } from './kube/reflector';
+import { describeError, Reflector } from './kube/reflector';
 import { RESOURCES, type ResourceDef, type ServedResource } from './kube/resources';
-import { controllerView, daemonSetView, withKind } from './kube/object-views';
 import type { Logger } from './log/logger';
 import { MemoryGuard } from './memory';
 import { shortHash, type PreparedSnapshot } from './snapshot/prepared-snapshot';
-import { contributionOf, type ObjectContribution } from './snapshot/object-contribution';
+import type { ObjectContribution } from './snapshot/object-contribution';
+import { toContribution, toDaemonSet, type DaemonSetValue } from './snapshot/object-converters';
 import { assembleSnapshot } from './snapshot/snapshot-assembler';
 import { AGENT_VERSION } from './version';
-
-type Raw = Record<string, unknown>;
-type DaemonSetValue = { readonly fingerprint: string; readonly object: Raw };
-
-/** Each inventory object becomes its snapshot contribution the moment it is read. */
-const toContribution: ObjectConverter<ObjectContribution> = (resource, object) => {
-  const metadata = (object['metadata'] ?? {}) as Raw;
-  const namespace = typeof metadata['namespace'] === 'string' ? `${metadata['namespace']}/` : '';
-  return contributionOf(
-    resource.role === 'chain' ? controllerView(resource, object) : withKind(resource, object),
-    `cluster ${resource.kind} ${namespace}${String(metadata['name'])}`,
-  );
-};
-const toDaemonSet: ObjectConverter<DaemonSetValue> = (resource, object) => {
-  const view = daemonSetView(resource, object);
-  return { fingerprint: JSON.stringify(view), object: view };
-};
 
 export interface ClusterAgentOptions {
   readonly client: KubeClient;
@@ -85,7 +68,7 @@ export class ClusterAgent {
     );
     for (const resource of served) {
       if (resource.role === 'cni') this.cniResources.push(resource);
-      else await this.reflectorFor(resource).listOnce();
+      else await this.listOptionally(resource);
     }
     await this.detectCni();
     const prepared = await this.build();
@@ -129,6 +112,20 @@ export class ClusterAgent {
         cni: this.cni?.name ?? null,
       },
     };
+  }
+
+  /** Lists once; an optional resource RBAC forbids (403) is left out with a warning. */
+  private async listOptionally(resource: ServedResource): Promise<void> {
+    try {
+      await this.reflectorFor(resource).listOnce();
+    } catch (error) {
+      if (resource.required || !(error instanceof KubeApiError && error.statusCode === 403))
+        throw error;
+      this.options.log.warn(
+        { resource: resource.id, err: describeError(error) },
+        `${resource.id}: forbidden (403); the snapshot goes out without it`,
+      );
+    }
   }
 
   /** Starts reflectors for newly served resources and forgets those no longer served. */

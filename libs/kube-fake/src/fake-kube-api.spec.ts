@@ -8,6 +8,7 @@ import {
   clusterNetworkPolicy,
   ownerChainObjects,
 } from './owner-chain-fixture';
+import { clusterNodes } from './node-fixture';
 
 interface Meta {
   name: string;
@@ -177,6 +178,13 @@ describe('FakeKubeApi', () => {
             verbs: ['get', 'list', 'watch'],
           },
           {
+            name: 'nodes',
+            singularName: 'node',
+            namespaced: false,
+            kind: 'Node',
+            verbs: ['get', 'list', 'watch'],
+          },
+          {
             name: 'pods',
             singularName: 'pod',
             namespaced: true,
@@ -326,6 +334,30 @@ describe('FakeKubeApi', () => {
       expect(widgets.body.kind).toBe('WidgetList');
       expect(widgets.body.apiVersion).toBe('example.com/v1');
       expect(widgets.body.items[0]).toMatchObject({ kind: 'Widget', apiVersion: 'example.com/v1' });
+    });
+
+    it('serves Nodes cluster-scoped, and answers 403 Forbidden for a forbidden resource', async () => {
+      for (const object of clusterNodes()) api.apply(object);
+      const nodes = await get<List>('/api/v1/nodes');
+      expect(nodes.body.kind).toBe('NodeList');
+      expect(nodes.body.items.map((i) => [i.metadata.name, i.metadata.namespace])).toEqual([
+        ['cp-1', undefined],
+        ['worker-1', undefined],
+      ]);
+      api.forbid('nodes');
+      for (const path of ['/api/v1/nodes', '/api/v1/nodes?watch=true', '/api/v1/nodes/cp-1']) {
+        const denied = await get<{ reason: string; code: number; message: string }>(path);
+        expect([denied.status, denied.body.reason, denied.body.code]).toEqual([
+          403,
+          'Forbidden',
+          403,
+        ]);
+        expect(denied.body.message).toMatch(/cannot (list|watch|get) resource "nodes"/);
+      }
+      // Discovery is not filtered by RBAC; other resources are still served.
+      const core = await get<{ resources: { name: string }[] }>('/api/v1');
+      expect(core.body.resources.map((r) => r.name)).toContain('nodes');
+      expect((await get('/api/v1/pods')).status).toBe(200);
     });
 
     it('serves the owner chain (ReplicaSets, Jobs) and cluster-scoped policy CRDs', async () => {

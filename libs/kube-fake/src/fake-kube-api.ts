@@ -76,6 +76,7 @@ export class FakeKubeApi {
   private readonly bookmarkIntervalMs: number;
   private readonly watches = new Set<OpenWatch>();
   private unavailable = false;
+  private readonly forbidden = new Set<string>();
   private stopping: Promise<void> | undefined;
 
   private constructor(
@@ -172,6 +173,15 @@ export class FakeKubeApi {
     if (unavailable) this.closeWatches();
   }
 
+  /**
+   * Answers every request for the resource (plural name, e.g. `nodes`) with 403 Forbidden, as
+   * the API server does when the ServiceAccount's RBAC does not grant it. Discovery still lists
+   * the resource: discovery is not filtered by RBAC.
+   */
+  forbid(resource: string): void {
+    this.forbidden.add(resource);
+  }
+
   /** Closes the listener and every connection, open watch streams included. */
   stop(): Promise<void> {
     this.stopping ??= new Promise<void>((resolve) => {
@@ -245,6 +255,12 @@ export class FakeKubeApi {
     const target = resolveResourcePath(resources, group, version, rest);
     if (!target) return sendStatus(res, kubeStatus(404, 'NotFound', NOT_FOUND_MESSAGE));
     const watch = query['watch'] === 'true' || query['watch'] === '1';
+    const { resource: name } = target.resource;
+    if (this.forbidden.has(name)) {
+      const verb = target.name !== undefined ? 'get' : watch ? 'watch' : 'list';
+      const message = `${name} is forbidden: User "system:serviceaccount:fenceline:fenceline-agent" cannot ${verb} resource "${name}" in API group "${group}" at the cluster scope`;
+      return sendStatus(res, kubeStatus(403, 'Forbidden', message, { kind: name }));
+    }
     if (nonEmpty(query['labelSelector']) ?? nonEmpty(query['fieldSelector'])) {
       // Silently ignoring a selector would make a test pass against the wrong data.
       const message = 'FakeKubeApi does not implement labelSelector or fieldSelector';

@@ -28,6 +28,7 @@ export const BUILTIN_RESOURCES: FakeResource[] = [
     kind: 'Namespace',
     namespaced: false,
   },
+  { group: '', version: 'v1', resource: 'nodes', kind: 'Node', namespaced: false },
   { group: '', version: 'v1', resource: 'pods', kind: 'Pod', namespaced: true },
   {
     group: '',

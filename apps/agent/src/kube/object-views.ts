@@ -1,4 +1,4 @@
-import { METADATA_ONLY_ANNOTATION } from '@fenceline/netpol';
+import { METADATA_ONLY_ANNOTATION, NODE_ADDRESS_TYPES } from '@fenceline/netpol';
 import type { ServedResource } from './resources';
 
 type Raw = Record<string, unknown>;
@@ -60,6 +60,28 @@ export function controllerView(resource: ServedResource, object: Raw): Raw {
         ? { ownerReferences: [{ ...pick(controller, ['kind', 'name']), controller: true }] }
         : {}),
     },
+  };
+}
+
+/**
+ * What `nodes` peers need of a Node: name, labels and the InternalIP/ExternalIP entries of
+ * `status.addresses`. The kubelet rewrites the rest of the status (heartbeats, conditions,
+ * images) every few seconds; none of it is kept, so those writes change nothing downstream.
+ */
+export function nodeView(resource: ServedResource, object: Raw): Raw {
+  const metadata = isObject(object['metadata']) ? object['metadata'] : {};
+  const status = isObject(object['status']) ? object['status'] : {};
+  const addresses = Array.isArray(status['addresses'])
+    ? status['addresses'].filter(
+        (a: unknown) =>
+          isObject(a) && typeof a['type'] === 'string' && NODE_ADDRESS_TYPES.has(a['type']),
+      )
+    : [];
+  return {
+    apiVersion: resource.apiVersion,
+    kind: resource.kind,
+    metadata: pick(metadata, ['name', 'labels']),
+    status: { addresses: addresses.map((a: Raw) => pick(a, ['type', 'address'])) },
   };
 }
 

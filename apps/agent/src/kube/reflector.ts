@@ -111,6 +111,11 @@ export class Reflector<V extends Fingerprinted> {
           metrics.watchRestarts.inc({ resource: this.resource.id, reason: 'expired' });
           continue;
         }
+        // An optional resource the ServiceAccount may not read (an install without the `nodes`
+        // grant): nothing to wait for, the snapshots go out without it; retries pick it up
+        // once RBAC allows it.
+        if (error instanceof KubeApiError && error.statusCode === 403 && !this.resource.required)
+          this.syncedResolve();
         metrics.watchRestarts.inc({ resource: this.resource.id, reason: 'error' });
         const wait = this.backoff.next();
         log.warn(

@@ -2,11 +2,12 @@
  * What the agent reads from the Kubernetes API. `inventory` objects become the snapshot's
  * namespaces, pods, policies (namespaced and cluster-scoped), services and exposures; `chain`
  * objects (ReplicaSets, Jobs) are kept as metadata only — name, namespace, controller owner —
- * to name pods by their top controller; `counted` objects are policy kinds the engine does not
+ * to name pods by their top controller; `node` objects (Nodes) are kept as labels and
+ * InternalIP/ExternalIP addresses only, for the `nodes` peers of cluster policies; `counted` objects are policy kinds the engine does not
  * evaluate, counted per `apiVersion/kind` (the snapshot's `ignoredKinds`) so reports can say
  * what was left out; `cni` objects only feed CNI detection.
  */
-export type ResourceRole = 'inventory' | 'chain' | 'counted' | 'cni';
+export type ResourceRole = 'inventory' | 'chain' | 'node' | 'counted' | 'cni';
 
 export interface ResourceDef {
   /** Unique id, used in metrics and logs: `<group or core>/<resource>`. */
@@ -44,6 +45,9 @@ export const RESOURCES: readonly ResourceDef[] = [
   def('', ['v1'], 'namespaces', 'Namespace', 'inventory', true),
   def('', ['v1'], 'pods', 'Pod', 'inventory', true),
   def('', ['v1'], 'services', 'Service', 'inventory', true),
+  // Nodes (labels and addresses only) resolve the `nodes` peers of cluster policies. Optional:
+  // where RBAC forbids them the agent carries on, and those peers are reported as not evaluated.
+  def('', ['v1'], 'nodes', 'Node', 'node'),
   def('networking.k8s.io', ['v1'], 'networkpolicies', 'NetworkPolicy', 'inventory', true),
   def('networking.k8s.io', ['v1'], 'ingresses', 'Ingress', 'inventory'),
   def('route.openshift.io', ['v1'], 'routes', 'Route', 'inventory'),

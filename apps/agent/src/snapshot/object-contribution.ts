@@ -77,6 +77,7 @@ export function contributionOf(object: Raw, source: string): ObjectContribution 
   add('services', snapshot.services, SNAPSHOT_SORT_KEYS.services);
   add('exposures', snapshot.exposures, SNAPSHOT_SORT_KEYS.exposures);
   add('clusterPolicies', snapshot.clusterPolicies, SNAPSHOT_SORT_KEYS.clusterPolicies);
+  add('nodes', snapshot.nodes ?? [], SNAPSHOT_SORT_KEYS.nodes);
   // createSnapshot writes only the links some pod reaches (alone, this one reaches none): the
   // assembler picks them, so each link is kept here.
   add(

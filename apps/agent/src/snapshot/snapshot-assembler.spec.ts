@@ -2,8 +2,13 @@ import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { createSnapshot, parseSnapshot, snapshotContentHash } from '@fenceline/contracts';
 import { buildInventory } from '@fenceline/netpol';
-import { clusterNetworkPolicy, ownerChainObjects, shopCluster } from '@fenceline/kube-fake';
-import { controllerView } from '../kube/object-views';
+import {
+  clusterNetworkPolicy,
+  clusterNodes,
+  ownerChainObjects,
+  shopCluster,
+} from '@fenceline/kube-fake';
+import { controllerView, nodeView } from '../kube/object-views';
 import { RESOURCES, served } from '../kube/resources';
 import { contributionOf } from './object-contribution';
 import { assembleSnapshot } from './snapshot-assembler';
@@ -32,16 +37,25 @@ const assembled = async (objects: readonly Raw[], clusterName?: string) => {
   return { ...result, text: gunzipSync(result.prepared.body).toString('utf8') };
 };
 
-/** ReplicaSets and Jobs as the agent keeps them: metadata only. */
+/** ReplicaSets and Jobs as the agent keeps them: metadata only; Nodes: labels and addresses. */
 const asAgentKeepsIt = (o: Raw): Raw => {
-  const def = RESOURCES.find((r) => r.role === 'chain' && r.kind === o['kind']);
-  return def ? controllerView(served(def, def.versions[0]!), o) : o;
+  const def = RESOURCES.find(
+    (r) => (r.role === 'chain' || r.role === 'node') && r.kind === o['kind'],
+  );
+  if (!def) return o;
+  const resource = served(def, def.versions[0]!);
+  return def.role === 'node' ? nodeView(resource, o) : controllerView(resource, o);
 };
 
 describe('assembleSnapshot', () => {
   const objects = shopCluster().filter((o) => o['kind'] !== 'DaemonSet');
-  /** With the owner chains of a rollout and a CronJob, and a ClusterNetworkPolicy. */
-  const chained = [...objects, ...ownerChainObjects().map(asAgentKeepsIt), clusterNetworkPolicy()];
+  /** With the owner chains of a rollout and a CronJob, a ClusterNetworkPolicy and two nodes. */
+  const chained = [
+    ...objects,
+    ...ownerChainObjects().map(asAgentKeepsIt),
+    clusterNetworkPolicy(),
+    ...clusterNodes().map(asAgentKeepsIt),
+  ];
 
   it('carries the owner-chain links the pods reach and the cluster-scoped policies', async () => {
     const { text, prepared, issues } = await assembled(chained);
@@ -67,6 +81,11 @@ describe('assembleSnapshot', () => {
     expect(expected.clusterPolicies.map((p) => `${p.kind}/${p.name}`)).toEqual([
       'AdminNetworkPolicy/pci-isolation',
       'ClusterNetworkPolicy/payments-walls',
+    ]);
+    // Hand-checked against the fixture: IPs only (no Hostname entries), sorted.
+    expect(expected.nodes?.map((n) => `${n.name} ${n.addresses.join(',')}`)).toEqual([
+      'cp-1 10.0.0.10,203.0.113.10',
+      'worker-1 10.0.0.11',
     ]);
     const withoutOld = chained.filter((o) => (o['metadata'] as Raw)['name'] !== 'checkout-55c4d7');
     expect((await assembled(withoutOld)).prepared.contentHash).toBe(prepared.contentHash);

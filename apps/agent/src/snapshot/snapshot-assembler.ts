@@ -39,6 +39,7 @@ export async function assembleSnapshot(
     exposures: [],
     controllers: [],
     clusterPolicies: [],
+    nodes: [],
   };
   const ignored = new Map<string, number>();
   const issues: ValidationIssue[] = [];
@@ -67,6 +68,10 @@ export async function assembleSnapshot(
     ['ignoredKinds', canonicalJson(Object.fromEntries(ignored))],
     ['kind', JSON.stringify(SNAPSHOT_KIND)],
     ['namespaces', list('namespaces')],
+    // createSnapshot writes `nodes` only when there are some (nodes unknown: no member).
+    ...(sections.nodes.length > 0
+      ? [['nodes', list('nodes')] as [string, { section: SnapshotSection }]]
+      : []),
     ['pods', list('pods')],
     ['policies', list('policies')],
     ['schemaVersion', JSON.stringify(SNAPSHOT_SCHEMA_VERSION)],
