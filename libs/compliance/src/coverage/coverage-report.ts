@@ -108,7 +108,8 @@ function unevaluatedRules(inventory: Inventory): UnevaluatedClusterRule[] {
   const out: UnevaluatedClusterRule[] = [];
   for (const { policy, direction, rule } of allClusterRules(inventory)) {
     for (const peer of rule.peers) {
-      if (peer.kind !== 'domainNames' && peer.kind !== 'nodes') continue;
+      // A `nodes` peer resolved against the inventory's nodes is evaluated (as their IPs).
+      if (peer.kind !== 'domainNames' && (peer.kind !== 'nodes' || peer.addresses)) continue;
       out.push({
         policy: clusterPolicyLabel(policy),
         tier: policy.tier,
