@@ -32,6 +32,7 @@ export { portConnections } from './reference/port-connections';
 export * from './reference/tiered-direction';
 export { selectionMatchesPod, clusterPeerMatches, tierPolicies } from './reference/cluster-match';
 export { parseClusterPolicy } from './cluster/parse-cluster-policy';
+export { resolveNodePeers } from './cluster/resolve-nodes';
 export { policySelectsPod, peerMatches } from './reference/peer-match';
 export { inventoryWarnings } from './inventory/inventory-warnings';
 export * from './model/reachability-model';

@@ -2,6 +2,7 @@ import {
   matchesLabels,
   namespaceLabels,
   parseNetworkPolicy,
+  resolveNodePeers,
   type ClusterPolicy,
   type Inventory,
   type NetworkPolicy,
@@ -89,7 +90,11 @@ export function baselineInventory(
   return {
     ...actual,
     policies: [...actual.policies.filter((p) => !inScope.has(p.namespace)), ...expected],
-    clusterPolicies,
+    // The baseline's own cluster policies were read without nodes: their `nodes` peers match
+    // the actual cluster's nodes, as the actual policies' do.
+    clusterPolicies: actual.nodesKnown
+      ? resolveNodePeers(clusterPolicies, actual.nodes)
+      : clusterPolicies,
   };
 }
 

@@ -5,6 +5,7 @@ import { buildModel } from '../model/reachability-model';
 import { isAllowed } from '../reference/evaluate';
 import type { Endpoint } from '../reference/traffic';
 import { clusterPolicyFindings } from './cluster-findings';
+import { resolveNodePeers } from './resolve-nodes';
 
 /**
  * Worked out by hand: a CNP in the Admin tier denies every pod's egress to the control-plane
@@ -99,6 +100,13 @@ describe('nodes peers with the nodes in the inventory', () => {
     expect(verdict(inventory, external('10.0.2.1'))).toBe(true);
     expect(verdict(inventory, external('10.0.1.2'))).toBe(true);
     expect(verdict(inventory, external('203.0.113.0'))).toBe(true);
+  });
+
+  it('resolves each peer once: resolved policies are left as they are', () => {
+    expect(resolveNodePeers(inventory.clusterPolicies, [])).toEqual(inventory.clusterPolicies);
+    expect(resolveNodePeers(inventory.clusterPolicies, inventory.nodes)[0]).toBe(
+      inventory.clusterPolicies[0],
+    );
   });
 
   it('reports no NODES_PEER_NOT_EVALUATED finding', () => {

@@ -11,7 +11,9 @@ import type { ClusterPeer, ClusterPolicy, ClusterRule } from './cluster-policy';
  * behaves like a `networks` peer over exactly those addresses (external addresses equal to a
  * node IP, and pods whose primary IP is one: host-network pods). Each address is also added to
  * the policy's vocabulary as a single-address CIDR, so the fast model cuts its address atoms
- * there and tells pods apart by address. Policies without `nodes` peers are returned as they are.
+ * there and tells pods apart by address. Policies without unresolved `nodes` peers are returned
+ * as they are, so policies brought in from elsewhere (a drift baseline's) can be resolved against
+ * another inventory's nodes without resolving the others twice.
  * See https://network-policy-api.sigs.k8s.io/reference/spec/#policy.networking.k8s.io/v1alpha2.ClusterNetworkPolicyEgressPeer
  *
  * @example resolveNodePeers(policies, nodes)[0].egress[0].peers[0].addresses
@@ -22,12 +24,12 @@ export function resolveNodePeers(
 ): ClusterPolicy[] {
   const cache = new Map<ClusterPeer, { peer: ClusterPeer; cidrs: readonly Cidr[] }>();
   return policies.map((policy) => {
-    if (!policy.egress.some((r) => r.peers.some((p) => p.kind === 'nodes'))) return policy;
+    if (!policy.egress.some((r) => r.peers.some(isUnresolved))) return policy;
     const extra: Cidr[] = [];
     const egress = policy.egress.map((rule): ClusterRule => {
-      if (!rule.peers.some((p) => p.kind === 'nodes')) return rule;
+      if (!rule.peers.some(isUnresolved)) return rule;
       const peers = rule.peers.map((peer) => {
-        if (peer.kind !== 'nodes') return peer;
+        if (peer.kind !== 'nodes' || peer.addresses) return peer;
         let resolved = cache.get(peer);
         if (!resolved) {
           const cidrs = nodes
@@ -47,6 +49,11 @@ export function resolveNodePeers(
       vocabulary: { ...policy.vocabulary, cidrs: [...policy.vocabulary.cidrs, ...extra] },
     };
   });
+}
+
+/** A `nodes` peer not yet resolved (resolved ones keep the nodes they were resolved against). */
+function isUnresolved(peer: ClusterPeer): boolean {
+  return peer.kind === 'nodes' && peer.addresses === undefined;
 }
 
 /** One address as a `/32` (IPv4) or `/128` (IPv6) block. */
