@@ -4,7 +4,7 @@ import { validate } from './validate';
 
 /** Validates a request body with an operation's zod schema; a 400 names every bad field by its path. */
 export class ZodBody<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
-  constructor(private readonly schema: S) {}
+  constructor(readonly schema: S) {}
 
   transform(value: unknown): z.output<S> {
     return validate(this.schema, value, 'body');
@@ -16,7 +16,7 @@ export class ZodBody<S extends z.ZodType> implements PipeTransform<unknown, z.ou
  * parameter is a 400 naming it.
  */
 export class ZodQuery<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
-  constructor(private readonly schema: S) {}
+  constructor(readonly schema: S) {}
 
   transform(value: unknown): z.output<S> {
     return validate(this.schema, value ?? {}, 'query');
