@@ -1,7 +1,7 @@
 import { DomainError } from '@fenceline/contracts';
 
 /** Why a repository refused: the transports map these codes to HTTP / GraphQL errors once. */
-export type DataAccessErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID';
+export type DataAccessErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'CORRUPT_DATA';
 
 /** A repository's refusal: a {@link DomainError} with one of the codes a store can know. */
 export class DataAccessError extends DomainError {

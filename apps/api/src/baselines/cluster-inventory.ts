@@ -1,8 +1,10 @@
-import { parseSnapshot, snapshotToObjects } from '@fenceline/contracts';
 import type { SnapshotRepository } from '@fenceline/data-access';
-import { buildInventory, type Inventory } from '@fenceline/netpol';
+import type { Inventory } from '@fenceline/netpol';
 
-/** The inventory of a cluster's newest snapshot, or undefined before its first push. */
+/**
+ * The inventory of a cluster's newest snapshot, or undefined before its first push. Corrupt
+ * stored data is the repository's `CORRUPT_DATA` error (answered 500), not "no snapshot".
+ */
 export async function latestInventory(
   snapshots: SnapshotRepository,
   organizationId: string,
@@ -10,7 +12,6 @@ export async function latestInventory(
 ): Promise<{ inventory: Inventory; snapshotId: string } | undefined> {
   const latest = await snapshots.latest(organizationId, clusterId);
   if (!latest) return undefined;
-  const parsed = parseSnapshot(await snapshots.payload(organizationId, latest.id));
-  if (!parsed.ok) return undefined;
-  return { inventory: buildInventory(snapshotToObjects(parsed.snapshot)), snapshotId: latest.id };
+  const loaded = await snapshots.inventory(organizationId, latest.id);
+  return loaded && { inventory: loaded.inventory, snapshotId: latest.id };
 }

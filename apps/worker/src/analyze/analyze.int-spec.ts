@@ -67,25 +67,31 @@ afterAll(async () => {
 
 const SHOP = join(__dirname, '../../../../libs/netpol/test/golden/shop/manifests');
 
+/** A new organization whose cluster `name` has the shop manifests stored as a snapshot. */
+async function storedShop(name: string) {
+  const { organizationId } = await bootstrapOrganization(db, `worker-${randomUUID()}`);
+  const cluster = await new ClusterRepository(db).create(organizationId, {
+    name,
+    environment: 'dev',
+  });
+  const inventory = buildInventory(loadPaths([SHOP]).objects);
+  const snapshot = createSnapshot(inventory, {
+    collectedAt: new Date(),
+    source: { type: 'cluster' },
+  });
+  const repo = new SnapshotRepository(db);
+  const { snapshotId } = await repo.store(
+    organizationId,
+    cluster.id,
+    snapshot,
+    snapshotContentHash(snapshot),
+  );
+  return { organizationId, cluster, inventory, snapshot, repo, snapshotId };
+}
+
 describe('analyze worker (BullMQ on Redis, PostgreSQL)', () => {
   it('analyses a stored snapshot: the stored connectivity is what the model computes, and a rerun changes nothing', async () => {
-    const { organizationId } = await bootstrapOrganization(db, `worker-${randomUUID()}`);
-    const cluster = await new ClusterRepository(db).create(organizationId, {
-      name: 'shop',
-      environment: 'dev',
-    });
-    const inventory = buildInventory(loadPaths([SHOP]).objects);
-    const snapshot = createSnapshot(inventory, {
-      collectedAt: new Date(),
-      source: { type: 'cluster' },
-    });
-    const repo = new SnapshotRepository(db);
-    const { snapshotId } = await repo.store(
-      organizationId,
-      cluster.id,
-      snapshot,
-      snapshotContentHash(snapshot),
-    );
+    const { organizationId, cluster, inventory, repo, snapshotId } = await storedShop('shop');
 
     const job = await queue.add(
       QUEUES.analyze,
@@ -117,6 +123,34 @@ describe('analyze worker (BullMQ on Redis, PostgreSQL)', () => {
       egressIsolatedPods: 2,
     });
     expect((await repo.get(organizationId, snapshotId))?.status).toBe('analysed');
+  });
+
+  it('fails a snapshot whose stored payload is corrupt after one attempt, recorded on the snapshot', async () => {
+    const { organizationId, cluster, snapshot, repo, snapshotId } = await storedShop('corrupt');
+    // Stored valid, damaged afterwards: the pods are no longer a list.
+    await db.prisma.snapshot.update({
+      where: { id: snapshotId },
+      data: { payload: { ...(snapshot as object), pods: 'not a list' } },
+    });
+
+    // The production options (5 attempts with backoff): the job must not use them up.
+    const job = await queue.add(
+      QUEUES.analyze,
+      { organizationId, snapshotId },
+      { ...ANALYZE_JOB_OPTIONS, jobId: snapshotId },
+    );
+    await expect(job.waitUntilFinished(events, 30_000)).rejects.toThrow(
+      /does not match the schema/,
+    );
+    const failed = await queue.getJob(snapshotId);
+    expect(await failed?.getState()).toBe('failed');
+    expect(failed?.attemptsMade).toBe(1);
+    const row = await db.prisma.snapshot.findUniqueOrThrow({ where: { id: snapshotId } });
+    expect(row.status).toBe('failed');
+    expect(row.error).toMatch(
+      new RegExp(`stored snapshot ${snapshotId} does not match the schema: pods`),
+    );
+    expect(await repo.latestAnalysis(organizationId, cluster.id)).toBeUndefined();
   });
 
   it('fails a job for a snapshot that does not exist and keeps it visible with its error', async () => {

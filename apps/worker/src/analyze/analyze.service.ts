@@ -4,15 +4,14 @@ import type { Queue } from 'bullmq';
 import {
   COMPLIANCE_JOB_OPTIONS,
   DRIFT_JOB_OPTIONS,
-  parseSnapshot,
   QUEUES,
-  snapshotToObjects,
   type AnalyzeJob,
   type ComplianceJob,
   type DriftJob,
 } from '@fenceline/contracts';
 import { SnapshotRepository } from '@fenceline/data-access';
-import { buildInventory, buildModel } from '@fenceline/netpol';
+import { buildModel } from '@fenceline/netpol';
+import { storedInventory } from '../jobs/stored-inventory';
 
 /**
  * Builds the fast model of a stored snapshot and stores its workload connectivity and coverage,
@@ -29,14 +28,10 @@ export class AnalyzeService {
 
   async analyze(job: AnalyzeJob): Promise<{ classCount: number; connections: number }> {
     const stored = await this.snapshots.get(job.organizationId, job.snapshotId);
-    const payload = stored && (await this.snapshots.payload(job.organizationId, job.snapshotId));
-    if (!stored || payload === undefined) throw new Error(`snapshot ${job.snapshotId} not found`);
-    const parsed = parseSnapshot(payload);
-    if (!parsed.ok)
-      throw new Error(
-        `stored snapshot ${job.snapshotId} does not match the schema: ${parsed.issues[0]?.path}`,
-      );
-    const inventory = buildInventory(snapshotToObjects(parsed.snapshot));
+    const loaded =
+      stored && (await storedInventory(this.snapshots, job.organizationId, job.snapshotId));
+    if (!loaded) throw new Error(`snapshot ${job.snapshotId} not found`);
+    const { inventory } = loaded;
     const model = buildModel(inventory);
     const connectivity = model
       .connlist()

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { parseSnapshot, snapshotToObjects, type ComplianceJob } from '@fenceline/contracts';
+import { type ComplianceJob } from '@fenceline/contracts';
 import { evaluateFramework, FRAMEWORKS, type ComplianceContext } from '@fenceline/compliance';
 import {
   ClusterRepository,
@@ -9,7 +9,7 @@ import {
   SnapshotRepository,
   WaiverRepository,
 } from '@fenceline/data-access';
-import { buildInventory } from '@fenceline/netpol';
+import { storedInventory } from '../jobs/stored-inventory';
 
 export interface ComplianceOutcome {
   readonly evaluated: boolean;
@@ -43,9 +43,9 @@ export class ComplianceService {
     if (!stored) return { evaluated: false, frameworks: 0, failing: 0, recorded: 0 };
     const cluster = await this.clusters.get(organizationId, stored.clusterId);
     if (!cluster) return { evaluated: false, frameworks: 0, failing: 0, recorded: 0 };
-    const parsed = parseSnapshot(await this.snapshots.payload(organizationId, snapshotId));
-    if (!parsed.ok) throw new Error(`stored snapshot ${snapshotId} does not match the schema`);
-    const inventory = buildInventory(snapshotToObjects(parsed.snapshot));
+    const loaded = await storedInventory(this.snapshots, organizationId, snapshotId);
+    if (!loaded) return { evaluated: false, frameworks: 0, failing: 0, recorded: 0 };
+    const { inventory, snapshot } = loaded;
     const org = await this.db.prisma.organization.findUniqueOrThrow({
       where: { id: organizationId },
       select: { complianceSettings: true },
@@ -56,7 +56,7 @@ export class ComplianceService {
     >;
     const context: ComplianceContext = {
       inventory,
-      ...(parsed.snapshot.source.cni ? { cni: parsed.snapshot.source.cni } : {}),
+      ...(snapshot.source.cni ? { cni: snapshot.source.cni } : {}),
       ...(settings.cde ? { cde: settings.cde } : {}),
       ...(settings.cdeAllowed ? { cdeAllowed: settings.cdeAllowed } : {}),
       ...(await this.changeControl(organizationId, cluster.environment)),

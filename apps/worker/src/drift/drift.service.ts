@@ -1,10 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  parseSnapshot,
-  snapshotToObjects,
-  type DriftJob,
-  type WebhookEventType,
-} from '@fenceline/contracts';
+import { type DriftJob, type WebhookEventType } from '@fenceline/contracts';
 import {
   ClusterRepository,
   ConnectivityReferenceRepository,
@@ -14,7 +9,8 @@ import {
   type DriftAlert,
 } from '@fenceline/data-access';
 import { computeDrift, parseBaselineContent } from '@fenceline/drift';
-import { buildInventory, buildModel } from '@fenceline/netpol';
+import { buildModel } from '@fenceline/netpol';
+import { storedInventory } from '../jobs/stored-inventory';
 
 /** Publishes webhook events (the notify module's publisher). */
 export interface AlertEventSink {
@@ -70,10 +66,10 @@ export class DriftService {
     const pins = await this.promotions.pins(organizationId, { environmentId: environment.id });
     if (pins.length === 0) return { ...none, evaluated: true };
 
-    const payload = await this.snapshots.payload(organizationId, snapshotId);
-    const parsed = parseSnapshot(payload);
-    if (!parsed.ok) throw new Error(`stored snapshot ${snapshotId} does not match the schema`);
-    const inventory = buildInventory(snapshotToObjects(parsed.snapshot));
+    const loaded = await storedInventory(this.snapshots, organizationId, snapshotId);
+    // Deleted (retention) between the two reads: nothing left to evaluate.
+    if (!loaded) return none;
+    const { inventory } = loaded;
     // The reference, when it is set, is this snapshot's connectivity: the analysis stored it
     // already (drift runs after it); the model is built only when it is missing.
     let current: { src: string; dst: string; conn: string }[] | undefined;

@@ -47,7 +47,9 @@ export class JobObserver implements OnApplicationBootstrap {
     worker.on('failed', (job, error) => {
       if (!job) return;
       const durationMs = this.record(queue, 'failed', job);
-      const willRetry = job.attemptsMade < (job.opts.attempts ?? 1);
+      // An UnrecoverableError (corrupt stored data) ends the job whatever attempts are left.
+      const willRetry =
+        error.name !== 'UnrecoverableError' && job.attemptsMade < (job.opts.attempts ?? 1);
       const entry = { queue, jobId: job.id, durationMs, attempt: job.attemptsMade, err: error };
       if (willRetry) this.logger.warn({ msg: 'job failed, will retry', ...entry });
       else this.logger.error({ msg: 'job failed', ...entry });

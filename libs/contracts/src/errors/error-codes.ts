@@ -35,6 +35,8 @@ export const ERROR_STATUS = {
   UNSUPPORTED_ENCODING: 415,
   /** Too many requests from this client in the last minute. */
   RATE_LIMITED: 429,
+  /** Stored data (a snapshot's payload) no longer matches its schema: not the caller's fault. */
+  CORRUPT_DATA: 500,
   /** A bug: answered with a correlation id, the details are in the log only. */
   INTERNAL: 500,
 } as const satisfies Record<string, number>;

@@ -1,6 +1,7 @@
 import type { InventorySnapshot } from '@fenceline/contracts';
 import type { Database } from '../database';
 import { DataAccessError, isUniqueViolation, isUuid } from '../data-access-error';
+import { snapshotInventory, type SnapshotInventory } from './snapshot-inventory';
 
 export type SnapshotStatus = 'accepted' | 'analysed' | 'failed';
 
@@ -137,6 +138,27 @@ export class SnapshotRepository {
       select: { payload: true },
     });
     return row?.payload;
+  }
+
+  /**
+   * A stored snapshot parsed and turned into its inventory; undefined when the organization has
+   * no such snapshot. Corrupt stored data throws a `CORRUPT_DATA` {@link DataAccessError}.
+   */
+  async inventory(
+    organizationId: string,
+    snapshotId: string,
+  ): Promise<SnapshotInventory | undefined> {
+    const payload = await this.payload(organizationId, snapshotId);
+    return payload === undefined ? undefined : snapshotInventory(snapshotId, payload);
+  }
+
+  /** Marks a snapshot failed with the reason (corrupt data the worker will not retry). */
+  async markFailed(organizationId: string, snapshotId: string, error: string): Promise<void> {
+    if (!isUuid(snapshotId)) return;
+    await this.db.prisma.snapshot.updateMany({
+      where: { id: snapshotId, organizationId },
+      data: { status: 'failed', error },
+    });
   }
 
   /** The newest snapshot of a cluster (by receive time), analysed or not. */
