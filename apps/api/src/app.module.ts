@@ -6,7 +6,9 @@ import { BullModule } from '@nestjs/bullmq';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphqlModule } from './graphql/graphql.module';
+import { complexityPlugin } from './graphql/query-complexity';
 import { complexityLimit, depthLimit } from './graphql/query-limits';
+import { DEFAULT_PAGE_SIZE } from './pagination/page-query';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ClustersModule } from './clusters/clusters.module';
 import { API_CONFIG, type ApiConfig } from './config';
@@ -47,6 +49,13 @@ export class AppModule {
           sortSchema: true,
           context: ({ req }: { req: unknown }) => ({ req }),
           validationRules: [depthLimit(8), complexityLimit(500)],
+          // List fan-out: a paged field's selection counts once per item its `limit` allows.
+          plugins: [
+            complexityPlugin({
+              maxComplexity: config.graphqlMaxComplexity,
+              defaultPageSize: DEFAULT_PAGE_SIZE,
+            }),
+          ],
           introspection: true,
           // Errors carry codes; stack traces stay in the logs.
           includeStacktraceInErrorResponses: false,

@@ -12,7 +12,13 @@ describe('API configuration', () => {
       logFormat: 'json',
       logLevel: 'info',
       readinessTimeoutMs: 1000,
+      graphqlMaxComplexity: 25_000,
     });
+  });
+
+  it('reads the GraphQL complexity limit and refuses a non-positive one', () => {
+    expect(loadConfig({ GRAPHQL_MAX_COMPLEXITY: '40' }).graphqlMaxComplexity).toBe(40);
+    expect(() => loadConfig({ GRAPHQL_MAX_COMPLEXITY: '0' })).toThrow(/GRAPHQL_MAX_COMPLEXITY: /);
   });
 
   it('reads the log level and the readiness timeout', () => {

@@ -27,6 +27,11 @@ export interface ApiConfig {
   readonly logLevel: LogLevel;
   /** How long `/readyz` waits for each dependency (PostgreSQL, Redis) before calling it down. */
   readonly readinessTimeoutMs: number;
+  /**
+   * Largest estimated cost of one GraphQL operation (`GRAPHQL_MAX_COMPLEXITY`): a field costs 1
+   * plus its selection, times its `limit` when it pages (see graphql/query-complexity.ts).
+   */
+  readonly graphqlMaxComplexity: number;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -45,6 +50,8 @@ const schema = z.object({
   LOG_FORMAT: logFormatSchema,
   LOG_LEVEL: logLevelSchema,
   READINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1000),
+  // A default page (500) of a 50-field selection.
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(1).default(25_000),
 });
 
 const KEYS = [
@@ -57,6 +64,7 @@ const KEYS = [
   'LOG_FORMAT',
   'LOG_LEVEL',
   'READINESS_TIMEOUT_MS',
+  'GRAPHQL_MAX_COMPLEXITY',
 ] as const;
 
 /** Throws an error naming every bad variable. */
@@ -75,5 +83,6 @@ export function loadConfig(
     logFormat: parsed.data.LOG_FORMAT,
     logLevel: parsed.data.LOG_LEVEL,
     readinessTimeoutMs: parsed.data.READINESS_TIMEOUT_MS,
+    graphqlMaxComplexity: parsed.data.GRAPHQL_MAX_COMPLEXITY,
   });
 }

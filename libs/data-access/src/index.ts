@@ -3,6 +3,7 @@ export { DataAccessError, type DataAccessErrorCode } from './data-access-error';
 export * from './organizations/organization.repository';
 export * from './clusters/cluster.repository';
 export * from './snapshots/snapshot.repository';
+export * from './snapshots/latest-analyses';
 export * from './snapshots/snapshot-inventory';
 export * from './api-keys/api-key.repository';
 export * from './agent-tokens/agent-token.repository';

@@ -1,6 +1,7 @@
 import { Inject, UseGuards } from '@nestjs/common';
 import {
   Args,
+  Context,
   ID,
   Int,
   Mutation,
@@ -16,6 +17,7 @@ import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { presentArgs, validate } from '../errors/validate';
 import { Connection, toConnection, type ConnectionShape } from '../pagination/connection';
 import { pageRequest } from '../pagination/page-query';
+import { ClusterAnalysisLoader } from './cluster-analysis.loader';
 import { ClustersService } from './clusters.service';
 import { CreateClusterInput } from './dto/cluster.input';
 import { createClusterSchema } from './dto/create-cluster.dto';
@@ -35,7 +37,10 @@ export class ClusterConnection extends Connection(ClusterModel) {}
 @Resolver(() => ClusterModel)
 @UseGuards(ApiKeyGuard)
 export class ClustersResolver {
-  constructor(@Inject(ClustersService) private readonly service: ClustersService) {}
+  constructor(
+    @Inject(ClustersService) private readonly service: ClustersService,
+    @Inject(ClusterAnalysisLoader) private readonly analyses: ClusterAnalysisLoader,
+  ) {}
 
   @Query(() => [ClusterModel], { description: 'the first page of clusters by name' })
   async clusters(
@@ -84,23 +89,25 @@ export class ClustersResolver {
     nullable: true,
     description: 'null until the first snapshot is analysed',
   })
-  async coverage(
+  coverage(
     @CurrentPrincipal() actor: Principal,
     @Parent() cluster: ClusterModel,
+    @Context() request: object,
   ): Promise<CoverageModel | null> {
-    return this.service.coverage(actor, cluster.id).catch(() => null);
+    // Batched over the request's clusters (the parent was already found in the caller's organization).
+    return this.analyses.coverage(request, actor, cluster.id);
   }
 
   @ResolveField(() => [ConnectionModel], {
     nullable: true,
     description: 'null until the first snapshot is analysed',
   })
-  async connectivity(
+  connectivity(
     @CurrentPrincipal() actor: Principal,
     @Parent() cluster: ClusterModel,
+    @Context() request: object,
   ): Promise<ConnectionModel[] | null> {
-    const rows = await this.service.connectivity(actor, cluster.id).catch(() => null);
-    return rows?.items ?? null;
+    return this.analyses.connectivity(request, actor, cluster.id);
   }
 
   @Mutation(() => ClusterModel)
