@@ -14,6 +14,20 @@ describe('toCsv', () => {
       ),
     ).toBe('a,b\n"TCP 80,443","say ""hi"""\n"two\nlines",plain\n');
   });
+
+  it('quotes a lone carriage return and leaves empty fields bare', () => {
+    expect(toCsv(['a', 'b'], [['x\ry', '']])).toBe('a,b\n"x\ry",\n');
+  });
+
+  it('prints the header alone when there are no rows', () => {
+    expect(toCsv(['a', 'b'], [])).toBe('a,b\n');
+  });
+
+  it('defuses spreadsheet formulas as the reports export does', () => {
+    expect(toCsv(['v'], [['=1+1'], ['+1'], ['-1'], ['@SUM(A1)'], ['\tx'], ['a=b'], ['=x,y']])).toBe(
+      "v\n'=1+1\n'+1\n'-1\n'@SUM(A1)\n'\tx\na=b\n\"'=x,y\"\n",
+    );
+  });
 });
 
 describe('toMarkdownTable', () => {
