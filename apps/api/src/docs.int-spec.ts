@@ -42,6 +42,45 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(served.body.paths).sort()).toEqual(Object.keys(document.paths).sort());
   });
 
+  it('documents a 2xx answer with a schema for every operation (204: no body)', () => {
+    const missing = operationsOf(document).flatMap(([name, op]) => {
+      const ok = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
+      if (ok.length === 0) return [`${name}: no 2xx`];
+      return ok
+        .filter(([status, r]) => {
+          const content = r && 'content' in r ? r.content : undefined;
+          if (status === '204') return content !== undefined;
+          return !content || Object.values(content).some((m) => !m.schema);
+        })
+        .map(
+          ([status]) =>
+            `${name}: ${status} ${status === '204' ? 'with a body' : 'without a schema'}`,
+        );
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('shows the JSON shapes the routes return', () => {
+    const schemaOf = (path: string, method: 'get' | 'post', status: string) => {
+      const response = document.paths[path]?.[method]?.responses[status];
+      return response && 'content' in response
+        ? response.content?.['application/json']?.schema
+        : undefined;
+    };
+    expect(schemaOf('/v1/clusters/{id}', 'get', '200')).toMatchObject({
+      type: 'object',
+      required: expect.arrayContaining(['id', 'name', 'environment', 'labels', 'analysis']),
+    });
+    // A list answers a JSON array (the next page is in Link / X-Next-Cursor).
+    expect(schemaOf('/v1/clusters', 'get', '200')).toMatchObject({
+      type: 'array',
+      items: { type: 'object' },
+    });
+    expect(schemaOf('/v1/agent/snapshots', 'post', '202')).toMatchObject({
+      properties: { status: { enum: ['accepted', 'duplicate'] } },
+    });
+  });
+
   it('documents at least one 4xx for every operation that takes input or a credential', () => {
     const missing = operationsOf(document)
       .filter(([, op]) => (op.parameters?.length ?? 0) > 0 || op.requestBody || op.security)

@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { documentErrors, errorBodySchema, errorStatuses } from './docs/error-responses';
 import { jsonSchemaOf, type JsonSchema } from './docs/json-schema';
+import { documentResponse } from './docs/response-docs';
+import { RESPONSES } from './docs/responses';
 import { type RouteFacts, routeFacts } from './docs/route-inputs';
 import { INGEST_PATH } from './http-setup';
 
@@ -37,6 +39,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       if (!operation) continue;
       const route = facts.get(operation.operationId ?? '');
       if (route) documentInputs(operation, route);
+      const answer = RESPONSES[operation.operationId ?? ''];
+      if (answer) documentResponse(operation, answer);
       documentErrors(
         operation,
         errorStatuses(path, {
