@@ -9,10 +9,10 @@ import {
   queuePrefixSchema,
   redisUrlSchema,
 } from '@fenceline/contracts';
-import { resolveSecretsKey } from '@fenceline/data-access';
+import { secretsKeyConfig, type SecretsKeyConfig } from '@fenceline/data-access';
 
 /** The worker's configuration: validated once at boot, frozen. Only this file reads process.env. */
-export interface WorkerConfig {
+export interface WorkerConfig extends SecretsKeyConfig {
   readonly databaseUrl: string;
   readonly redisUrl: string;
   /** BullMQ key prefix: separate installations (or test runs) sharing one Redis stay apart. */
@@ -26,9 +26,6 @@ export interface WorkerConfig {
   readonly readinessTimeoutMs: number;
   /** Cron pattern (UTC) of the retention job (`RETENTION_SCHEDULE`, default daily at 03:30). */
   readonly retentionSchedule: string;
-  /** AES-256-GCM key for secrets at rest (`SECRETS_KEY`); a fixed development key when unset outside production. */
-  readonly secretsKey: Buffer;
-  readonly secretsKeyIsDevelopment: boolean;
   readonly webhooks: {
     /** Tries per delivery before it is failed (`WEBHOOK_MAX_ATTEMPTS`). */
     readonly maxAttempts: number;
@@ -85,8 +82,7 @@ export function loadWorkerConfig(
     ]),
   );
   if (!parsed.success) throw new Error(`invalid configuration: ${configIssues(parsed.error)}`);
-  const secrets = resolveSecretsKey(parsed.data.SECRETS_KEY, parsed.data.NODE_ENV);
-  if (!secrets.ok) throw new Error(`invalid configuration: SECRETS_KEY: ${secrets.message}`);
+  const secrets = secretsKeyConfig(parsed.data.SECRETS_KEY, parsed.data.NODE_ENV);
   return Object.freeze({
     databaseUrl: parsed.data.DATABASE_URL,
     redisUrl: parsed.data.REDIS_URL,
@@ -96,8 +92,7 @@ export function loadWorkerConfig(
     http: Object.freeze({ host: parsed.data.WORKER_HTTP_HOST, port: parsed.data.WORKER_HTTP_PORT }),
     readinessTimeoutMs: parsed.data.READINESS_TIMEOUT_MS,
     retentionSchedule: parsed.data.RETENTION_SCHEDULE,
-    secretsKey: secrets.key,
-    secretsKeyIsDevelopment: secrets.development,
+    ...secrets,
     webhooks: Object.freeze({
       maxAttempts: parsed.data.WEBHOOK_MAX_ATTEMPTS,
       backoffMs: parsed.data.WEBHOOK_BACKOFF_MS,

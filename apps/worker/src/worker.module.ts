@@ -1,20 +1,9 @@
-import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { createLogger, QUEUES } from '@fenceline/contracts';
-import {
-  AuditEventRepository,
-  ClusterRepository,
-  ComplianceResultRepository,
-  ConnectivityReferenceRepository,
-  Database,
-  DriftAlertRepository,
-  EvidencePackRepository,
-  PromotionRepository,
-  SnapshotRepository,
-  WaiverRepository,
-} from '@fenceline/data-access';
+import { DataAccessModule, EventPublisher } from '@fenceline/data-access';
 import { AnalyzeProcessor } from './analyze/analyze.processor';
 import { AnalyzeService } from './analyze/analyze.service';
 import { ComplianceProcessor } from './compliance/compliance.processor';
@@ -24,16 +13,13 @@ import { DriftProcessor } from './drift/drift.processor';
 import { ALERT_EVENT_SINK, DriftService } from './drift/drift.service';
 import { ExportProcessor } from './export/export.processor';
 import { ExportService } from './export/export.service';
-import { EventPublisher } from './notify/event-publisher';
 import { NotifyModule } from './notify/notify.module';
 import { WorkerHttpModule } from './health/worker-http.module';
 import { RetentionModule } from './retention/retention.module';
 
 /** The worker: BullMQ processors over the database. */
 @Module({})
-export class WorkerModule implements OnApplicationShutdown {
-  constructor(@Inject(Database) private readonly db: Database) {}
-
+export class WorkerModule {
   /** `logDestination`: where logs go instead of stdout (tests read them). */
   static forConfig(config: WorkerConfig, logDestination?: DestinationStream): DynamicModule {
     const logger = createLogger(
@@ -42,9 +28,11 @@ export class WorkerModule implements OnApplicationShutdown {
     );
     return {
       module: WorkerModule,
-      // Global so the feature modules it imports (notify) share its one Database.
+      // Global so the feature modules it imports (notify, retention) see its config.
       global: true,
       imports: [
+        // The one Database and its repositories, global; the connection closes on shutdown.
+        DataAccessModule.forRoot({ databaseUrl: config.databaseUrl }),
         // Nest's logs through pino; the worker's HTTP side (probes, scrapes) writes no request logs.
         LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
         BullModule.forRoot({
@@ -63,52 +51,6 @@ export class WorkerModule implements OnApplicationShutdown {
       ],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
-        { provide: Database, useFactory: () => new Database(config.databaseUrl) },
-        {
-          provide: SnapshotRepository,
-          useFactory: (db: Database) => new SnapshotRepository(db),
-          inject: [Database],
-        },
-        {
-          provide: ClusterRepository,
-          useFactory: (db: Database) => new ClusterRepository(db),
-          inject: [Database],
-        },
-        {
-          provide: PromotionRepository,
-          useFactory: (db: Database) => new PromotionRepository(db),
-          inject: [Database],
-        },
-        {
-          provide: DriftAlertRepository,
-          useFactory: (db: Database) => new DriftAlertRepository(db),
-          inject: [Database],
-        },
-        {
-          provide: ConnectivityReferenceRepository,
-          useFactory: (db: Database) => new ConnectivityReferenceRepository(db),
-          inject: [Database],
-        },
-        {
-          provide: WaiverRepository,
-          useFactory: (db: Database) => new WaiverRepository(db),
-          inject: [Database],
-        },
-        {
-          provide: ComplianceResultRepository,
-          useFactory: (db: Database) => new ComplianceResultRepository(db),
-          inject: [Database],
-        },
-        {
-          provide: EvidencePackRepository,
-          useFactory: (db: Database) => new EvidencePackRepository(db),
-          inject: [Database],
-        },
-        {
-          provide: AuditEventRepository,
-          useFactory: (db: Database) => new AuditEventRepository(db),
-          inject: [Database],
-        },
         { provide: ALERT_EVENT_SINK, useExisting: EventPublisher },
         AnalyzeService,
         AnalyzeProcessor,
@@ -119,11 +61,7 @@ export class WorkerModule implements OnApplicationShutdown {
         ExportService,
         ExportProcessor,
       ],
-      exports: [Database, WORKER_CONFIG],
+      exports: [WORKER_CONFIG],
     };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.db.close();
   }
 }

@@ -5,6 +5,7 @@ import {
   BaselineRepository,
   ClusterRepository,
   DataAccessError,
+  EventPublisher,
   PromotionRepository,
   SnapshotRepository,
   type Page,
@@ -15,7 +16,6 @@ import {
 import { previewPromotion } from '@fenceline/drift';
 import { contentOf } from '../baselines/baselines.service';
 import { latestInventory } from '../baselines/cluster-inventory';
-import { EventPublisher } from '../webhooks/event-publisher';
 import { DriftTrigger } from './drift-trigger';
 import type { ListPromotionsDto, RequestPromotionDto } from './dto/promotion.dto';
 

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { configIssues, pickEnv } from '@fenceline/contracts';
-import { resolveSecretsKey } from '@fenceline/data-access';
+import { secretsKeyConfig, type SecretsKeyConfig } from '@fenceline/data-access';
 
 /** The API's webhook settings: validated once at boot, frozen, provided by DI. */
-export interface WebhooksConfig {
-  /** AES-256-GCM key for secrets at rest (`SECRETS_KEY`); a fixed development key when unset outside production. */
-  readonly secretsKey: Buffer;
-  readonly secretsKeyIsDevelopment: boolean;
+export interface WebhooksConfig extends SecretsKeyConfig {
   /** Whether subscriptions may use plain http to any host (`WEBHOOK_ALLOW_HTTP`); otherwise only to localhost. */
   readonly allowHttp: boolean;
 }
@@ -31,11 +28,8 @@ export function loadWebhooksConfig(
 ): WebhooksConfig {
   const parsed = schema.safeParse(pickEnv(env, KEYS));
   if (!parsed.success) throw new Error(`invalid configuration: ${configIssues(parsed.error)}`);
-  const secrets = resolveSecretsKey(parsed.data.SECRETS_KEY, parsed.data.NODE_ENV);
-  if (!secrets.ok) throw new Error(`invalid configuration: SECRETS_KEY: ${secrets.message}`);
   return Object.freeze({
-    secretsKey: secrets.key,
-    secretsKeyIsDevelopment: secrets.development,
+    ...secretsKeyConfig(parsed.data.SECRETS_KEY, parsed.data.NODE_ENV),
     allowHttp: parsed.data.WEBHOOK_ALLOW_HTTP === 'true',
   });
 }

@@ -7,11 +7,11 @@ import {
   ApiKeyRepository,
   AuditEventRepository,
   DEVELOPMENT_SECRETS_KEY,
+  EventPublisher,
   SecretBox,
   WebhookRepository,
 } from '@fenceline/data-access';
 import { newTenant, testApp } from '../../test/test-app';
-import { EventPublisher } from './event-publisher';
 
 let env: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => (env = await testApp()));

@@ -1,9 +1,15 @@
 import { Logger, Module } from '@nestjs/common';
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { QUEUES } from '@fenceline/contracts';
-import { Database, SecretBox, WebhookPages, WebhookRepository } from '@fenceline/data-access';
+import {
+  Database,
+  eventPublisherProvider,
+  EventPublisher,
+  sealedWebhookRepository,
+  WebhookPages,
+  WebhookRepository,
+} from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
-import { EventPublisher } from './event-publisher';
 import { loadWebhooksConfig, WEBHOOKS_CONFIG, type WebhooksConfig } from './webhooks.config';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksResolver } from './webhooks.resolver';
@@ -21,14 +27,8 @@ import { WebhooksService } from './webhooks.service';
     { provide: WEBHOOKS_CONFIG, useFactory: () => loadWebhooksConfig() },
     {
       provide: WebhookRepository,
-      useFactory: (db: Database, config: WebhooksConfig) => {
-        if (config.secretsKeyIsDevelopment) {
-          new Logger(WebhooksModule.name).warn(
-            'SECRETS_KEY is not set: webhook secrets are sealed with the fixed development key (never do this in production)',
-          );
-        }
-        return new WebhookRepository(db, new SecretBox(config.secretsKey));
-      },
+      useFactory: (db: Database, config: WebhooksConfig) =>
+        sealedWebhookRepository(db, config, (m) => new Logger(WebhooksModule.name).warn(m)),
       inject: [Database, WEBHOOKS_CONFIG],
     },
     {
@@ -39,7 +39,7 @@ import { WebhooksService } from './webhooks.service';
     WebhooksService,
     WebhooksResolver,
     ApiKeyGuard,
-    EventPublisher,
+    eventPublisherProvider(getQueueToken(QUEUES.notify)),
   ],
   exports: [EventPublisher],
 })

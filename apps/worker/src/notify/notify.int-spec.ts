@@ -17,12 +17,12 @@ import {
   AuditEventRepository,
   bootstrapOrganization,
   Database,
+  EventPublisher,
   SecretBox,
   WebhookRepository,
   type WebhookDelivery,
 } from '@fenceline/data-access';
 import { loadWorkerConfig } from '../config';
-import { EventPublisher } from './event-publisher';
 import { NotifyModule } from './notify.module';
 
 const databaseUrl =

@@ -1,11 +1,16 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { QUEUES } from '@fenceline/contracts';
-import { Database, SecretBox, WebhookRepository } from '@fenceline/data-access';
+import {
+  Database,
+  eventPublisherProvider,
+  EventPublisher,
+  sealedWebhookRepository,
+  WebhookRepository,
+} from '@fenceline/data-access';
 import type { WorkerConfig } from '../config';
 import { DeliverProcessor } from './deliver.processor';
 import { DeliverService } from './deliver.service';
-import { EventPublisher } from './event-publisher';
 import { NotifyProcessor } from './notify.processor';
 import { NotifyService } from './notify.service';
 import { NOTIFY_SETTINGS, type NotifySettings } from './notify-settings';
@@ -32,23 +37,17 @@ export class NotifyModule {
         { provide: NOTIFY_SETTINGS, useValue: settings },
         {
           provide: WebhookRepository,
-          useFactory: (db: Database) => {
-            if (config.secretsKeyIsDevelopment) {
-              new Logger(NotifyModule.name).warn(
-                'SECRETS_KEY is not set: webhook secrets are sealed with the fixed development key (never do this in production)',
-              );
-            }
-            return new WebhookRepository(db, new SecretBox(config.secretsKey), {
+          useFactory: (db: Database) =>
+            sealedWebhookRepository(db, config, (m) => new Logger(NotifyModule.name).warn(m), {
               disableAfterFailures: config.webhooks.disableAfterFailures,
-            });
-          },
+            }),
           inject: [Database],
         },
         NotifyService,
         NotifyProcessor,
         DeliverService,
         DeliverProcessor,
-        EventPublisher,
+        eventPublisherProvider(getQueueToken(QUEUES.notify)),
       ],
       exports: [EventPublisher],
     };
