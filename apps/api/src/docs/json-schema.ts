@@ -13,6 +13,11 @@ export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSch
     target: 'draft-2020-12',
     io,
     unrepresentable: 'any',
+    // A timestamp's `format` says it all; zod's regex for it is a kilobyte per field.
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.format === 'date-time' || jsonSchema.format === 'date')
+        delete jsonSchema.pattern;
+    },
   }) as JsonSchema;
   delete json['$schema'];
   return json;
