@@ -14,6 +14,7 @@ import type { ObjectContribution } from './snapshot/object-contribution';
 import { toContribution, toDaemonSet, type DaemonSetValue } from './snapshot/object-converters';
 import { assembleSnapshot } from './snapshot/snapshot-assembler';
 import { AGENT_VERSION } from './version';
+import { debounceDelay } from './debounce';
 
 export interface ClusterAgentOptions {
   readonly client: KubeClient;
@@ -225,14 +226,17 @@ export class ClusterAgent {
     if (this.stopped) return;
     const now = Date.now();
     this.firstChangeAt ??= now;
-    // Trailing debounce, but never longer than 6 debounce periods under constant churn.
-    const maxWait = Math.max(6 * this.options.debounceMs, 1_000);
-    const wait = Math.min(this.options.debounceMs, Math.max(0, this.firstChangeAt + maxWait - now));
+    this.options.metrics.changesPending.set(1);
     clearTimeout(this.debounceTimer);
-    this.debounceTimer = setTimeout(() => {
+    const wait = debounceDelay(this.firstChangeAt, now, this.options.debounceMs);
+    const timer = setTimeout(() => {
       this.firstChangeAt = undefined;
-      void this.publish(false);
+      // Still pending if a newer change armed another timer meanwhile.
+      void this.publish(false).finally(() => {
+        if (this.debounceTimer === timer) this.options.metrics.changesPending.set(0);
+      });
     }, wait);
+    this.debounceTimer = timer;
   }
 
   private scheduleResync(): void {
@@ -262,7 +266,10 @@ export class ClusterAgent {
       .then(async () => {
         if (this.stopped) return;
         const prepared = await this.build();
-        if (!forced && prepared.contentHash === this.lastHash) {
+        const unchanged = !forced && prepared.contentHash === this.lastHash;
+        const result = unchanged ? 'unchanged' : 'delivered';
+        this.options.metrics.builds.inc({ trigger: forced ? 'resync' : 'change', result });
+        if (unchanged) {
           this.options.log.debug(
             { contentHash: shortHash(prepared.contentHash) },
             'changes did not alter the snapshot; nothing to push',

@@ -49,6 +49,23 @@ export class AgentMetrics {
     labelNames: ['resource', 'reason'],
     registers: [this.registry],
   });
+  readonly builds = new Counter({
+    name: 'fenceline_agent_snapshot_builds_total',
+    help: 'Snapshots built, by trigger (change: a debounced burst of changes; resync: initial or periodic full push) and result (delivered, or unchanged: same content, not pushed)',
+    labelNames: ['trigger', 'result'],
+    registers: [this.registry],
+  });
+  readonly changesPending = new Gauge({
+    name: 'fenceline_agent_changes_pending',
+    help: '1 from a change until the debounced snapshot of it is built',
+    registers: [this.registry],
+  });
+  readonly watchEvents = new Counter({
+    name: 'fenceline_agent_watch_events_total',
+    help: 'Watch events received, by resource and type (ADDED, MODIFIED, DELETED, BOOKMARK)',
+    labelNames: ['resource', 'type'],
+    registers: [this.registry],
+  });
   readonly unauthorized = new Gauge({
     name: 'fenceline_agent_unauthorized',
     help: '1 while the API rejects the agent token (pushes stopped)',

@@ -190,6 +190,8 @@ export class Reflector<V extends Fingerprinted> {
         if (version !== undefined) this.resourceVersion = version;
         if (type !== 'BOOKMARK')
           metrics.objects.set({ resource: this.resource.id }, this.store.count(this.resource.id));
+        // Counted once the store holds the event (a change it makes is already scheduled).
+        metrics.watchEvents.inc({ resource: this.resource.id, type });
       };
       const onDone = (error: unknown): void => {
         this.activeWatch = undefined;
