@@ -109,4 +109,46 @@ describe('the documented answers are the ones the routes give', () => {
     await conforms('HealthController_healthz', (h) => h.get('/healthz'));
     await conforms('HealthController_readyz', (h) => h.get('/readyz'));
   });
+
+  it('documents the refusals the routes give, with the error body they answer', async () => {
+    const { apiKey } = await newTenant(env.db);
+    const auth = { Authorization: `Bearer ${apiKey}` };
+    const refusals: Array<[string, string, (h: ReturnType<typeof request>) => request.Test]> = [
+      ['/v1/clusters', 'get', (h) => h.get('/v1/clusters')],
+      ['/v1/clusters', 'get', (h) => h.get('/v1/clusters?limt=5').set(auth)],
+      ['/v1/clusters/{id}', 'get', (h) => h.get('/v1/clusters/no-such-cluster').set(auth)],
+      [
+        '/v1/clusters',
+        'post',
+        (h) => h.post('/v1/clusters').set(auth).send({ name: 'Not Valid!' }),
+      ],
+      ['/v1/baselines', 'post', (h) => h.post('/v1/baselines').set(auth).send({ name: 'dup' })],
+    ];
+    await request(env.app.getHttpServer()).post('/v1/baselines').set(auth).send({ name: 'dup' });
+    const seen: string[] = [];
+    for (const [path, method, call] of refusals) {
+      const response = await call(request(env.app.getHttpServer()));
+      const documented = document.paths[path]?.[method as 'get' | 'post']?.responses;
+      seen.push(`${method} ${path} ${response.status}`);
+      expect([`${method} ${path}`, response.status, documented?.[String(response.status)]]).toEqual(
+        [
+          `${method} ${path}`,
+          response.status,
+          expect.objectContaining({ description: expect.any(String) }),
+        ],
+      );
+      expect(response.body).toMatchObject({
+        code: expect.any(String),
+        message: expect.any(String),
+      });
+    }
+    // The calls above refuse with every status they are meant to show.
+    expect(seen).toEqual([
+      'get /v1/clusters 401',
+      'get /v1/clusters 400',
+      'get /v1/clusters/{id} 404',
+      'post /v1/clusters 400',
+      'post /v1/baselines 409',
+    ]);
+  });
 });

@@ -49,7 +49,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
           authenticated: route?.authenticated ?? false,
           throttled: route?.throttled ?? true,
           encodedBody: path === INGEST_PATH,
+          conflicts: answer?.conflict !== undefined,
         }),
+        answer?.conflict ? { 409: answer.conflict } : {},
       );
     }
   }

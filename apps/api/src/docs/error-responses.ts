@@ -40,6 +40,7 @@ export interface OperationTraits {
   readonly authenticated: boolean;
   readonly throttled: boolean;
   readonly encodedBody: boolean;
+  readonly conflicts: boolean;
 }
 
 const DEFAULT_DESCRIPTION: Readonly<Record<number, string>> = {
@@ -59,6 +60,7 @@ export function errorStatuses(path: string, traits: OperationTraits): number[] {
   if (traits.authenticated) statuses.push(401, 403);
   if (path.includes('{')) statuses.push(404);
   if (traits.hasBody) statuses.push(413);
+  if (traits.conflicts) statuses.push(409);
   if (traits.encodedBody) statuses.push(415);
   if (traits.throttled) statuses.push(429);
   return statuses;
@@ -68,11 +70,16 @@ export function errorStatuses(path: string, traits: OperationTraits): number[] {
  * Adds the refusals an operation can answer with (keeping those its controller describes) and
  * gives every 4xx/5xx response the one error body.
  */
-export function documentErrors(operation: Operation, statuses: readonly number[]): void {
+export function documentErrors(
+  operation: Operation,
+  statuses: readonly number[],
+  descriptions: Readonly<Record<number, string>> = {},
+): void {
   const responses = operation.responses;
   for (const status of statuses) {
     const key = String(status);
-    if (!responses[key]) responses[key] = { description: DEFAULT_DESCRIPTION[status] ?? key };
+    const description = descriptions[status] ?? DEFAULT_DESCRIPTION[status] ?? key;
+    if (!responses[key]) responses[key] = { description };
   }
   for (const [key, response] of Object.entries(responses)) {
     const status = Number(key);

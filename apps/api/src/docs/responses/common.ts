@@ -15,6 +15,8 @@ export interface ResponseDoc {
   readonly mediaType?: string;
   /** Other media types the same status may be answered with (a report as CSV or PDF). */
   readonly alternatives?: Readonly<Record<string, z.ZodType>>;
+  /** When the operation answers 409 (CONFLICT or NOT_READY). */
+  readonly conflict?: string;
 }
 
 /** A JSON answer with this status. */
@@ -35,4 +37,9 @@ export function file(mediaType: string): ResponseDoc {
 /** An answer without a body. */
 export function noContent(): ResponseDoc {
   return { status: 204 };
+}
+
+/** The same answer, and a 409 when the change collides with the current state. */
+export function conflicts(doc: ResponseDoc, when: string): ResponseDoc {
+  return { ...doc, conflict: when };
 }

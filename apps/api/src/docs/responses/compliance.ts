@@ -8,7 +8,7 @@ import type {
   ComplianceService,
   ComplianceSettingsModel,
 } from '../../compliance/compliance.service';
-import { file, json, maybeTimestamp, page, timestamp, type ResponseDoc } from './common';
+import { conflicts, file, json, maybeTimestamp, page, timestamp, type ResponseDoc } from './common';
 
 // Typed with the models or service results they document: a field the answer has and the
 // schema lacks fails the typecheck.
@@ -178,7 +178,10 @@ export const complianceResponses: Readonly<Record<string, ResponseDoc>> = {
   WaiversController_request: json(201, waiverSchema),
   WaiversController_list: page(waiverSchema),
   WaiversController_report: json(200, z.record(z.string(), z.array(waiverSchema))),
-  WaiversController_approve: json(200, waiverSchema),
+  WaiversController_approve: conflicts(
+    json(200, waiverSchema),
+    'approved already, expired, or the approver is the requester (CONFLICT)',
+  ),
   ExportsController_export: {
     status: 200,
     schema: z.object({}).loose().describe('json, policyreport (a v1 List) or oscal'),
@@ -190,5 +193,8 @@ export const complianceResponses: Readonly<Record<string, ResponseDoc>> = {
   ExportsController_pack: json(202, packSchema),
   ExportsController_packsList: page(packSchema),
   ExportsController_packStatus: json(200, packSchema),
-  ExportsController_download: file('application/zip'),
+  ExportsController_download: conflicts(
+    file('application/zip'),
+    'the pack is still building or failed (NOT_READY)',
+  ),
 };

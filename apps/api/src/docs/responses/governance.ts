@@ -11,7 +11,7 @@ import type {
 import { PROMOTION_STATUSES } from '../../promotions/dto/promotion.dto';
 import type { PromotionModel } from '../../promotions/models/promotion.model';
 import type { ClusterPreview } from '../../promotions/promotions.service';
-import { json, maybeTimestamp, page, timestamp, type ResponseDoc } from './common';
+import { conflicts, json, maybeTimestamp, page, timestamp, type ResponseDoc } from './common';
 
 // Typed with the models they document: a field the model has and the schema lacks fails the
 // typecheck.
@@ -138,7 +138,10 @@ const auditEventSchema: z.ZodType<AuditEventModel> = z.object({
 
 /** Baselines, promotions, alerts and the audit log. */
 export const governanceResponses: Readonly<Record<string, ResponseDoc>> = {
-  BaselinesController_create: json(201, baselineSchema),
+  BaselinesController_create: conflicts(
+    json(201, baselineSchema),
+    'a baseline with this name exists (CONFLICT)',
+  ),
   BaselinesController_list: page(baselineSchema),
   BaselinesController_allPins: page(pinSchema),
   BaselinesController_get: json(200, z.object({ ...baselineFields, pins: z.array(pinSchema) })),
@@ -153,15 +156,27 @@ export const governanceResponses: Readonly<Record<string, ResponseDoc>> = {
   BaselinesController_version: json(200, z.object({ ...versionFields, content: z.unknown() })),
   BaselinesController_diff: json(200, diffSchema),
   BaselinesController_pin: json(200, pinSchema),
-  PromotionsController_request: json(201, promotionSchema),
+  PromotionsController_request: conflicts(
+    json(201, promotionSchema),
+    'the environment already runs this version (CONFLICT)',
+  ),
   PromotionsController_list: page(promotionSchema),
   PromotionsController_preview: json(200, z.array(previewSchema)),
   PromotionsController_get: json(200, promotionSchema),
-  PromotionsController_approve: json(200, promotionSchema),
-  PromotionsController_reject: json(200, promotionSchema),
+  PromotionsController_approve: conflicts(
+    json(200, promotionSchema),
+    'the promotion is decided (CONFLICT)',
+  ),
+  PromotionsController_reject: conflicts(
+    json(200, promotionSchema),
+    'the promotion is decided (CONFLICT)',
+  ),
   AlertsController_list: page(alertSchema),
   AlertsController_get: json(200, alertSchema),
-  AlertsController_acknowledge: json(200, alertSchema),
+  AlertsController_acknowledge: conflicts(
+    json(200, alertSchema),
+    'the alert is resolved (CONFLICT)',
+  ),
   ReferencesController_accept: json(200, acceptedSchema),
   AuditController_list: page(auditEventSchema),
 };
