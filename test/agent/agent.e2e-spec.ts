@@ -13,6 +13,15 @@ import { freePort, until } from '../support/wait';
  * the list/watch protocol, and the built API and worker on PostgreSQL and Redis.
  */
 const ROOT = resolve(__dirname, '../..');
+/** The sum of a metric's series in Prometheus text, over those whose labels contain `labels`. */
+function metricSum(text: string, name: string, labels = ''): number {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+    .filter((line) => line.includes(labels))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
 const AGENT = resolve(ROOT, 'bin/fenceline-agent');
 const FENCELINE = resolve(ROOT, 'bin/fenceline');
 const EXAMPLES = resolve(ROOT, 'examples');
@@ -257,6 +266,7 @@ describe('fenceline-agent with the real API and worker', () => {
     for (const crd of FIXTURE_CRDS) kube.addResource(crd);
     for (const object of shopCluster()) kube.apply(object);
     const dir = mkdtempSync(join(tmpdir(), 'fenceline-e2e-agent-'));
+    const healthPort = await freePort();
     agent = spawn(
       AGENT,
       [
@@ -269,7 +279,7 @@ describe('fenceline-agent with the real API and worker', () => {
         '--max-backoff',
         '2s',
         '--health-port',
-        '0',
+        String(healthPort),
         '--spool-dir',
         join(dir, 'spool'),
       ],
@@ -280,6 +290,13 @@ describe('fenceline-agent with the real API and worker', () => {
     );
     const before = yamlDir(kube.allObjects());
     await connectivityMatches(headers, cluster.id, before);
+    const metricsBefore = await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text();
+    const buildsBefore = metricSum(
+      metricsBefore,
+      'fenceline_agent_snapshot_builds_total',
+      'trigger="change"',
+    );
+    const failuresBefore = metricSum(metricsBefore, 'fenceline_agent_push_failures_total');
 
     await stopApi();
     // While the API is down: a relabel that puts the database under a wider policy (no policy
@@ -312,7 +329,18 @@ describe('fenceline-agent with the real API and worker', () => {
     const connlist = (manifests: string) =>
       run(FENCELINE, ['connlist', manifests, '--output', 'json']).stdout;
     expect(connlist(after)).not.toBe(connlist(before));
-    await new Promise((r) => setTimeout(r, 2_500));
+    // The agent built the changes and tried to push them while the API is down: the newest
+    // snapshot waits in the agent (its metrics say so) when the API comes back.
+    await until('the agent to build the changes and fail to push them', async () => {
+      const text = await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text();
+      const built = metricSum(text, 'fenceline_agent_snapshot_builds_total', 'trigger="change"');
+      return metricSum(text, 'fenceline_agent_changes_pending') === 0 &&
+        built > buildsBefore &&
+        metricSum(text, 'fenceline_agent_pending_snapshot') === 1 &&
+        metricSum(text, 'fenceline_agent_push_failures_total') > failuresBefore
+        ? true
+        : undefined;
+    });
     await startApi();
     await connectivityMatches(headers, cluster.id, after, 60_000);
 
