@@ -1,7 +1,7 @@
 import {
-  ConnectionSet,
+  DNS_PORTS,
   externalName,
-  PortSet,
+  type ConnectionSet,
   workloadName,
   type Endpoint,
   type Pod,
@@ -11,10 +11,6 @@ import type { CheckContext } from './check-context';
 import { fromSubjects, notApplicable, type CheckOutcome } from './check-outcome';
 import { otherThan, shapeGroups } from './pod-shapes';
 
-/** DNS: UDP 53, and TCP 53 for truncated answers (RFC 7766 makes TCP mandatory). */
-export const DNS_PORTS = ConnectionSet.of('UDP', PortSet.range(53, 53)).union(
-  ConnectionSet.of('TCP', PortSet.range(53, 53)),
-);
 export const DNS_SELECTOR_TEXT = 'k8s-app=kube-dns in namespace kube-system';
 
 /** The cluster DNS pods: `k8s-app=kube-dns` in `kube-system` (CoreDNS and kube-dns keep the label). */

@@ -1,13 +1,6 @@
-import {
-  parseLabelSelector,
-  type LabelSelector,
-  type ObjectRef,
-  type ValidationIssue,
-} from '@fenceline/netpol';
+import { IssueSink, parseLabelSelector, type LabelSelector } from '@fenceline/netpol';
 import type { ComplianceIssue } from './compliance-input-error';
 import type { RawSelector } from './compliance-context';
-
-type NetpolSink = Parameters<typeof parseLabelSelector>[0];
 
 /**
  * Validates a raw label selector with netpol's own validator (keys, values, operators) and
@@ -20,19 +13,8 @@ export function compileSelector(
   issues: ComplianceIssue[],
 ): LabelSelector | undefined {
   if (raw === undefined) return undefined;
-  const found: ValidationIssue[] = [];
-  const object: ObjectRef = { kind: 'ComplianceContext', name: 'context' };
-  const sink: NetpolSink = {
-    object,
-    issues: found,
-    add(code, at, message) {
-      found.push({ code, object, path: at, message });
-    },
-    get count() {
-      return found.length;
-    },
-  };
+  const sink = new IssueSink({ kind: 'ComplianceContext', name: 'context' });
   const selector = parseLabelSelector(sink, raw, path);
-  for (const issue of found) issues.push({ path: issue.path, message: issue.message });
-  return found.length > 0 ? undefined : selector;
+  for (const issue of sink.issues) issues.push({ path: issue.path, message: issue.message });
+  return sink.count > 0 ? undefined : selector;
 }

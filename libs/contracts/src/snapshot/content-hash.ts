@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@fenceline/netpol';
 import type { InventorySnapshot } from './snapshot.schema';
 
 /**
@@ -14,18 +15,5 @@ export function snapshotContentHash(snapshot: InventorySnapshot): string {
     .digest('hex');
 }
 
-/** JSON with object keys in code-unit order at every level; `undefined` members are left out. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.keys(value)
-      .sort()
-      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .map(
-        (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
-      );
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+/** netpol's canonical JSON (baseline hashes use it too), where snapshot code meets it. */
+export { canonicalJson };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@fenceline/netpol';
 import type { BaselineContent } from './baseline-content';
 import { policyIdentity } from './parse-policies';
 
@@ -25,24 +26,9 @@ export function baselineContentHash(content: BaselineContent): string {
     .digest('hex');
 }
 
-/**
- * JSON with object keys sorted at every level and `undefined` members left out, so that equal
- * values always have equal text.
- *
- * @example canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] }) // '{"a":[{"c":3,"d":2}],"b":1}'
- */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => compare(a, b));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** netpol's canonical JSON (snapshot hashes use it too), where baseline code meets it. */
+export { canonicalJson };

@@ -1,13 +1,6 @@
-import {
-  parseLabelSelector,
-  type LabelSelector,
-  type ObjectRef,
-  type ValidationIssue,
-} from '@fenceline/netpol';
+import { IssueSink, parseLabelSelector, type LabelSelector } from '@fenceline/netpol';
 import type { RawSelector } from './baseline-content';
 import { checkKeys, fieldPath, IssueList, isRecord, readList, readRecord } from './raw-input';
-
-type NetpolSink = Parameters<typeof parseLabelSelector>[0];
 
 const SELECTOR_KEYS = ['matchLabels', 'matchExpressions'] as const;
 const EXPRESSION_KEYS = ['key', 'operator', 'values'] as const;
@@ -33,7 +26,7 @@ export function parseRawSelector(
         checkKeys(issues, expression, EXPRESSION_KEYS, `${path}.matchExpressions[${i}]`);
     },
   );
-  const sink = netpolSink();
+  const sink = new IssueSink({ kind: 'Baseline', name: 'baseline' });
   const selector = parseLabelSelector(sink, record, path);
   for (const issue of sink.issues) issues.add(issue.path, issue.message);
   if (issues.count > before || !selector) return undefined;
@@ -52,22 +45,6 @@ export function compileSelector(raw: RawSelector, path: string): LabelSelector {
       `${path}: invalid selector (${issues.issues.map((i) => i.message).join('; ')})`,
     );
   return parsed.selector;
-}
-
-/** netpol's validators report into an IssueSink; this one collects into a plain list. */
-function netpolSink(): NetpolSink & { readonly issues: ValidationIssue[] } {
-  const issues: ValidationIssue[] = [];
-  const object: ObjectRef = { kind: 'Baseline', name: 'baseline' };
-  return {
-    object,
-    issues,
-    add(code, path, message) {
-      issues.push({ code, object, path, message });
-    },
-    get count() {
-      return issues.length;
-    },
-  };
 }
 
 /** Only the fields a selector has, so stored content and hashes carry nothing else. */

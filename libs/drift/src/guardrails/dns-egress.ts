@@ -1,4 +1,4 @@
-import { ConnectionSet, IpSet, PortSet, type Pod } from '@fenceline/netpol';
+import { DNS_PORTS, IpSet, type Pod } from '@fenceline/netpol';
 import { DEFAULT_DNS, type Guardrail, type RawSelector } from '../baseline/baseline-content';
 import { compileSelector } from '../baseline/parse-selector';
 import { driftFinding, type DriftFinding } from '../findings/drift-finding';
@@ -8,11 +8,6 @@ import { missingBetween } from './required-pairs';
 import type { ScanContext } from './scan-context';
 
 type DnsEgress = Extract<Guardrail, { type: 'require-dns-egress' }>;
-
-/** DNS: UDP 53 and TCP 53 (TCP for large answers and zone transfers). */
-const DNS_PORTS = ConnectionSet.of('UDP', PortSet.range(53, 53)).union(
-  ConnectionSet.of('TCP', PortSet.range(53, 53)),
-);
 
 /**
  * `require-dns-egress`: every egress-isolated in-scope workload (DNS pods excepted) must reach
