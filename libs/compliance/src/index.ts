@@ -4,6 +4,7 @@ export * from './context/compliance-context';
 export { ComplianceInputError, type ComplianceIssue } from './context/compliance-input-error';
 export { FRAMEWORKS, FRAMEWORK_IDS, findFramework } from './frameworks/frameworks';
 export { evaluateFramework } from './framework/evaluate-framework';
+export { frameworkScore, statusCounts, type StatusCounts } from './framework/scoring';
 export {
   coverageReport,
   type CoverageReport,

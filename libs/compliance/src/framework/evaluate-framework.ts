@@ -5,6 +5,7 @@ import { compileContext } from '../context/compile-context';
 import { ComplianceInputError } from '../context/compliance-input-error';
 import type { ComplianceContext } from '../context/compliance-context';
 import { findFramework } from '../frameworks/frameworks';
+import { frameworkScore, statusCounts } from './scoring';
 import {
   validateWaivers,
   waiverCovers,
@@ -57,21 +58,13 @@ export function evaluateFramework(
     for (const id of result.waivedBy ?? []) used.add(id);
     return result;
   });
-  const count = (status: ControlResult['status']): number =>
-    controls.filter((c) => c.status === status).length;
-  const scored = controls.filter((c) => c.status !== 'not-applicable');
   return {
     framework: fw.id,
     version: fw.version,
     title: fw.title,
     controls,
-    score: scored.length === 0 ? 1 : scored.reduce((acc, c) => acc + c.score, 0) / scored.length,
-    summary: {
-      pass: count('pass'),
-      fail: count('fail'),
-      notApplicable: count('not-applicable'),
-      waived: count('waived'),
-    },
+    score: frameworkScore(controls),
+    summary: statusCounts(controls),
     usedWaivers: [...used].sort(),
   };
 }

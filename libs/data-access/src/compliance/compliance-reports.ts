@@ -1,3 +1,4 @@
+import { frameworkScore, statusCounts, type StatusCounts } from '@fenceline/compliance';
 import type { Database } from '../database';
 import { DataAccessError } from '../data-access-error';
 import { ClusterRepository, type Cluster } from '../clusters/cluster.repository';
@@ -24,12 +25,8 @@ export interface ControlView {
   readonly evidence: unknown;
 }
 
-export interface ComplianceSummaryCounts {
-  readonly pass: number;
-  readonly fail: number;
-  readonly notApplicable: number;
-  readonly waived: number;
-}
+/** Controls counted by status (libs/compliance's {@link StatusCounts}). */
+export type ComplianceSummaryCounts = StatusCounts;
 
 export interface ClusterComplianceReport {
   readonly cluster: { readonly id: string; readonly name: string; readonly environment: string };
@@ -85,23 +82,13 @@ export interface ExportClusterReport {
 /** `fleet`, `environment:<name>` or `cluster:<id>`. */
 export type ReportScope = string;
 
-/** Mean score of the applicable controls (pass, fail, waived); 1 when none applies — as libs/compliance scores. */
-export function scoreOf(controls: readonly ControlView[]): number {
-  const applicable = controls.filter((c) => c.status !== 'not-applicable');
-  return applicable.length === 0
-    ? 1
-    : applicable.reduce((sum, c) => sum + c.score, 0) / applicable.length;
-}
+/** Mean score of the applicable controls; 1 when none applies (libs/compliance's formula). */
+export const scoreOf: (controls: readonly ControlView[]) => number = frameworkScore;
 
-export function summaryOf(controls: readonly { status: ControlStatus }[]): ComplianceSummaryCounts {
-  const count = (status: ControlStatus) => controls.filter((c) => c.status === status).length;
-  return {
-    pass: count('pass'),
-    fail: count('fail'),
-    notApplicable: count('not-applicable'),
-    waived: count('waived'),
-  };
-}
+/** The controls counted by status (libs/compliance's). */
+export const summaryOf: (
+  controls: readonly { status: ControlStatus }[],
+) => ComplianceSummaryCounts = statusCounts;
 
 /**
  * Reports read from the stored history (never recomputed: what an auditor reads is what was
