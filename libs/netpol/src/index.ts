@@ -17,6 +17,7 @@ export { parseNetworkPolicy, type ParseResult } from './policy/parse-network-pol
 export * from './inventory/inventory';
 export { buildInventory, type SourcedObject } from './inventory/build-inventory';
 export { TEMPLATE_ANNOTATION } from './inventory/parse-pod';
+export { groupPods, podShapeKey } from './inventory/pod-shape';
 export { NODE_ADDRESS_TYPES } from './inventory/parse-node';
 export { CHAIN_KINDS, chainLinksOfPods, METADATA_ONLY_ANNOTATION } from './inventory/owner-chain';
 export * from './load/parse-documents';

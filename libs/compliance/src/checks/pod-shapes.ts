@@ -1,4 +1,6 @@
 import {
+  groupPods,
+  podShapeKey,
   workloadName,
   type EvaluationOptions,
   type Inventory,
@@ -37,23 +39,8 @@ export function shapeGroups(
     if (options.ipBlockMatchesPods) return `${ip.family}:${ip.value}`;
     return nets.map((n) => (n.contains(ip.family, ip.value) ? '1' : '0')).join('');
   };
-  const groups = new Map<string, Pod[]>();
-  for (const pod of pods) {
-    const labels = Object.entries(pod.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const ports = pod.ports.map((p) => `${p.name ?? ''}/${p.protocol}/${p.port}`).sort();
-    const key = JSON.stringify([
-      workloadName(pod.workload),
-      pod.namespace,
-      labels,
-      ports,
-      pod.hostNetwork,
-      address(pod),
-    ]);
-    const list = groups.get(key);
-    if (list) list.push(pod);
-    else groups.set(key, [pod]);
-  }
-  return [...groups.values()];
+  const key = (pod: Pod): string => podShapeKey(pod, workloadName(pod.workload), address(pod));
+  return [...groupPods(pods, key).values()];
 }
 
 /** A pod of `group` other than `self` (pods of a group are interchangeable), if any. */

@@ -1,4 +1,11 @@
-import { ConnectionSet, workloadName, type Pod, type ReachabilityModel } from '@fenceline/netpol';
+import {
+  ConnectionSet,
+  groupPods,
+  podShapeKey,
+  workloadName,
+  type Pod,
+  type ReachabilityModel,
+} from '@fenceline/netpol';
 
 /**
  * Pods that every policy and every guardrail treat alike: same namespace, labels, container
@@ -13,21 +20,11 @@ export interface PodShape {
 
 /** The pods grouped by shape, in first-seen order (`byAddress`: pods of other IPs apart). */
 export function shapesOf(pods: readonly Pod[], byAddress: boolean): PodShape[] {
-  const byKey = new Map<string, Pod[]>();
-  for (const pod of pods) {
-    const key = shapeKey(pod, byAddress);
-    const list = byKey.get(key);
-    if (list) list.push(pod);
-    else byKey.set(key, [pod]);
-  }
-  return [...byKey.entries()].map(([key, list]) => ({ key, pods: list }));
-}
-
-function shapeKey(pod: Pod, byAddress: boolean): string {
-  const labels = Object.entries(pod.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const ports = pod.ports.map((p) => `${p.name ?? ''}/${p.protocol}/${p.port}`).sort();
-  const ip = byAddress && pod.ips[0] ? `${pod.ips[0].family}:${pod.ips[0].value}` : '';
-  return JSON.stringify([pod.namespace, labels, ports, pod.hostNetwork, ip]);
+  const key = (pod: Pod): string => {
+    const ip = byAddress && pod.ips[0] ? `${pod.ips[0].family}:${pod.ips[0].value}` : '';
+    return podShapeKey(pod, ip);
+  };
+  return [...groupPods(pods, key).entries()].map(([k, list]) => ({ key: k, pods: list }));
 }
 
 /**
