@@ -109,9 +109,9 @@ export function compileClusterPolicies(
       chainOf[direction][id] = chain;
     }
   }
-  const peerSets = cc.distinctPeerSets();
-  const peer = partition(size, peerSets, () => '');
-  const dst = partition(size, peerSets, (id) => portSig[id] ?? '');
+  // Sources of ingress are told apart only by ingress peers, destinations of egress by egress peers.
+  const peer = partition(size, cc.peerSets('ingress'), () => '');
+  const dst = partition(size, cc.peerSets('egress'), (id) => portSig[id] ?? '');
   return {
     chainOf,
     chains,
@@ -191,6 +191,11 @@ function partition(
 class ClusterCompiler {
   private readonly hostClasses: ReadonlySet<number>;
   private readonly selections = new Map<string, ClassSet>();
+  /** The distinct class sets the peers of each direction's terms use (subjects excluded). */
+  private readonly peersOf: Record<Direction, Set<ClassSet>> = {
+    ingress: new Set(),
+    egress: new Set(),
+  };
   private readonly networkSets = new Map<string, { peers: ClassSet; atoms: readonly number[] }>();
 
   constructor(
@@ -203,8 +208,8 @@ class ClusterCompiler {
   }
 
   /** Every distinct peer set the compiled terms use (cached by selector or CIDR text). */
-  distinctPeerSets(): ClassSet[] {
-    return [...this.selections.values(), ...[...this.networkSets.values()].map((n) => n.peers)];
+  peerSets(direction: Direction): ClassSet[] {
+    return [...this.peersOf[direction]];
   }
 
   /** Classes a subject or `namespaces`/`pods` peer selects: never host-network pods. */
@@ -235,14 +240,18 @@ class ClusterCompiler {
     const sets: ClassSet[] = [];
     const ext = newBits(this.ipAtoms.length);
     for (const peer of rule.peers) {
-      if (peer.kind === 'pods') sets.push(this.selection(peer));
-      else if (
+      if (peer.kind === 'pods') {
+        const set = this.selection(peer);
+        sets.push(set);
+        this.peersOf[direction].add(set);
+      } else if (
         direction === 'egress' &&
         (peer.kind === 'networks' || (peer.kind === 'nodes' && peer.addresses))
       ) {
         const hit = this.networks(peer);
         for (const atom of hit.atoms) setBit(ext, atom);
         sets.push(hit.peers);
+        this.peersOf[direction].add(hit.peers);
       }
     }
     return {
