@@ -64,6 +64,7 @@ export function compileClusterPolicies(
   ipAtoms: readonly IpRange[],
 ): ClusterChains {
   const size = pc.classes.length;
+  if (policies.length === 0) return NO_CHAINS(size);
   const cc = new ClusterCompiler(selectors, pc, compiler, ipAtoms);
   const order = policies.map((p, i) => ({ p, i })).sort((a, b) => compareClusterPolicies(a.p, b.p));
   const compiled = order.map(({ p, i }) => ({
@@ -119,6 +120,20 @@ export function compileClusterPolicies(
     peerGroupRep: peer.rep,
     dstGroup: dst.group,
     dstGroupRep: dst.rep,
+  };
+}
+
+/** No cluster policy: no class has a chain (the model never looks at the groups then). */
+function NO_CHAINS(size: number): ClusterChains {
+  const none = new Int32Array(size).fill(-1);
+  const groups = new Int32Array(size);
+  return {
+    chainOf: { ingress: none, egress: none },
+    chains: { ingress: [], egress: [] },
+    peerGroup: groups,
+    peerGroupRep: [0],
+    dstGroup: groups,
+    dstGroupRep: [0],
   };
 }
 

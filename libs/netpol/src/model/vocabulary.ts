@@ -1,5 +1,6 @@
 import type { IpRange } from '../cidr/ip-set';
 import type { Inventory } from '../inventory/inventory';
+import type { PolicyVocabulary } from '../policy/network-policy';
 import type { Protocol } from '../ports/protocol';
 
 /**
@@ -48,8 +49,7 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
     for (const policy of inventory.clusterPolicies) {
       if (policy.vocabulary.cidrs.length > 0) networksMatchPods = true;
     }
-    for (const policy of iterateBoth(inventory.policies, inventory.clusterPolicies)) {
-      const v = policy.vocabulary;
+    for (const v of policyVocabularies(inventory)) {
       for (const key of v.podKeys) podKeys.add(key);
       for (const r of v.portRanges) cut(r.protocol, r.from, r.to);
       for (const n of v.namedPorts) addName(n.name, n.protocol);
@@ -90,8 +90,10 @@ export function usesNamedPort(
   return name !== undefined && portNames.get(name)?.has(protocol) === true;
 }
 
-/** Both lists in order, without copying them (snapshots hold tens of thousands of policies). */
-function* iterateBoth<A, B>(a: readonly A[], b: readonly B[]): Generator<A | B> {
-  yield* a;
-  yield* b;
+/** The vocabularies of every NetworkPolicy and cluster policy, in order. */
+function policyVocabularies(inventory: Inventory): PolicyVocabulary[] {
+  const out: PolicyVocabulary[] = [];
+  for (const p of inventory.policies) out.push(p.vocabulary);
+  for (const p of inventory.clusterPolicies) out.push(p.vocabulary);
+  return out;
 }
