@@ -2,7 +2,7 @@ import type { Inventory, Pod } from '../inventory/inventory';
 import type { Direction } from '../policy/network-policy';
 import type { ConnectionSet } from '../ports/connection-set';
 import {
-  clusterPeerMatches,
+  clusterRulePeersMatch,
   clusterRuleConnections,
   selectionMatchesPod,
 } from '../reference/cluster-match';
@@ -142,7 +142,7 @@ function firstRule(
   dst: Endpoint,
 ): { rule: ClusterRule; connections: ConnectionSet } | undefined {
   for (const rule of policy[direction]) {
-    if (!rule.peers.some((p) => clusterPeerMatches(inventory, p, peer))) continue;
+    if (!clusterRulePeersMatch(inventory, rule, peer)) continue;
     const connections = clusterRuleConnections(rule, dst);
     if (!connections.isEmpty) return { rule, connections };
   }

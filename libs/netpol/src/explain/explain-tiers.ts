@@ -10,9 +10,12 @@ import type { Inventory } from '../inventory/inventory';
 import type { Direction } from '../policy/network-policy';
 import type { ConnectionSet } from '../ports/connection-set';
 import type { Protocol } from '../ports/protocol';
-import { clusterPeerMatches, tierPolicies } from '../reference/cluster-match';
+import {
+  clusterRulePeersMatch,
+  clusterRulePortMatches,
+  tierPolicies,
+} from '../reference/cluster-match';
 import type { DirectionVerdict, ClusterRuleRef } from '../reference/evaluate';
-import { portMatches } from '../reference/peer-match';
 import type { TierOutcome, TieredDirection } from '../reference/tiered-direction';
 import type { Endpoint } from '../reference/traffic';
 
@@ -184,9 +187,8 @@ export function samePriorityConflicts(
       continue;
     const rule = other[verdict.direction].find(
       (r) =>
-        r.peers.some((p) => clusterPeerMatches(inventory, p, peer)) &&
-        (r.ports.length === 0 ||
-          r.ports.some((p) => portMatches(p, query.protocol, query.port, dst))),
+        clusterRulePeersMatch(inventory, r, peer) &&
+        clusterRulePortMatches(r, query.protocol, query.port, dst),
     );
     if (rule && rule.action !== decided.action) {
       out.push(

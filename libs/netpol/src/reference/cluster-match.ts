@@ -9,6 +9,8 @@ import type { Inventory, Pod } from '../inventory/inventory';
 import type { Direction } from '../policy/network-policy';
 import { ConnectionSet } from '../ports/connection-set';
 import { matchesLabels } from '../selector/label-selector';
+import type { Protocol } from '../ports/protocol';
+import { portMatches } from './peer-match';
 import { portConnections } from './port-connections';
 import { namespaceLabels, type Endpoint } from './traffic';
 
@@ -61,6 +63,25 @@ export function clusterPeerMatches(
     case 'domainNames':
       return false;
   }
+}
+
+/** Whether some peer of a cluster rule matches the endpoint. */
+export function clusterRulePeersMatch(
+  inventory: Inventory,
+  rule: ClusterRule,
+  endpoint: Endpoint,
+): boolean {
+  return rule.peers.some((p) => clusterPeerMatches(inventory, p, endpoint));
+}
+
+/** Whether a cluster rule's ports admit one port towards `dst` (no ports: every port). */
+export function clusterRulePortMatches(
+  rule: ClusterRule,
+  protocol: Protocol,
+  port: number,
+  dst: Endpoint,
+): boolean {
+  return rule.ports.length === 0 || rule.ports.some((p) => portMatches(p, protocol, port, dst));
 }
 
 /** The connections a rule's ports admit towards `dst` (named ports resolved on `dst`). */

@@ -7,8 +7,8 @@ import type {
   ClusterRule,
   ClusterTier,
 } from '../cluster/cluster-policy';
-import { clusterPeerMatches, tierPolicies } from './cluster-match';
-import { policySelectsPod, portMatches, rulePeersMatch, rulePortsMatch } from './peer-match';
+import { clusterRulePeersMatch, clusterRulePortMatches, tierPolicies } from './cluster-match';
+import { policySelectsPod, rulePeersMatch, rulePortsMatch } from './peer-match';
 import { DEFAULT_OPTIONS, type Endpoint, type EvaluationOptions, type Traffic } from './traffic';
 
 /** Identifies one rule: the policy, the direction and the rule's index in `spec.ingress`/`spec.egress`. */
@@ -115,7 +115,7 @@ function decide(
     isolated: policies.length > 0,
     isolatingPolicies: policies.map((p) => p.ref),
   };
-  if (admin) return clusterVerdict(direction, admin, isolation, [], passedBy);
+  if (admin) return clusterVerdict(direction, admin, isolation, passedBy);
   if (policies.length > 0)
     return networkPolicyVerdict(inventory, direction, policies, traffic, options, passedBy);
   const baseline = firstClusterMatch(
@@ -126,7 +126,7 @@ function decide(
     traffic,
     passedBy,
   );
-  if (baseline) return clusterVerdict(direction, baseline, isolation, [], passedBy);
+  if (baseline) return clusterVerdict(direction, baseline, isolation, passedBy);
   const why =
     subject.pod.hostNetwork && options.hostNetwork === 'unrestricted'
       ? 'hostNetwork pod, treated as never isolated'
@@ -158,12 +158,8 @@ function firstClusterMatch(
   const peer = direction === 'egress' ? traffic.dst : traffic.src;
   for (const policy of tierPolicies(inventory, tier, pod, direction)) {
     for (const rule of policy[direction]) {
-      if (!rule.peers.some((p) => clusterPeerMatches(inventory, p, peer))) continue;
-      if (
-        rule.ports.length > 0 &&
-        !rule.ports.some((p) => portMatches(p, traffic.protocol, traffic.port, traffic.dst))
-      )
-        continue;
+      if (!clusterRulePeersMatch(inventory, rule, peer)) continue;
+      if (!clusterRulePortMatches(rule, traffic.protocol, traffic.port, traffic.dst)) continue;
       const ref = clusterRuleRef(policy, rule);
       if (rule.action !== 'Pass') return ref;
       passedBy.push(ref);
@@ -189,7 +185,6 @@ function clusterVerdict(
   direction: Direction,
   decided: ClusterRuleRef,
   isolation: { isolated: boolean; isolatingPolicies: ObjectRef[] },
-  allowingRules: RuleRef[],
   passedBy: ClusterRuleRef[],
 ): DirectionVerdict {
   const allowed = decided.action === 'Accept';
@@ -197,7 +192,7 @@ function clusterVerdict(
   return {
     direction,
     ...isolation,
-    allowingRules,
+    allowingRules: [],
     allowed,
     reason: `${allowed ? 'accepted' : 'denied'} by ${decided.tier}-tier ${decided.policy.kind} ${decided.policy.name} ${direction} rule ${decided.ruleIndex}${name}`,
     decidedBy: { ...decided, tier: decided.tier },

@@ -8,7 +8,7 @@ import type { Inventory } from '../inventory/inventory';
 import type { Direction, NetworkPolicy } from '../policy/network-policy';
 import { ConnectionSet } from '../ports/connection-set';
 import { directionRules, type MatchingRule } from './allowed-connections';
-import { clusterPeerMatches, clusterRuleConnections, tierPolicies } from './cluster-match';
+import { clusterRulePeersMatch, clusterRuleConnections, tierPolicies } from './cluster-match';
 import type { Endpoint, EvaluationOptions } from './traffic';
 
 /** A cluster-policy rule whose peers match the pair: what it matches, and what of that it decided. */
@@ -128,7 +128,7 @@ function evaluateTier(
   let passed = ConnectionSet.NONE;
   for (const policy of policies) {
     for (const rule of policy[direction]) {
-      if (!rule.peers.some((p) => clusterPeerMatches(inventory, p, peer))) continue;
+      if (!clusterRulePeersMatch(inventory, rule, peer)) continue;
       const connections = clusterRuleConnections(rule, dst);
       const decided = connections.intersect(pending);
       matches.push({ policy, rule, action: rule.action, connections, decided });
