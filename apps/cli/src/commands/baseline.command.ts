@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import type { CommandContext } from '../cli-io';
 import { EXIT_ENVIRONMENT, EXIT_FINDINGS, EXIT_INVALID_INPUT, EXIT_OK } from '../exit-codes';
-import { ApiClient, ApiError, ApiUnavailableError } from './baseline.command.http';
+import { ApiClient, ApiError, ApiUnavailableError } from '../api/api-client';
 
 interface PushFlags {
   readonly name?: string;
@@ -82,6 +82,7 @@ async function push(dir: string, flags: PushFlags, { io }: CommandContext): Prom
     io.stderr.write(loaded.issues.map((i) => `error: ${formatBaselineIssue(i)}\n`).join(''));
     return EXIT_INVALID_INPUT;
   }
+  const content: BaselineContent = loaded.content;
   const name = (flags.name ?? loaded.name ?? '').trim();
   const config = target.safeParse({
     apiUrl: flags.apiUrl ?? io.env['FENCELINE_API_URL'],
@@ -102,14 +103,14 @@ async function push(dir: string, flags: PushFlags, { io }: CommandContext): Prom
   const api = new ApiClient(config.data.apiUrl, config.data.apiKey);
   try {
     const id = await baselineId(api, name);
-    const version = await api.request(
-      'POST',
-      `/v1/baselines/${encodeURIComponent(id)}/versions`,
+    const version = await api.send(
+      `POST /v1/baselines/${encodeURIComponent(id)}/versions`,
+      (client) =>
+        client.POST('/v1/baselines/{id}/versions', {
+          params: { path: { id } },
+          body: { content, message: flags.message },
+        }),
       baselineVersion,
-      {
-        content: loaded.content satisfies BaselineContent,
-        message: flags.message,
-      },
     );
     io.stdout.write(
       flags.output === 'json'
@@ -135,12 +136,21 @@ async function push(dir: string, flags: PushFlags, { io }: CommandContext): Prom
 async function baselineId(api: ApiClient, name: string): Promise<string> {
   const find = async (): Promise<string | undefined> =>
     (
-      await api.request('GET', `/v1/baselines?name=${encodeURIComponent(name)}`, baselineList)
+      await api.send(
+        `GET /v1/baselines?name=${encodeURIComponent(name)}`,
+        (client) => client.GET('/v1/baselines', { params: { query: { name } } }),
+        baselineList,
+      )
     ).value.find((b) => b.name === name)?.id;
   const existing = await find();
   if (existing) return existing;
   try {
-    return (await api.request('POST', '/v1/baselines', createdBaseline, { name })).value.id;
+    const created = await api.send(
+      'POST /v1/baselines',
+      (client) => client.POST('/v1/baselines', { body: { name } }),
+      createdBaseline,
+    );
+    return created.value.id;
   } catch (error) {
     // Someone created it between our two requests: use theirs.
     if (error instanceof ApiError && error.status === 409) {
