@@ -52,3 +52,21 @@ export type {
   FqdnRuleExplanation,
   TierExplanation,
 } from './explain/explain-tiers';
+export type { ChainExplanation } from './explain/explain-chain';
+export type { ChainVerdict, ChainDecision, ChainRuleRef } from './chain/evaluate-chain';
+export type { ChainDirection, ChainTierOutcome, ChainRuleMatch } from './chain/chain-direction';
+export type {
+  PolicyChain,
+  ChainTier,
+  ChainPolicy,
+  ChainRule,
+  ChainAction,
+} from './chain/policy-chain';
+export { policyChainOf } from './chain/chain-of';
+export type {
+  CalicoObjects,
+  CalicoPolicy,
+  CalicoTier,
+  CalicoNetworkSet,
+  CalicoRule,
+} from './cni/calico/calico-objects';

@@ -1,4 +1,5 @@
 import {
+  type ChainExplanation,
   formatObjectRef,
   type DirectionExplanation,
   type Explanation,
@@ -38,6 +39,12 @@ function directionLines(
   const heading = `${side.direction} at the ${end} (${side.subject ?? `${peer}, outside the cluster`}):`;
   if (side.subject === undefined)
     return [heading, '  no policy applies to an external address: default allow'];
+  if (side.chain)
+    return [
+      heading,
+      ...chainLines(side.chain, query),
+      `  ${side.direction} allows: ${side.allowed.toString()}`,
+    ];
   const tiers = side.admin.policies.length + side.baseline.policies.length > 0;
   if (!tiers) return [heading, ...networkPolicyLines(side, query, false)];
   return [
@@ -119,5 +126,29 @@ function networkPolicyLines(
     '  default: deny (whatever no matching rule admits)',
     `  ${side.direction} allows: ${side.allowed.toString()}`,
   );
+  return lines;
+}
+
+/** A CNI's ordered chain (Calico): each tier that applies, its matching rules and its default. */
+function chainLines(chain: ChainExplanation, query: Explanation['query']): string[] {
+  const lines = [`  path: ${chain.path}`];
+  if (chain.walk.tiers.length === 0)
+    lines.push('  no policy applies to the pod: its profile allows');
+  for (const tier of chain.walk.tiers) {
+    lines.push(`  tier ${tier.tier} (default ${tier.defaultAction}):`);
+    if (tier.matches.length === 0) lines.push('    no rule matches this peer');
+    for (const m of tier.matches) {
+      const decided = m.decided.isEmpty ? 'nothing left to decide' : m.decided.toString();
+      const mark =
+        query && !m.decided.isEmpty && m.decided.has(query.protocol, query.port)
+          ? ` ← decides ${query.protocol} ${query.port}`
+          : '';
+      lines.push(
+        `    ${m.rule.label} (order ${m.rule.order ?? 'none'}) rule #${m.rule.ruleIndex}: ${m.rule.action} ${m.connections.toString()} (decides ${decided})${mark}`,
+      );
+    }
+    if (!tier.unmatched.isEmpty)
+      lines.push(`    no rule decides ${tier.unmatched.toString()}: default ${tier.defaultAction}`);
+  }
   return lines;
 }

@@ -38,6 +38,9 @@ export const ISSUE_CODES = [
   'INVALID_PORT_RANGE',
   'INVALID_DOMAIN_NAME',
   'NAMED_PORT_WITHOUT_PODS',
+  'INVALID_SELECTOR_SYNTAX',
+  'INVALID_ORDER',
+  'INVALID_FIELD_COMBINATION',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

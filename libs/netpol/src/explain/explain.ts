@@ -3,7 +3,10 @@ import type { Inventory } from '../inventory/inventory';
 import type { Direction } from '../policy/network-policy';
 import { ConnectionSet } from '../ports/connection-set';
 import type { Protocol } from '../ports/protocol';
-import { isAllowed, type TierDecision } from '../reference/evaluate';
+import { isAllowed, isolatingPolicies, type TierDecision } from '../reference/evaluate';
+import { policyChainOf } from '../chain/chain-of';
+import type { PolicyChain } from '../chain/policy-chain';
+import { explainChain, type ChainExplanation } from './explain-chain';
 import { tieredDirection } from '../reference/tiered-direction';
 import {
   queryPath,
@@ -51,6 +54,8 @@ export interface DirectionExplanation {
   readonly decidedBy?: TierDecision;
   /** Same-priority cluster policies that would decide the queried port otherwise. */
   readonly conflicts: readonly string[];
+  /** Set when a CNI's ordered chain (Calico) decides: its tiers, rules and defaults. */
+  readonly chain?: ChainExplanation;
 }
 
 export interface Explanation {
@@ -111,6 +116,7 @@ export function explain(
     }
   }
   notes.push(...egress.conflicts, ...ingress.conflicts);
+  notes.push(...(egress.chain?.notEvaluated ?? []), ...(ingress.chain?.notEvaluated ?? []));
   const allowed = egress.allowed.intersect(ingress.allowed);
   return {
     src: src.name,
@@ -134,6 +140,8 @@ function explainDirection(
 ): DirectionExplanation {
   const subject = direction === 'egress' ? src : dst;
   const peer = direction === 'egress' ? dst : src;
+  const policyChain = policyChainOf(inventory, options);
+  if (policyChain) return chainSide(inventory, policyChain, direction, src, dst, query, options);
   const tiered = tieredDirection(inventory, direction, src, dst, options);
   const np = tiered.networkPolicy;
   const isolated = np.isolating.length > 0;
@@ -170,5 +178,54 @@ function explainDirection(
     ...(verdict ? { decidedBy: verdict.decidedBy } : {}),
     conflicts:
       verdict && query ? samePriorityConflicts(inventory, verdict, subject, peer, dst, query) : [],
+  };
+}
+
+function chainSide(
+  inventory: Inventory,
+  chain: PolicyChain,
+  direction: Direction,
+  src: Endpoint,
+  dst: Endpoint,
+  query: { protocol: Protocol; port: number } | undefined,
+  options: EvaluationOptions,
+): DirectionExplanation {
+  const subject = direction === 'egress' ? src : dst;
+  const explained = explainChain(chain, direction, src, dst, query);
+  const empty = (tier: 'Admin' | 'Baseline'): TierExplanation =>
+    tierExplanation(
+      {
+        tier,
+        policies: [],
+        matches: [],
+        accepted: ConnectionSet.NONE,
+        denied: ConnectionSet.NONE,
+        passed: ConnectionSet.NONE,
+        unmatched: ConnectionSet.NONE,
+      },
+      direction,
+      query,
+    );
+  return {
+    direction,
+    subject: subject.kind === 'pod' ? `${subject.pod.namespace}/${subject.pod.name}` : undefined,
+    isolated: explained.walk.tiers.length > 0,
+    hostNetworkExempt:
+      subject.kind === 'pod' && subject.pod.hostNetwork && options.hostNetwork === 'unrestricted',
+    isolatingPolicies:
+      subject.kind === 'pod'
+        ? isolatingPolicies(inventory, subject.pod, direction, options).map((p) => p.ref)
+        : [],
+    matchingRules: [],
+    allowed: explained.walk.allowed,
+    default: 'allow',
+    admin: empty('Admin'),
+    baseline: empty('Baseline'),
+    path: subject.kind === 'pod' ? explained.path : 'external endpoint: no policy applies',
+    ...(explained.verdict
+      ? { decidedBy: { tier: 'Chain' as const, chain: explained.verdict } }
+      : {}),
+    conflicts: [],
+    chain: explained,
   };
 }

@@ -132,7 +132,7 @@ describe('buildInventory: namespaces, duplicates, other kinds', () => {
     ]);
   });
 
-  it('counts unknown kinds and Calico policies in ignoredKinds without evaluating them', () => {
+  it('counts unknown kinds in ignoredKinds; a Calico NetworkPolicy is read as Calico, not as a Kubernetes one', () => {
     const calico = {
       apiVersion: 'crd.projectcalico.org/v1',
       kind: 'NetworkPolicy',
@@ -147,11 +147,13 @@ describe('buildInventory: namespaces, duplicates, other kinds', () => {
       { apiVersion: 'example.com/v1', kind: 'Deployment', ...meta('w') },
     );
     expect(inv.ignoredKinds).toEqual({
-      'crd.projectcalico.org/v1/NetworkPolicy': 1,
       'v1/ConfigMap': 2,
       'example.com/v1/Deployment': 1,
     });
     expect([inv.policies, inv.pods, inv.issues, inv.namespaces.size]).toEqual([[], [], [], 0]);
+    expect(inv.calico?.policies.map((p) => `${p.kind} ${p.namespace}/${p.name} ${p.tier}`)).toEqual(
+      ['NetworkPolicy shop/deny default'],
+    );
   });
 
   it('leaves out invalid policies, keeps valid ones and collects every issue', () => {

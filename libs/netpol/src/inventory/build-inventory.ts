@@ -4,6 +4,8 @@ import {
   type ClusterPolicyKind,
 } from '../cluster/cluster-policy';
 import { parseClusterPolicy } from '../cluster/parse-cluster-policy';
+import { CalicoCollector } from '../cni/calico/calico-collector';
+import { isCalicoKind } from '../cni/calico/calico-objects';
 import { resolveNodePeers } from '../cluster/resolve-nodes';
 import { IssueSink } from '../errors/issue-sink';
 import type { ObjectRef } from '../errors/object-ref';
@@ -97,6 +99,7 @@ export function buildInventory(
   const ignoredKinds = new Map<string, number>();
   const skipped: { object: ObjectRef; reason: string }[] = [];
   const seen = new Map<string, ObjectRef>();
+  const calico = new CalicoCollector();
 
   objects.forEach(({ object, source }, index) => {
     const where = source ?? `object #${index + 1}`;
@@ -111,6 +114,10 @@ export function buildInventory(
     }
     const kind = typeof object['kind'] === 'string' ? object['kind'] : undefined;
     const apiVersion = typeof object['apiVersion'] === 'string' ? object['apiVersion'] : undefined;
+    if (kind && isCalicoKind(kind, apiVersion)) {
+      issues.push(...calico.add(object, kind, where));
+      return;
+    }
     const groups = kind ? KNOWN_KINDS.get(kind) : undefined;
     if (!kind || !groups || (apiVersion !== undefined && !groups.includes(apiVersion))) {
       const key = `${apiVersion ?? '?'}/${kind ?? '?'}`;
@@ -213,6 +220,8 @@ export function buildInventory(
   };
   pods.forEach((p) => ensureNamespace(p.namespace));
   policies.forEach((p) => ensureNamespace(p.namespace));
+  const calicoResult = calico.result();
+  issues.push(...calicoResult.issues);
 
   return {
     namespaces,
@@ -228,6 +237,7 @@ export function buildInventory(
     ignoredKinds: Object.fromEntries(ignoredKinds),
     skipped,
     issues,
+    ...(calicoResult.objects ? { calico: calicoResult.objects } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { IpAddress } from '../cidr/ip-address';
 import type { ObjectRef } from '../errors/object-ref';
 import type { ValidationIssue } from '../errors/validation-issue';
 import type { ClusterPolicy } from '../cluster/cluster-policy';
+import type { CalicoObjects } from '../cni/calico/calico-objects';
 import type { NetworkPolicy } from '../policy/network-policy';
 import type { Protocol } from '../ports/protocol';
 import type { Labels } from '../selector/label-selector';
@@ -78,6 +79,11 @@ export interface Pod {
   readonly directWorkload?: WorkloadRef;
   readonly fromTemplate: boolean;
   readonly ref: ObjectRef;
+  /**
+   * `spec.serviceAccountName` when set (Calico and Cilium policies can select by it); the API
+   * server defaults it to `default`.
+   */
+  readonly serviceAccount?: string;
 }
 
 export interface ServicePort {
@@ -145,6 +151,8 @@ export interface Inventory {
   readonly nodesKnown: boolean;
   /** Objects of kinds the engine does not evaluate, counted per `apiVersion/kind`. */
   readonly ignoredKinds: Readonly<Record<string, number>>;
+  /** Calico's own policies, tiers and network sets, when the input holds any. */
+  readonly calico?: CalicoObjects;
   /** Objects that were understood but deliberately left out, with the reason. */
   readonly skipped: readonly { readonly object: ObjectRef; readonly reason: string }[];
   readonly issues: readonly ValidationIssue[];

@@ -64,6 +64,7 @@ export function parsePodObject(
     workload,
     fromTemplate,
     ref,
+    ...serviceAccountOf(sink, spec, 'spec'),
   };
 }
 
@@ -99,6 +100,7 @@ export function parseWorkloadTemplate(
     workload: { kind: ref.kind, namespace, name: ref.name },
     fromTemplate: true,
     ref,
+    ...serviceAccountOf(sink, spec, `${fieldPath}.spec`),
   };
 }
 
@@ -121,6 +123,18 @@ export function controllerOf(
       return NON_WORKLOAD_OWNER_KINDS.has(kind) ? undefined : { kind, namespace, name };
   }
   return undefined;
+}
+
+/** `spec.serviceAccountName` (or the deprecated `serviceAccount`), when set. */
+function serviceAccountOf(
+  sink: IssueSink,
+  spec: RawObject,
+  path: string,
+): { serviceAccount?: string } {
+  const name =
+    readString(sink, spec['serviceAccountName'], `${path}.serviceAccountName`) ??
+    readString(sink, spec['serviceAccount'], `${path}.serviceAccount`);
+  return name ? { serviceAccount: name } : {};
 }
 
 function readPodIps(sink: IssueSink, status: RawObject): IpAddress[] {

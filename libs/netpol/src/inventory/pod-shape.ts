@@ -2,13 +2,14 @@ import type { Pod } from './inventory';
 
 /**
  * A key equal for pods that every policy selects and matches alike: namespace, labels, container
- * ports (named ports resolve through them) and hostNetwork; `extra` adds what else a caller's
+ * ports (named ports resolve through them), hostNetwork and service account; `extra` adds what else a caller's
  * question depends on (the reporting workload, the address). Pair queries run once per key.
  */
 export function podShapeKey(pod: Pod, ...extra: readonly (string | boolean)[]): string {
   const labels = Object.entries(pod.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const ports = pod.ports.map((p) => `${p.name ?? ''}/${p.protocol}/${p.port}`).sort();
-  return JSON.stringify([pod.namespace, labels, ports, pod.hostNetwork, ...extra]);
+  const sa = pod.serviceAccount === undefined ? [] : [`sa:${pod.serviceAccount}`];
+  return JSON.stringify([pod.namespace, labels, ports, pod.hostNetwork, ...sa, ...extra]);
 }
 
 /** The pods grouped by `key`, groups and pods in first-seen order. */

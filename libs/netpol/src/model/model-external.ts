@@ -13,6 +13,14 @@ export function allFromExternal(
 ): void {
   const words = ports.length;
   const atoms = model.ipAtoms.length;
+  if (model.chained) {
+    const out = model.portAtoms.empty();
+    for (let e = 0; e < atoms; e++) {
+      model.fromExternalInto(out, e, d);
+      acc.set(out, e * words);
+    }
+    return;
+  }
   const ingress = model.ingressTerms[d];
   if (!ingress) {
     for (let e = 0; e < atoms; e++) acc.set(model.portAtoms.all, e * words);

@@ -104,6 +104,7 @@ function classKey(
     }
   }
   if (pod.hostNetwork) key += '\u0001#host';
+  if (vocabulary.serviceAccounts) key += `\u0001#sa${pod.serviceAccount ?? 'default'}`;
   if (matchesIps(options, vocabulary)) key += `\u0001#ip${podIpAtom(pod, ipAtoms)}`;
   return key;
 }

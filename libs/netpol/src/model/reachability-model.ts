@@ -17,6 +17,8 @@ import { PolicyCompiler, type Term } from './policy-terms';
 import { compileClusterPolicies, type ClusterChains, type TierChainTerms } from './cluster-terms';
 import { compileNetworkPolicies } from './compile-terms';
 import { combineTiers } from './tier-chain';
+import { ChainPairs } from './model-chain';
+import { policyChainOf } from '../chain/chain-of';
 import { TierResults } from './tier-results';
 import type { ClassSet } from './class-set';
 import { PortAtoms } from './port-atoms';
@@ -40,6 +42,8 @@ export class ReachabilityModel {
   private readonly hasTiers: boolean;
   private readonly tierResults: TierResults;
   private readonly npBuffer: Bits;
+  /** Set when a CNI's ordered chain decides (see {@link ChainPairs}). */
+  private readonly chain: ChainPairs | undefined;
   /** Per class: `name/protocol` → atoms of that named port on the class's pods. */
   private readonly namedCache: (Map<string, Bits> | undefined)[] = [];
   private idsByKey: Map<string, number> | undefined;
@@ -78,6 +82,14 @@ export class ReachabilityModel {
       this.orTermPorts(into, t, d),
     );
     this.npBuffer = this.portAtoms.empty();
+    this.chain = policyChainOf(inventory, options)
+      ? new ChainPairs(inventory, this.pc, this.ipAtoms, this.portAtoms, options)
+      : undefined;
+  }
+
+  /** Whether a CNI's ordered chain decides this inventory's traffic. */
+  get chained(): boolean {
+    return this.chain !== undefined;
   }
   /** Pod classes (the synthetic ingress-controller class not counted). */
   get classCount(): number {
@@ -118,6 +130,7 @@ export class ReachabilityModel {
 
   /** Connections from class `s` to class `d` as atoms in `out`; false when none. */
   pairInto(out: Bits, scratch: Bits, s: number, d: number): boolean {
+    if (this.chain) return this.chain.pairInto(out, s, d);
     if (this.hasTiers) return this.tieredPairInto(out, scratch, s, d);
     // Hand-written loops: the bitsets are a word or two long and this runs per class pair.
     const words = out.length;
@@ -178,6 +191,7 @@ export class ReachabilityModel {
    * to every selector).
    */
   isDefaultDeny(cls: PodClass, direction: Direction): boolean {
+    if (this.chain) return this.chain.isDefaultDeny(cls.pods[0] as Pod, direction);
     const terms = direction === 'ingress' ? this.ingressTerms : this.egressTerms;
     if (!this.hasTiers) return terms[cls.id] !== undefined;
     return defaultDenyOf(this.inventory, cls.pods[0] as Pod, direction, this.options) !== undefined;
@@ -185,6 +199,7 @@ export class ReachabilityModel {
 
   /** Whether class `s`'s egress goes through cluster-policy rules. */
   egressTiered(s: number): boolean {
+    if (this.chain) return true;
     return (this.clusterChains.chainOf.egress[s] as number) >= 0;
   }
 
@@ -194,6 +209,7 @@ export class ReachabilityModel {
    * match an address outside the cluster, so only `Accept` rules of the Admin tier add sources.
    */
   ingressCandidates(d: number): ClassSet[] | undefined {
+    if (this.chain) return undefined;
     const terms = this.ingressTerms[d];
     if (!terms) return undefined;
     const sets = terms.map((t) => t.peers);
@@ -205,6 +221,7 @@ export class ReachabilityModel {
 
   /** Connections from external atom `e` (-1: an address no ipBlock names) to class `d`. */
   fromExternalInto(out: Bits, e: number, d: number): boolean {
+    if (this.chain) return this.chain.fromExternalInto(out, e, d);
     const ingress = this.ingressTerms[d];
     if (!ingress) {
       out.set(this.portAtoms.all);
@@ -218,6 +235,7 @@ export class ReachabilityModel {
 
   /** Connections from class `s` to external atom `e`; named ports never match an address. */
   toExternalInto(out: Bits, s: number, e: number): boolean {
+    if (this.chain) return this.chain.toExternalInto(out, s, e);
     const chain = this.clusterChains.chainOf.egress[s] as number;
     if (chain >= 0) {
       const egress = this.egressTerms[s];

@@ -2,6 +2,7 @@ import type { IpRange } from '../cidr/ip-set';
 import type { Inventory } from '../inventory/inventory';
 import type { PolicyVocabulary } from '../policy/network-policy';
 import type { Protocol } from '../ports/protocol';
+import { CALICO_LABEL_VOCABULARY, calicoCidrRanges } from '../cni/calico/calico-vocabulary';
 
 /**
  * What the policies of one or more inventories can tell apart: the pod label keys any selector
@@ -19,6 +20,8 @@ export interface Vocabulary {
    * are then told apart by the atom of their address.
    */
   readonly networksMatchPods: boolean;
+  /** Whether pods are told apart by service account (CNI policies can select by it). */
+  readonly serviceAccounts: boolean;
 }
 
 /**
@@ -45,7 +48,14 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
   };
   const cidrs: IpRange[] = [];
   let networksMatchPods = false;
+  let serviceAccounts = false;
   for (const inventory of inventories) {
+    if (inventory.calico) {
+      serviceAccounts = true;
+      const ranges = calicoCidrRanges(inventory.calico);
+      if (ranges.length > 0) networksMatchPods = true;
+      cidrs.push(...ranges);
+    }
     for (const policy of inventory.clusterPolicies) {
       if (policy.vocabulary.cidrs.length > 0) networksMatchPods = true;
     }
@@ -78,7 +88,14 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
       }
     }
   }
-  return { podKeys: [...podKeys].sort(), portNames, portCuts, cidrs, networksMatchPods };
+  return {
+    podKeys: [...podKeys].sort(),
+    portNames,
+    portCuts,
+    cidrs,
+    networksMatchPods,
+    serviceAccounts,
+  };
 }
 
 /** Whether a container port's name (and protocol) is one that some rule or Service resolves. */
@@ -95,5 +112,7 @@ function policyVocabularies(inventory: Inventory): PolicyVocabulary[] {
   const out: PolicyVocabulary[] = [];
   for (const p of inventory.policies) out.push(p.vocabulary);
   for (const p of inventory.clusterPolicies) out.push(p.vocabulary);
+  for (const p of inventory.calico?.policies ?? []) out.push(p.vocabulary);
+  if (inventory.calico) out.push(CALICO_LABEL_VOCABULARY);
   return out;
 }

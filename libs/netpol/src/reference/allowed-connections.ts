@@ -5,6 +5,8 @@ import { isolatingPolicies } from './evaluate';
 import { portConnections } from './port-connections';
 import { rulePeersMatch } from './peer-match';
 import { tieredDirection } from './tiered-direction';
+import { policyChainOf } from '../chain/chain-of';
+import { chainDirection } from '../chain/chain-direction';
 import { DEFAULT_OPTIONS, type Endpoint, type EvaluationOptions } from './traffic';
 
 /**
@@ -20,9 +22,14 @@ export function allowedConnections(
   dst: Endpoint,
   options: EvaluationOptions = DEFAULT_OPTIONS,
 ): ConnectionSet {
-  const egress = tieredDirection(inventory, 'egress', src, dst, options).allowed;
+  const chain = policyChainOf(inventory, options);
+  const direction = (d: 'egress' | 'ingress'): ConnectionSet =>
+    chain
+      ? chainDirection(chain, d, src, dst).allowed
+      : tieredDirection(inventory, d, src, dst, options).allowed;
+  const egress = direction('egress');
   if (egress.isEmpty) return egress;
-  return egress.intersect(tieredDirection(inventory, 'ingress', src, dst, options).allowed);
+  return egress.intersect(direction('ingress'));
 }
 
 /** A rule of an isolating policy whose peers match the pair, and what it admits between them. */

@@ -10,6 +10,9 @@ import type {
 import { clusterRulePeersMatch, clusterRulePortMatches, tierPolicies } from './cluster-match';
 import { policySelectsPod, rulePeersMatch, rulePortsMatch } from './peer-match';
 import { DEFAULT_OPTIONS, type Endpoint, type EvaluationOptions, type Traffic } from './traffic';
+import { policyChainOf } from '../chain/chain-of';
+import { decideChain, type ChainVerdict } from '../chain/evaluate-chain';
+import type { PolicyChain } from '../chain/policy-chain';
 
 /** Identifies one rule: the policy, the direction and the rule's index in `spec.ingress`/`spec.egress`. */
 export interface RuleRef {
@@ -51,7 +54,8 @@ export interface ClusterRuleRef {
 export type TierDecision =
   | ({ readonly tier: ClusterTier } & ClusterRuleRef)
   | { readonly tier: 'NetworkPolicy' }
-  | { readonly tier: 'Default' };
+  | { readonly tier: 'Default' }
+  | { readonly tier: 'Chain'; readonly chain: ChainVerdict };
 
 /** Whether the traffic is allowed, and why: egress at the source AND ingress at the destination. */
 export interface Verdict {
@@ -108,6 +112,9 @@ function decide(
       passedBy: [],
     };
   }
+  const chain = policyChainOf(inventory, options);
+  if (chain)
+    return chainDirectionVerdict(inventory, direction, subject.pod, traffic, chain, options);
   const passedBy: ClusterRuleRef[] = [];
   const admin = firstClusterMatch(inventory, 'Admin', direction, subject.pod, traffic, passedBy);
   const policies = isolatingPolicies(inventory, subject.pod, direction, options);
@@ -139,6 +146,38 @@ function decide(
     reason: `${why}: allowed by default`,
     decidedBy: { tier: 'Default' },
     passedBy,
+  };
+}
+
+/** One direction decided by a CNI's ordered chain (see {@link decideChain}). */
+function chainDirectionVerdict(
+  inventory: Inventory,
+  direction: Direction,
+  pod: Pod,
+  traffic: Traffic,
+  chain: PolicyChain,
+  options: EvaluationOptions,
+): DirectionVerdict {
+  const verdict = decideChain(chain, direction, traffic);
+  const policies = isolatingPolicies(inventory, pod, direction, options);
+  const d = verdict.decision;
+  const reason =
+    d.by === 'rule'
+      ? `${verdict.allowed ? 'allowed' : 'denied'} by ${d.rule.label} (tier ${d.rule.tier}, order ${d.rule.order ?? 'none'}) ${direction} rule ${d.rule.ruleIndex} (${d.rule.action})`
+      : d.by === 'tier-default'
+        ? `no rule of tier ${d.tier} matches: denied by the tier's default action`
+        : verdict.tiers.length === 0
+          ? `no policy applies to the pod for ${direction}: allowed by its profile`
+          : `passed by every tier that applies: allowed by the pod's profile`;
+  return {
+    direction,
+    isolated: verdict.tiers.length > 0,
+    isolatingPolicies: policies.map((p) => p.ref),
+    allowingRules: [],
+    allowed: verdict.allowed,
+    reason,
+    decidedBy: { tier: 'Chain', chain: verdict },
+    passedBy: [],
   };
 }
 
