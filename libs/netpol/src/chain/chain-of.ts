@@ -1,4 +1,6 @@
+import { antreaChain } from '../cni/antrea/antrea-chain';
 import { calicoChain } from '../cni/calico/calico-chain';
+import { ciliumChain } from '../cni/cilium/cilium-chain';
 import type { Inventory } from '../inventory/inventory';
 import type { EvaluationOptions } from '../reference/traffic';
 import type { PolicyChain } from './policy-chain';
@@ -16,7 +18,8 @@ export function policyChainOf(
   inventory: Inventory,
   options: EvaluationOptions,
 ): PolicyChain | undefined {
-  if (!inventory.calico) return undefined;
+  const build = chainBuilder(inventory);
+  if (!build) return undefined;
   const key = `${options.hostNetwork}|${options.ipBlockMatchesPods}`;
   let byOptions = cache.get(inventory);
   if (!byOptions) {
@@ -25,8 +28,21 @@ export function policyChainOf(
   }
   let chain = byOptions.get(key);
   if (!chain) {
-    chain = calicoChain(inventory, options);
+    chain = build(inventory, options);
     byOptions.set(key, chain);
   }
   return chain;
+}
+
+/**
+ * Which CNI's chain decides: the one whose objects the inventory holds (Calico, then Cilium,
+ * then Antrea when several are present; choosing by the cluster's CNI is issue 16's `--cni`).
+ */
+function chainBuilder(
+  inventory: Inventory,
+): ((inventory: Inventory, options: EvaluationOptions) => PolicyChain) | undefined {
+  if (inventory.calico) return calicoChain;
+  if (inventory.cilium) return ciliumChain;
+  if (inventory.antrea) return antreaChain;
+  return undefined;
 }

@@ -44,8 +44,11 @@ export interface ChainRule {
   readonly notEvaluated: readonly string[];
 }
 
-/** The source of a chain policy, for display: `calico-gnp`, `calico-np`, `knp`, `cnp`, `anp`, `banp`. */
-export type ChainPolicyKind = 'calico-gnp' | 'calico-np' | 'knp' | 'cnp' | 'anp' | 'banp';
+/**
+ * The source of a chain policy, for display: `calico-gnp`, `calico-np`, `knp`, `cnp`, `anp`,
+ * `banp`, `cnp-cilium`, `ccnp`, `acnp`, `annp`, ….
+ */
+export type ChainPolicyKind = string;
 
 /** A policy of an ordered chain: the tier it sits in, its order there, and its rules. */
 export interface ChainPolicy {
@@ -70,7 +73,7 @@ export interface ChainPolicy {
  * CNI places them. After the last tier an endpoint's profile allows what reached it.
  */
 export interface PolicyChain {
-  readonly cni: 'calico';
+  readonly cni: 'calico' | 'cilium' | 'antrea';
   readonly tiers: readonly ChainTier[];
   readonly policies: readonly ChainPolicy[];
 }

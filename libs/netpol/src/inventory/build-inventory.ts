@@ -4,8 +4,7 @@ import {
   type ClusterPolicyKind,
 } from '../cluster/cluster-policy';
 import { parseClusterPolicy } from '../cluster/parse-cluster-policy';
-import { CalicoCollector } from '../cni/calico/calico-collector';
-import { isCalicoKind } from '../cni/calico/calico-objects';
+import { CniCollectors } from '../cni/cni-collectors';
 import { resolveNodePeers } from '../cluster/resolve-nodes';
 import { IssueSink } from '../errors/issue-sink';
 import type { ObjectRef } from '../errors/object-ref';
@@ -99,7 +98,7 @@ export function buildInventory(
   const ignoredKinds = new Map<string, number>();
   const skipped: { object: ObjectRef; reason: string }[] = [];
   const seen = new Map<string, ObjectRef>();
-  const calico = new CalicoCollector();
+  const cni = new CniCollectors();
 
   objects.forEach(({ object, source }, index) => {
     const where = source ?? `object #${index + 1}`;
@@ -114,8 +113,9 @@ export function buildInventory(
     }
     const kind = typeof object['kind'] === 'string' ? object['kind'] : undefined;
     const apiVersion = typeof object['apiVersion'] === 'string' ? object['apiVersion'] : undefined;
-    if (kind && isCalicoKind(kind, apiVersion)) {
-      issues.push(...calico.add(object, kind, where));
+    const cniIssues = kind ? cni.add(object, kind, apiVersion, where) : undefined;
+    if (cniIssues) {
+      issues.push(...cniIssues);
       return;
     }
     const groups = kind ? KNOWN_KINDS.get(kind) : undefined;
@@ -220,8 +220,8 @@ export function buildInventory(
   };
   pods.forEach((p) => ensureNamespace(p.namespace));
   policies.forEach((p) => ensureNamespace(p.namespace));
-  const calicoResult = calico.result();
-  issues.push(...calicoResult.issues);
+  const cniResult = cni.result();
+  issues.push(...cniResult.issues);
 
   return {
     namespaces,
@@ -237,7 +237,7 @@ export function buildInventory(
     ignoredKinds: Object.fromEntries(ignoredKinds),
     skipped,
     issues,
-    ...(calicoResult.objects ? { calico: calicoResult.objects } : {}),
+    ...cniResult.fields,
   };
 }
 

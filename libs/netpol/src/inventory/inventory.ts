@@ -2,7 +2,9 @@ import type { IpAddress } from '../cidr/ip-address';
 import type { ObjectRef } from '../errors/object-ref';
 import type { ValidationIssue } from '../errors/validation-issue';
 import type { ClusterPolicy } from '../cluster/cluster-policy';
+import type { AntreaObjects } from '../cni/antrea/antrea-objects';
 import type { CalicoObjects } from '../cni/calico/calico-objects';
+import type { CiliumObjects } from '../cni/cilium/cilium-objects';
 import type { NetworkPolicy } from '../policy/network-policy';
 import type { Protocol } from '../ports/protocol';
 import type { Labels } from '../selector/label-selector';
@@ -153,6 +155,10 @@ export interface Inventory {
   readonly ignoredKinds: Readonly<Record<string, number>>;
   /** Calico's own policies, tiers and network sets, when the input holds any. */
   readonly calico?: CalicoObjects;
+  /** Cilium's own policies, when the input holds any. */
+  readonly cilium?: CiliumObjects;
+  /** Antrea's own policies, tiers and groups, when the input holds any. */
+  readonly antrea?: AntreaObjects;
   /** Objects that were understood but deliberately left out, with the reason. */
   readonly skipped: readonly { readonly object: ObjectRef; readonly reason: string }[];
   readonly issues: readonly ValidationIssue[];
