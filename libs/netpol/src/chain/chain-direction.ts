@@ -57,7 +57,7 @@ export function chainDirection(
     for (const policy of policies) {
       for (const rule of policy[direction]) {
         if (left.isEmpty) break;
-        if (!rule.matches(src, dst)) continue;
+        if (!rule.matchesSource(src) || !rule.matchesDestination(dst)) continue;
         const connections = rule.connections(dst);
         const decided = rule.action === 'Log' ? ConnectionSet.NONE : connections.intersect(left);
         matches.push({ rule: chainRuleRef(policy, rule), connections, decided });

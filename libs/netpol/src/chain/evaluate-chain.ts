@@ -111,7 +111,7 @@ function firstMatch(
 ): { policy: ChainPolicy; rule: ChainRule } | undefined {
   for (const policy of policies) {
     for (const rule of policy[direction]) {
-      if (!rule.matches(traffic.src, traffic.dst)) continue;
+      if (!rule.matchesSource(traffic.src) || !rule.matchesDestination(traffic.dst)) continue;
       if (!rule.connections(traffic.dst).has(traffic.protocol, traffic.port)) continue;
       if (rule.action === 'Log') {
         logged.push(chainRuleRef(policy, rule));

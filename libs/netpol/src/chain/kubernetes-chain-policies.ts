@@ -13,8 +13,16 @@ import { portConnections } from '../reference/port-connections';
 import type { Endpoint, EvaluationOptions } from '../reference/traffic';
 import type { ChainPolicy, ChainRule } from './policy-chain';
 
-const otherEnd = (direction: Direction, src: Endpoint, dst: Endpoint): Endpoint =>
-  direction === 'egress' ? dst : src;
+/** A Kubernetes rule's peers are the other end; its own end is the selected pod. */
+function peerSide(
+  direction: Direction,
+  matches: (peer: Endpoint) => boolean,
+): Pick<ChainRule, 'matchesSource' | 'matchesDestination'> {
+  const any = (): boolean => true;
+  return direction === 'egress'
+    ? { matchesSource: any, matchesDestination: matches }
+    : { matchesSource: matches, matchesDestination: any };
+}
 
 /**
  * A Kubernetes NetworkPolicy as a chain policy: it applies where it isolates the pod, and each
@@ -31,8 +39,8 @@ export function networkPolicyInChain(
       index: rule.index,
       name: undefined,
       action: 'Allow' as const,
-      matches: (src: Endpoint, dst: Endpoint) =>
-        rulePeersMatch(inventory, policy, rule, otherEnd(direction, src, dst), options),
+      ...peerSide(direction, (peer) => rulePeersMatch(inventory, policy, rule, peer, options)),
+      namedPorts: rule.ports.some((p) => typeof p.port === 'string'),
       connections: (dst: Endpoint) =>
         rule.ports.length === 0
           ? ConnectionSet.ALL
@@ -64,8 +72,8 @@ export function clusterPolicyInChain(
       index: rule.index,
       name: rule.name,
       action: rule.action === 'Accept' ? ('Allow' as const) : rule.action,
-      matches: (src: Endpoint, dst: Endpoint) =>
-        clusterRulePeersMatch(inventory, rule, otherEnd(direction, src, dst)),
+      ...peerSide(direction, (peer) => clusterRulePeersMatch(inventory, rule, peer)),
+      namedPorts: rule.ports.some((p) => typeof p.port === 'string'),
       connections: (dst: Endpoint) => clusterRuleConnections(rule, dst),
       notEvaluated: rule.peers.some((p) => p.kind === 'domainNames') ? ['domain names'] : [],
     }));

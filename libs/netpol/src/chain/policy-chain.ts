@@ -27,16 +27,21 @@ export interface ChainTier {
 }
 
 /**
- * A rule, with its criteria as predicates over the connection's two ends: `matches` for
- * everything but protocol and port (identities, addresses), `connections` for what of the
- * protocols and destination ports it matches (named ports resolved on `dst`).
+ * A rule, with its criteria as predicates over each end of the connection: `matchesSource` and
+ * `matchesDestination` for everything but protocol and port (identities, addresses) — the rule
+ * matches when both hold, which lets the fast model decide each end once per pod class —
+ * and `connections` for what of the protocols and destination ports it matches (named ports
+ * resolved on `dst`; `namedPorts` says whether that depends on `dst` at all).
  */
 export interface ChainRule {
   readonly index: number;
   readonly name: string | undefined;
   readonly action: ChainAction;
-  matches(src: Endpoint, dst: Endpoint): boolean;
+  matchesSource(src: Endpoint): boolean;
+  matchesDestination(dst: Endpoint): boolean;
   connections(dst: Endpoint): ConnectionSet;
+  /** Whether `connections` depends on the destination (named ports). */
+  readonly namedPorts: boolean;
   /**
    * What the rule restricts beyond L3/L4 that is not evaluated offline (HTTP methods and paths,
    * FQDNs, source ports): the L3/L4 verdict stands and this is shown beside it.

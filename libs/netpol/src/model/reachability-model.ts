@@ -17,7 +17,7 @@ import { PolicyCompiler, type Term } from './policy-terms';
 import { compileClusterPolicies, type ClusterChains, type TierChainTerms } from './cluster-terms';
 import { compileNetworkPolicies } from './compile-terms';
 import { combineTiers } from './tier-chain';
-import { ChainPairs } from './model-chain';
+import { ChainModel } from './model-chain';
 import { policyChainOf } from '../chain/chain-of';
 import { TierResults } from './tier-results';
 import type { ClassSet } from './class-set';
@@ -43,7 +43,7 @@ export class ReachabilityModel {
   private readonly tierResults: TierResults;
   private readonly npBuffer: Bits;
   /** Set when a CNI's ordered chain decides (see {@link ChainPairs}). */
-  private readonly chain: ChainPairs | undefined;
+  private readonly chain: ChainModel | undefined;
   /** Per class: `name/protocol` → atoms of that named port on the class's pods. */
   private readonly namedCache: (Map<string, Bits> | undefined)[] = [];
   private idsByKey: Map<string, number> | undefined;
@@ -82,9 +82,8 @@ export class ReachabilityModel {
       this.orTermPorts(into, t, d),
     );
     this.npBuffer = this.portAtoms.empty();
-    this.chain = policyChainOf(inventory, options)
-      ? new ChainPairs(inventory, this.pc, this.ipAtoms, this.portAtoms, options)
-      : undefined;
+    const chain = policyChainOf(inventory, options);
+    this.chain = chain ? new ChainModel(chain, this.pc, this.ipAtoms, this.portAtoms) : undefined;
   }
 
   /** Whether a CNI's ordered chain decides this inventory's traffic. */
@@ -191,7 +190,7 @@ export class ReachabilityModel {
    * to every selector).
    */
   isDefaultDeny(cls: PodClass, direction: Direction): boolean {
-    if (this.chain) return this.chain.isDefaultDeny(cls.pods[0] as Pod, direction);
+    if (this.chain) return this.chain.isDefaultDeny(cls.id, direction);
     const terms = direction === 'ingress' ? this.ingressTerms : this.egressTerms;
     if (!this.hasTiers) return terms[cls.id] !== undefined;
     return defaultDenyOf(this.inventory, cls.pods[0] as Pod, direction, this.options) !== undefined;

@@ -82,11 +82,12 @@ function calicoPolicyInChain(
     index: r.index,
     name: undefined,
     action: r.action,
-    matches: (src: Endpoint, dst: Endpoint) =>
-      ipVersionMatches(r, src) &&
+    matchesSource: (src: Endpoint) =>
+      ipVersionMatches(r, src) && entityMatches(inventory, sets, policy.namespace, r.source, src),
+    matchesDestination: (dst: Endpoint) =>
       ipVersionMatches(r, dst) &&
-      entityMatches(inventory, sets, policy.namespace, r.source, src) &&
       entityMatches(inventory, sets, policy.namespace, r.destination, dst),
+    namedPorts: [...r.destination.ports, ...r.destination.notPorts].some((p) => p.kind === 'named'),
     // Source ports are not evaluated: an Allow/Log ignores them, a Deny/Pass with them never matches.
     connections: (dst: Endpoint) =>
       r.action !== 'Allow' &&
