@@ -70,3 +70,4 @@ export type {
   CalicoNetworkSet,
   CalicoRule,
 } from './cni/calico/calico-objects';
+export { isCniObjectKind, type CniObject } from './cni/cni-collectors';

@@ -18,6 +18,7 @@ import {
   type SnapshotClusterPolicy,
   type SnapshotController,
   type SnapshotExposure,
+  type SnapshotCniObject,
   type SnapshotNode,
   type SnapshotPod,
   type SnapshotSource,
@@ -97,6 +98,20 @@ export function createSnapshot(
     ...(inventory.nodes.length > 0
       ? { nodes: inventory.nodes.map(snapshotNode).sort(by(SNAPSHOT_SORT_KEYS.nodes)) }
       : {}),
+    ...(inventory.cniObjects && inventory.cniObjects.length > 0
+      ? {
+          cniObjects: inventory.cniObjects
+            .map((o) => ({
+              apiVersion: o.apiVersion,
+              kind: o.kind,
+              ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
+              name: o.name,
+              labels: sortedRecord(o.labels),
+              spec: { ...o.spec },
+            }))
+            .sort(by(SNAPSHOT_SORT_KEYS.cniObjects)),
+        }
+      : {}),
   };
 }
 
@@ -155,6 +170,7 @@ function snapshotPod(pod: Pod): SnapshotPod {
     })),
     ...(bare ? {} : { owner: { kind: owner.kind, name: owner.name } }),
     ...(pod.fromTemplate ? { fromTemplate: true } : {}),
+    ...(pod.serviceAccount !== undefined ? { serviceAccount: pod.serviceAccount } : {}),
   };
 }
 
@@ -199,6 +215,12 @@ export const SNAPSHOT_SORT_KEYS = {
   controllers: (c: SnapshotController): readonly string[] => [c.kind, c.namespace, c.name],
   clusterPolicies: (p: SnapshotClusterPolicy): readonly string[] => [p.kind, p.name],
   nodes: (n: SnapshotNode): readonly string[] => [n.name],
+  cniObjects: (o: SnapshotCniObject): readonly string[] => [
+    o.apiVersion,
+    o.kind,
+    o.namespace ?? '',
+    o.name,
+  ],
 } as const;
 
 /** Compares sort keys element by element in code-unit order, so output never depends on the locale. */

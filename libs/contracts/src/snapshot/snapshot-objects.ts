@@ -89,6 +89,21 @@ export function snapshotToObjects(
         `clusterPolicies[${i}]`,
       );
     });
+    (snapshot.cniObjects ?? []).forEach((o, i) => {
+      add(
+        {
+          apiVersion: o.apiVersion,
+          kind: o.kind,
+          metadata: {
+            name: o.name,
+            ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
+            labels: { ...o.labels },
+          },
+          spec: o.spec,
+        },
+        `cniObjects[${i}]`,
+      );
+    });
     (snapshot.nodes ?? []).forEach((node, i) => {
       add(
         {
@@ -133,6 +148,7 @@ function podObject(pod: SnapshotPod): K8sObject {
     metadata,
     spec: {
       ...(pod.hostNetwork ? { hostNetwork: true } : {}),
+      ...(pod.serviceAccount !== undefined ? { serviceAccountName: pod.serviceAccount } : {}),
       containers: [{ name: 'main', ports }],
     },
     status: { podIPs: pod.ips.map((ip) => ({ ip })) },

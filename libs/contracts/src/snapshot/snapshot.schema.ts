@@ -1,4 +1,4 @@
-import { CLUSTER_POLICY_KINDS, parseIp } from '@fenceline/netpol';
+import { CLUSTER_POLICY_KINDS, isCniObjectKind, parseIp } from '@fenceline/netpol';
 import { z } from 'zod';
 
 /** Limits that keep one snapshot bounded; a cluster beyond them needs a newer schema version. */
@@ -11,6 +11,8 @@ export const SNAPSHOT_LIMITS = Object.freeze({
   /** Owner-chain links: at most one per pod and level (Pod → ReplicaSet → Deployment). */
   controllers: 500_000,
   clusterPolicies: 10_000,
+  /** Calico/Cilium/Antrea policies, tiers, groups and network sets together. */
+  cniObjects: 100_000,
   nodes: 50_000,
   /** InternalIP and ExternalIP addresses of one node (dual-stack, a few interfaces). */
   addressesPerNode: 16,
@@ -53,6 +55,8 @@ const podSchema = z.strictObject({
   owner: z.strictObject({ kind: z.string().min(1).max(63), name }).optional(),
   /** A pod a workload's template would create, rather than a running pod. */
   fromTemplate: z.boolean().optional(),
+  /** `spec.serviceAccountName`, when set (CNI policies can select by it). */
+  serviceAccount: name.optional(),
 });
 
 const policySchema = z.strictObject({
@@ -145,6 +149,28 @@ const clusterPolicySchema = z
       });
   });
 
+/**
+ * A CNI-native object (Calico, Cilium, Antrea) as written: kind, identity, labels and `spec`.
+ * Its content is validated when the inventory is built, like a policy's.
+ */
+const cniObjectSchema = z
+  .strictObject({
+    apiVersion: z.string().min(1).max(253),
+    kind: z.string().min(1).max(63),
+    namespace: namespaceName.optional(),
+    name,
+    labels,
+    spec: z.record(z.string(), z.unknown()),
+  })
+  .superRefine((object, ctx) => {
+    if (!isCniObjectKind(object.kind, object.apiVersion))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        message: `${object.apiVersion}/${object.kind} is not a CNI policy kind the engine evaluates`,
+      });
+  });
+
 /** A node: its labels (what `nodes` peers select) and its InternalIP/ExternalIP addresses, sorted. */
 const nodeSchema = z.strictObject({
   name,
@@ -208,6 +234,11 @@ const snapshotV2Schema = z.strictObject({
    * `nodes` peers of cluster policies are reported as not evaluated.
    */
   nodes: z.array(nodeSchema).max(SNAPSHOT_LIMITS.nodes).optional(),
+  /**
+   * The CNI's own policies, tiers, groups and network sets (Calico today). Absent when there are
+   * none, so snapshots without them keep their content hash.
+   */
+  cniObjects: z.array(cniObjectSchema).max(SNAPSHOT_LIMITS.cniObjects).optional(),
 });
 
 /**
@@ -232,6 +263,7 @@ export type SnapshotSource = InventorySnapshot['source'];
 export type SnapshotController = InventorySnapshotV2['controllers'][number];
 export type SnapshotClusterPolicy = InventorySnapshotV2['clusterPolicies'][number];
 export type SnapshotNode = NonNullable<InventorySnapshotV2['nodes']>[number];
+export type SnapshotCniObject = NonNullable<InventorySnapshotV2['cniObjects']>[number];
 
 /** The `apiVersion` and `schemaVersion` this build writes. */
 export const SNAPSHOT_API_VERSION = 'fenceline.dev/v1alpha1';

@@ -5,6 +5,7 @@ import type { ClusterPolicy } from '../cluster/cluster-policy';
 import type { AntreaObjects } from '../cni/antrea/antrea-objects';
 import type { CalicoObjects } from '../cni/calico/calico-objects';
 import type { CiliumObjects } from '../cni/cilium/cilium-objects';
+import type { CniObject } from '../cni/cni-collectors';
 import type { NetworkPolicy } from '../policy/network-policy';
 import type { Protocol } from '../ports/protocol';
 import type { Labels } from '../selector/label-selector';
@@ -159,6 +160,8 @@ export interface Inventory {
   readonly cilium?: CiliumObjects;
   /** Antrea's own policies, tiers and groups, when the input holds any. */
   readonly antrea?: AntreaObjects;
+  /** Every CNI-native object read without issues, as written (what snapshots carry). */
+  readonly cniObjects?: readonly CniObject[];
   /** Objects that were understood but deliberately left out, with the reason. */
   readonly skipped: readonly { readonly object: ObjectRef; readonly reason: string }[];
   readonly issues: readonly ValidationIssue[];
