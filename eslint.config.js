@@ -1,6 +1,7 @@
 // Module boundaries (STYLE.md): domain libs depend only on domain; contracts on domain;
-// data-access on domain and contracts; apps on anything below them; test doubles (type:testing)
-// only from tests. Source files stay under 300 lines (tests excepted).
+// data-access on domain and contracts; apps on anything below them; test doubles and generators
+// (type:testing) only from tests of apps and domain libs. Source files stay under 300 lines (tests
+// excepted).
 const nx = require('@nx/eslint-plugin');
 const tseslint = require('typescript-eslint');
 
@@ -13,8 +14,11 @@ const TEST_FILES = [
   'apps/agent/bench/**/*.ts',
 ];
 
-const depConstraints = (appsMayUseTesting) => [
-  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+const depConstraints = (testsMayUseTesting) => [
+  {
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: ['type:domain', ...(testsMayUseTesting ? ['type:testing'] : [])],
+  },
   {
     sourceTag: 'type:contracts',
     onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
@@ -30,7 +34,7 @@ const depConstraints = (appsMayUseTesting) => [
       'type:contracts',
       'type:data-access',
       'type:reporting',
-      ...(appsMayUseTesting ? ['type:testing'] : []),
+      ...(testsMayUseTesting ? ['type:testing'] : []),
     ],
   },
   // Export formats (JSON, CSV, PolicyReport, OSCAL, PDF, evidence packs) over domain results.
@@ -38,17 +42,18 @@ const depConstraints = (appsMayUseTesting) => [
     sourceTag: 'type:reporting',
     onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
   },
-  // Test doubles (a fake Kubernetes API server) depend on nothing of ours.
+  // Test doubles (a fake Kubernetes API server) and generators (fast-check arbitraries) depend on
+  // nothing of ours: netpol's own tests use the generators, so importing netpol would be a cycle.
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
 ];
 
-const boundaries = (appsMayUseTesting) => [
+const boundaries = (testsMayUseTesting) => [
   'error',
   {
     enforceBuildableLibDependency: true,
     banTransitiveDependencies: true,
     allow: [],
-    depConstraints: depConstraints(appsMayUseTesting),
+    depConstraints: depConstraints(testsMayUseTesting),
   },
 ];
 
@@ -58,7 +63,7 @@ module.exports = [
   ...nx.configs['flat/javascript'],
   { ignores: ['**/dist', '**/node_modules', '**/coverage', '.nx', 'tmp', '**/src/generated/**'] },
   { files: ['**/*.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(false) } },
-  // Only tests may import type:testing libraries (libs/kube-fake).
+  // Only tests may import type:testing libraries (libs/kube-fake, libs/netpol-arbitraries).
   { files: TEST_FILES, rules: { '@nx/enforce-module-boundaries': boundaries(true) } },
   {
     files: ['**/*.ts', '**/*.js'],

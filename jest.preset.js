@@ -9,6 +9,7 @@ const aliases = {
   '^@fenceline/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
   '^@fenceline/data-access$': path.join(__dirname, 'libs/data-access/src/index.ts'),
   '^@fenceline/kube-fake$': path.join(__dirname, 'libs/kube-fake/src/index.ts'),
+  '^@fenceline/netpol-arbitraries$': path.join(__dirname, 'libs/netpol-arbitraries/src/index.ts'),
   '^@fenceline/reports$': path.join(__dirname, 'libs/reports/src/index.ts'),
 };
 
