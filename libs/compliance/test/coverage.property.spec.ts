@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { buildInventory, buildModel, type EvaluationOptions } from '@fenceline/netpol';
+import { buildInventory, buildModel } from '@fenceline/netpol';
+import {
+  evaluationOptionsArbitrary,
+  networkPolicyObject,
+  policyTypesArbitrary,
+  tupleOf,
+} from '@fenceline/netpol-arbitraries';
 import { coverageReport, evaluateFramework } from '../src/index';
 
 /** Small random clusters: pods with labels in 3 namespaces, policies with random selectors and types. */
@@ -13,17 +19,16 @@ const policy = (i: number) =>
     .record({
       namespace: fc.constantFrom(...NAMESPACES),
       podSelector: selector,
-      policyTypes: fc.option(fc.subarray(['Ingress', 'Egress'], { minLength: 1 }), {
-        nil: undefined,
-      }),
+      policyTypes: policyTypesArbitrary,
       egress: fc.option(fc.constant([{ to: [{ podSelector: {} }] }]), { nil: undefined }),
     })
-    .map(({ namespace, podSelector, policyTypes, egress }) => ({
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'NetworkPolicy',
-      metadata: { name: `p${i}`, namespace },
-      spec: { podSelector, ...(policyTypes ? { policyTypes } : {}), ...(egress ? { egress } : {}) },
-    }));
+    .map(({ namespace, podSelector, policyTypes, egress }) =>
+      networkPolicyObject(`p${i}`, namespace, {
+        podSelector,
+        ...(policyTypes ? { policyTypes } : {}),
+        ...(egress ? { egress } : {}),
+      }),
+    );
 const pod = (i: number) =>
   fc
     .record({ namespace: fc.constantFrom(...NAMESPACES), labels, hostNetwork: fc.boolean() })
@@ -35,23 +40,12 @@ const pod = (i: number) =>
     }));
 const cluster = fc
   .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 4 }))
-  .chain(([pods, policies]) =>
-    fc.tuple(
-      fc.tuple(...Array.from({ length: pods }, (_, i) => pod(i))),
-      fc
-        .array(fc.nat(), { maxLength: 0 })
-        .chain(() => fc.tuple(...Array.from({ length: policies }, (_, i) => policy(i)))),
-    ),
-  );
-const options = fc.record({
-  ipBlockMatchesPods: fc.boolean(),
-  hostNetwork: fc.constantFrom('as-pods' as const, 'unrestricted' as const),
-}) as fc.Arbitrary<EvaluationOptions>;
+  .chain(([pods, policies]) => fc.tuple(tupleOf(pods, pod), tupleOf(policies, policy)));
 
 describe('ZT-1 / ZT-2 scores are the model coverage', () => {
   it('equal isolated pods / pods of model.coverage(), and coverageReport agrees', () => {
     fc.assert(
-      fc.property(cluster, options, ([pods, policies], opts) => {
+      fc.property(cluster, evaluationOptionsArbitrary, ([pods, policies], opts) => {
         const inventory = buildInventory([...pods, ...policies].map((object) => ({ object })));
         const coverage = buildModel(inventory, opts).coverage();
         const report = evaluateFramework('zero-trust', { inventory, options: opts });

@@ -1,10 +1,21 @@
 import fc from 'fast-check';
+import {
+  clusterPoliciesArbitrary,
+  clusterPortObject,
+  networkPolicyObject,
+  networkPolicyRuleArbitrary,
+  policyTypesArbitrary,
+  tupleOf,
+  type ClusterPolicyVersion,
+  type ClusterPolicyVocabulary,
+  type ClusterPorts,
+} from '@fenceline/netpol-arbitraries';
 
 /**
  * Random small clusters mixing NetworkPolicies with all three cluster-scoped kinds
  * (ClusterNetworkPolicy v1alpha2 of both tiers, AdminNetworkPolicy, the BaselineAdminNetworkPolicy
- * singleton), every action, tied priorities, named ports and networks — the shape of netpol's
- * own `clusterPolicyArbitrary` (libs/netpol/test/property), smaller. Empty selectors and
+ * singleton), every action, tied priorities, named ports and networks, drawn by
+ * `@fenceline/netpol-arbitraries` from a smaller vocabulary. Empty selectors and
  * `0.0.0.0/0` are frequent so that catch-all rules (default deny, overrides) occur often.
  */
 export const NAMESPACES = ['a', 'b', 'c'];
@@ -58,152 +69,79 @@ const npPeer = fc.oneof(
   fc.record({ namespaceSelector: selector }),
   fc.record({ ipBlock: fc.record({ cidr: fc.constantFrom(...NETWORKS) }) }),
 );
+const npPort = fc.record({
+  protocol: fc.constantFrom(...PROTOCOLS),
+  port: fc.constantFrom<number | string>(...PORTS, 'http'),
+});
 const npRule = (field: 'from' | 'to') =>
-  fc.record(
-    {
-      [field]: fc.array(npPeer, { minLength: 1, maxLength: 2 }),
-      ports: fc.array(
-        fc.record({
-          protocol: fc.constantFrom(...PROTOCOLS),
-          port: fc.constantFrom<number | string>(...PORTS, 'http'),
-        }),
-        { minLength: 1, maxLength: 2 },
-      ),
-    },
-    { requiredKeys: [] },
-  );
+  networkPolicyRuleArbitrary(field, npPeer, npPort, { minLength: 1, maxLength: 2 });
 const networkPolicy = (i: number) =>
   fc
     .record({
       namespace: fc.constantFrom(...NAMESPACES),
       podSelector: selector,
-      policyTypes: fc.option(fc.subarray(['Ingress', 'Egress'], { minLength: 1 }), {
-        nil: undefined,
-      }),
+      policyTypes: policyTypesArbitrary,
       ingress: fc.array(npRule('from'), { maxLength: 2 }),
       egress: fc.array(npRule('to'), { maxLength: 2 }),
     })
-    .map(({ namespace: ns, podSelector, policyTypes, ingress, egress }) => ({
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'NetworkPolicy',
-      metadata: { name: `np${i}`, namespace: ns },
-      spec: {
+    .map(({ namespace: ns, podSelector, policyTypes, ingress, egress }) =>
+      networkPolicyObject(`np${i}`, ns, {
         podSelector,
         ...(policyTypes ? { policyTypes } : {}),
         ...(ingress.length ? { ingress } : {}),
         ...(egress.length ? { egress } : {}),
-      },
-    }));
-
-const podSelection = fc.record({ namespaceSelector: selector, podSelector: selector });
-const clusterPeer = (direction: 'ingress' | 'egress', named: boolean) =>
-  direction === 'ingress' || named
-    ? fc.oneof(fc.record({ namespaces: selector }), fc.record({ pods: podSelection }))
-    : fc.oneof(
-        fc.record({ namespaces: selector }),
-        fc.record({ pods: podSelection }),
-        fc.record({ networks: fc.uniqueArray(fc.constantFrom(...NETWORKS), { minLength: 1 }) }),
-      );
+      }),
+    );
 
 /** Ports of a rule in both API versions: a number, or the named port `http`. */
-const clusterPorts = (version: 'v1alpha1' | 'v1alpha2') =>
+const clusterPorts = (version: ClusterPolicyVersion): fc.Arbitrary<ClusterPorts> =>
   fc.oneof(
     fc
       .record({ protocol: fc.constantFrom(...PROTOCOLS), port: fc.constantFrom(...PORTS) })
       .map(({ protocol, port }) => ({
         named: false,
-        list: [
-          version === 'v1alpha2'
-            ? { [protocol.toLowerCase()]: { destinationPort: { number: port } } }
-            : { portNumber: { protocol, port } },
-        ],
+        list: [clusterPortObject(version, { kind: 'number', protocol, port })],
       })),
     fc.constant({
       named: true,
-      list: [version === 'v1alpha2' ? { destinationNamedPort: 'http' } : { namedPort: 'http' }],
+      list: [clusterPortObject(version, { kind: 'named', name: 'http' })],
     }),
   );
 
-const clusterRule = (
-  direction: 'ingress' | 'egress',
-  version: 'v1alpha1' | 'v1alpha2',
-  actions: readonly string[],
-) =>
-  fc
-    .record({
-      action: fc.constantFrom(...actions),
-      // Half the rules name no port: catch-alls (default deny, overrides) need that.
-      ports: fc.option(clusterPorts(version), { nil: undefined, freq: 2 }),
-    })
-    .chain(({ action, ports }) =>
-      fc
-        .array(clusterPeer(direction, ports?.named === true), { minLength: 1, maxLength: 2 })
-        .map((peers) => ({
-          action,
-          [direction === 'ingress' ? 'from' : 'to']: peers,
-          ...(ports ? { [version === 'v1alpha2' ? 'protocols' : 'ports']: ports.list } : {}),
-        })),
-    );
-
-const clusterPolicy = (i: number) =>
-  fc
-    .constantFrom('ClusterNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy')
-    .chain((kind) => {
-      const version = kind === 'ClusterNetworkPolicy' ? 'v1alpha2' : 'v1alpha1';
-      const actions =
-        kind === 'ClusterNetworkPolicy'
-          ? ['Accept', 'Accept', 'Deny', 'Pass']
-          : kind === 'AdminNetworkPolicy'
-            ? ['Allow', 'Allow', 'Deny', 'Pass']
-            : ['Allow', 'Deny'];
-      return fc
-        .record({
-          tier: fc.constantFrom('Admin', 'Admin', 'Baseline'),
-          priority: fc.constantFrom(0, 5, 5, 10),
-          subject: fc.oneof(fc.record({ namespaces: selector }), fc.record({ pods: podSelection })),
-          ingress: fc.array(clusterRule('ingress', version, actions), { maxLength: 3 }),
-          egress: fc.array(clusterRule('egress', version, actions), { maxLength: 3 }),
-        })
-        .map(({ tier, priority, subject, ingress, egress }) => ({
-          apiVersion: `policy.networking.k8s.io/${version}`,
-          kind,
-          metadata: { name: kind === 'BaselineAdminNetworkPolicy' ? 'default' : `cluster${i}` },
-          spec: {
-            ...(kind === 'ClusterNetworkPolicy' ? { tier } : {}),
-            ...(kind !== 'BaselineAdminNetworkPolicy' ? { priority } : {}),
-            subject,
-            ...(ingress.length ? { ingress } : {}),
-            ...(egress.length ? { egress } : {}),
-          },
-        }));
-    });
-
-const tuple = <T>(n: number, item: (i: number) => fc.Arbitrary<T>): fc.Arbitrary<T[]> =>
-  n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => item(i)));
+/**
+ * Catch-alls weighted up: repeated actions, tiers and priorities, and half the rules without
+ * ports (default deny and overrides are made of rules that name no port).
+ */
+const CLUSTER_POLICIES: ClusterPolicyVocabulary = {
+  namespaces: selector,
+  pods: fc.record({ namespaceSelector: selector, podSelector: selector }),
+  networks: fc.uniqueArray(fc.constantFrom(...NETWORKS), { minLength: 1 }),
+  ports: clusterPorts,
+  portlessFreq: 2,
+  actions: {
+    ClusterNetworkPolicy: ['Accept', 'Accept', 'Deny', 'Pass'],
+    AdminNetworkPolicy: ['Allow', 'Allow', 'Deny', 'Pass'],
+    BaselineAdminNetworkPolicy: ['Allow', 'Deny'],
+  },
+  tiers: ['Admin', 'Admin', 'Baseline'],
+  priorities: [0, 5, 5, 10],
+};
 
 /** Raw objects: 3 namespaces, 2–5 pods, 0–4 NetworkPolicies, 1–3 cluster policies (one BANP at most). */
 export const tieredCluster = fc
-  .record({
-    pods: fc.integer({ min: 2, max: 5 }),
-    policies: fc.integer({ min: 0, max: 4 }),
-    cluster: fc.integer({ min: 1, max: 3 }),
-  })
-  .chain(({ pods, policies, cluster }) =>
+  .record({ pods: fc.integer({ min: 2, max: 5 }), policies: fc.integer({ min: 0, max: 4 }) })
+  .chain(({ pods, policies }) =>
     fc.tuple(
       fc.tuple(...NAMESPACES.map(namespace)),
-      tuple(pods, pod),
-      tuple(policies, networkPolicy),
-      tuple(cluster, clusterPolicy),
+      tupleOf(pods, pod),
+      tupleOf(policies, networkPolicy),
+      clusterPoliciesArbitrary(CLUSTER_POLICIES, { min: 1, max: 3 }),
     ),
   )
-  .map(([namespaces, pods, policies, cluster]) => {
-    let baseline = false;
-    const once = cluster.filter((p) => {
-      if (p.kind !== 'BaselineAdminNetworkPolicy') return true;
-      return baseline ? false : (baseline = true);
-    });
-    return [...namespaces, ...pods, ...policies, ...once] as unknown[];
-  });
+  .map(
+    ([namespaces, pods, policies, cluster]) =>
+      [...namespaces, ...pods, ...policies, ...cluster] as unknown[],
+  );
 
 /**
  * {@link tieredCluster} plus what makes an override likely: namespace `a` denies all ingress by

@@ -7,21 +7,19 @@ import {
   PROTOCOLS,
   workloadName,
   type ConnectionSet,
-  type EvaluationOptions,
   type Inventory,
   type Pod,
   type Protocol,
 } from '@fenceline/netpol';
+import { evaluationOptionsArbitrary } from '@fenceline/netpol-arbitraries';
 import { coverageReport, evaluateFramework } from '../src/index';
 import { CheckContext } from '../src/checks/check-context';
 import { adminOverrides } from '../src/checks/admin-overrides';
 import { compileContext } from '../src/context/compile-context';
 import { overridingCluster, PORTS, tieredCluster } from './tier-arbitrary';
 
-const options = fc.record({
-  ipBlockMatchesPods: fc.boolean(),
-  hostNetwork: fc.constantFrom('as-pods' as const, 'unrestricted' as const),
-}) as fc.Arbitrary<EvaluationOptions>;
+/** Random tiered clusters, half of them with an override forced in. */
+const clusters = fc.oneof(tieredCluster, overridingCluster);
 
 const inventoryOf = (objects: unknown[]): Inventory =>
   buildInventory(objects.map((object) => ({ object })));
@@ -43,7 +41,7 @@ const podsOf = (inventory: Inventory, workload: string): Pod[] =>
 describe('compliance over random clusters with cluster-scoped policies', () => {
   it('ZT-1 / ZT-2 scores equal model.coverage(), and the coverage report agrees', () => {
     fc.assert(
-      fc.property(tieredCluster, options, (objects, opts) => {
+      fc.property(tieredCluster, evaluationOptionsArbitrary, (objects, opts) => {
         const inventory = inventoryOf(objects);
         const coverage = buildModel(inventory, opts).coverage();
         const report = evaluateFramework('zero-trust', { inventory, options: opts });
@@ -69,7 +67,7 @@ describe('compliance over random clusters with cluster-scoped policies', () => {
 
   it('ZT-11 overrides are exactly the connections an Admin Accept opens against the NetworkPolicies', () => {
     fc.assert(
-      fc.property(fc.oneof(tieredCluster, overridingCluster), options, (objects, opts) => {
+      fc.property(clusters, evaluationOptionsArbitrary, (objects, opts) => {
         const inventory = inventoryOf(objects);
         const npOnly = withoutClusterPolicies(inventory);
         const ctx = new CheckContext(compileContext({ inventory, options: opts }));

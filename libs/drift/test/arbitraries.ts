@@ -1,4 +1,14 @@
 import fc from 'fast-check';
+import {
+  labelsArbitrary,
+  NAMESPACE_NAME_LABEL,
+  networkPolicyObject,
+  networkPolicyPeerArbitrary,
+  networkPolicyRuleArbitrary,
+  networkPolicySpecArbitrary,
+  selectorArbitrary,
+  tupleOf,
+} from '@fenceline/netpol-arbitraries';
 import type { RawSelector } from '../src/index';
 
 /**
@@ -12,7 +22,7 @@ export type Labels = Record<string, string>;
 export const NAMESPACES = ['ns-a', 'ns-b', 'ns-c', 'kube-system'];
 export const KEYS = ['app', 'team', 'env'];
 export const VALUES = ['web', 'db', 'x', 'prod'];
-export const NAME = 'kubernetes.io/metadata.name';
+export const NAME = NAMESPACE_NAME_LABEL;
 
 /** Scopes, each with the predicate it stands for, written independently of the code under test. */
 export const SCOPES: {
@@ -36,34 +46,12 @@ export const SCOPES: {
   },
 ];
 
-export const labels = fc.dictionary(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES), {
-  maxKeys: 2,
-});
-const requirement = fc.oneof(
-  fc.record({
-    key: fc.constantFrom(...KEYS, NAME),
-    operator: fc.constantFrom('In', 'NotIn'),
-    values: fc.uniqueArray(fc.constantFrom(...VALUES, ...NAMESPACES), {
-      minLength: 1,
-      maxLength: 2,
-    }),
-  }),
-  fc.record({
-    key: fc.constantFrom(...KEYS),
-    operator: fc.constantFrom('Exists', 'DoesNotExist'),
-  }),
-);
-const selector = fc.record(
-  {
-    matchLabels: labels,
-    matchExpressions: fc.array(requirement, { maxLength: 2 }),
-  },
-  { requiredKeys: [] },
-);
-const peer = fc.oneof(
-  fc.record({ podSelector: selector }),
-  fc.record({ namespaceSelector: selector }),
-  fc.record({ podSelector: selector, namespaceSelector: selector }),
+/** The words of every generated object (shared with `cluster-arbitraries.ts`). */
+export const VOCABULARY = { keys: KEYS, values: VALUES, namespaces: NAMESPACES };
+export const labels = labelsArbitrary(VOCABULARY, 2);
+const selector = selectorArbitrary(VOCABULARY, { maxLabels: 2, maxExpressions: 2 });
+const peer = networkPolicyPeerArbitrary(
+  selector,
   fc.constantFrom(
     { ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } },
     { ipBlock: { cidr: '0.0.0.0/0' } },
@@ -81,36 +69,15 @@ const port = fc.oneof(
   ),
   fc.record({ port: fc.constant(80), endPort: fc.constantFrom(80, 90) }),
 );
-const rule = (field: 'from' | 'to') =>
-  fc.record(
-    {
-      [field]: fc.array(peer, { maxLength: 2 }),
-      ports: fc.array(port, { maxLength: 2 }),
-    },
-    { requiredKeys: [] },
-  );
-export const spec = fc
-  .record({
-    podSelector: fc.oneof(
-      selector,
-      fc.constantFrom({}, { matchLabels: { app: 'web' } }, { matchLabels: { app: 'db' } }),
-    ),
-    ingress: fc.option(fc.array(rule('from'), { maxLength: 2 }), {
-      nil: undefined,
-    }),
-    egress: fc.option(fc.array(rule('to'), { maxLength: 2 }), {
-      nil: undefined,
-    }),
-    policyTypes: fc.option(fc.subarray(['Ingress', 'Egress'], { minLength: 1 }), {
-      nil: undefined,
-    }),
-  })
-  .map((s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)));
-export const policy = (name: string, namespace: string | undefined, body: Raw): Raw => ({
-  apiVersion: 'networking.k8s.io/v1',
-  kind: 'NetworkPolicy',
-  metadata: { name, ...(namespace === undefined ? {} : { namespace }) },
-  spec: body,
+/** A NetworkPolicy spec (wrap it with `networkPolicyObject`). */
+export const spec = networkPolicySpecArbitrary({
+  podSelector: fc.oneof(
+    selector,
+    fc.constantFrom({}, { matchLabels: { app: 'web' } }, { matchLabels: { app: 'db' } }),
+  ),
+  ingressRule: networkPolicyRuleArbitrary('from', peer, port, { maxLength: 2 }),
+  egressRule: networkPolicyRuleArbitrary('to', peer, port, { maxLength: 2 }),
+  maxRules: 2,
 });
 
 /** A pod: bare, owned by a ReplicaSet (replicas may differ in labels), or a Deployment template. */
@@ -188,16 +155,12 @@ export const clusterArbitrary = (
             metadata: { name, labels: nsLabels[i] },
           })),
         ),
-        fc.tuple(...Array.from({ length: pods }, (_, i) => podObject(i, kinds))),
-        policies === 0
-          ? fc.constant([])
-          : fc.tuple(
-              ...Array.from({ length: policies }, (_, i) =>
-                fc
-                  .tuple(fc.constantFrom(...NAMESPACES), spec)
-                  .map(([ns, s]) => policy(`np${i}`, ns, s)),
-              ),
-            ),
+        tupleOf(pods, (i) => podObject(i, kinds)),
+        tupleOf(policies, (i) =>
+          fc
+            .tuple(fc.constantFrom(...NAMESPACES), spec)
+            .map(([ns, s]) => networkPolicyObject(`np${i}`, ns, s)),
+        ),
       ),
     )
     .map(([namespaces, pods, policies]) => [...namespaces, ...pods, ...policies] as Raw[]);

@@ -1,24 +1,9 @@
 import fc from 'fast-check';
+import { mutateAt } from '@fenceline/netpol-arbitraries';
 import { baselineContentHash, parseBaselineContent } from '../src/index';
 import { SHOP_BASELINE } from './shop-fixture';
 
 const RUNS = Number(process.env['FENCELINE_PROPERTY_RUNS'] ?? 300);
-
-/** Replaces the value at a random path of a JSON value: realistic broken input. */
-function mutate(value: unknown, path: readonly number[], replacement: unknown): unknown {
-  if (path.length === 0 || value === null || typeof value !== 'object') return replacement;
-  const entries = Array.isArray(value)
-    ? value.map((v, i) => [String(i), v] as const)
-    : Object.entries(value);
-  if (entries.length === 0) return replacement;
-  const [head, ...rest] = path;
-  const [key, child] = entries[(head ?? 0) % entries.length]!;
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(value)
-    ? [...value]
-    : { ...(value as object) };
-  (copy as Record<string, unknown>)[key] = mutate(child, rest, replacement);
-  return copy;
-}
 
 describe('parseBaselineContent never throws', () => {
   it('on arbitrary values', () => {
@@ -62,7 +47,7 @@ describe('parseBaselineContent never throws', () => {
           fc.constantFrom('10.0.0.0/33', 'In', 'NotIn', 'TCP', 'allow', 'both'),
         ),
         (path, replacement) => {
-          const result = parseBaselineContent(mutate(SHOP_BASELINE, path, replacement));
+          const result = parseBaselineContent(mutateAt(SHOP_BASELINE, path, replacement));
           if (!result.ok) {
             expect(result.issues.length).toBeGreaterThan(0);
             for (const issue of result.issues) expect(issue.message.length).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { buildInventory, referenceConnlist } from '@fenceline/netpol';
 import { computeDrift, type BaselineContent } from '../src/index';
-import { labels, NAME, NAMESPACES, policy, SCOPES, spec, type Raw } from './arbitraries';
+import { networkPolicyObject } from '@fenceline/netpol-arbitraries';
+import { labels, NAME, NAMESPACES, SCOPES, spec, type Raw } from './arbitraries';
 import { clusterPoliciesArbitrary } from './cluster-arbitraries';
 
 const RUNS = Number(process.env['FENCELINE_PROPERTY_RUNS'] ?? 150);
@@ -80,8 +81,8 @@ describe('computeDrift property', () => {
         const content: BaselineContent = {
           scope: { namespaceSelector: scope.selector },
           policies: [
-            ...templates.map((t) => policy(t.name, undefined, t.spec)),
-            ...namespaced.map((p) => policy(p.name, p.namespace, p.spec)),
+            ...templates.map((t) => networkPolicyObject(t.name, undefined, t.spec)),
+            ...namespaced.map((p) => networkPolicyObject(p.name, p.namespace, p.spec)),
             ...s.clusterPolicies,
           ],
           guardrails: [],
@@ -91,16 +92,16 @@ describe('computeDrift property', () => {
         const expanded = [
           ...namespaced
             .filter((p) => inScope.includes(p.namespace))
-            .map((p) => policy(p.name, p.namespace, p.spec)),
+            .map((p) => networkPolicyObject(p.name, p.namespace, p.spec)),
           ...inScope.flatMap((ns) =>
             templates
               .filter((t) => !namespaced.some((p) => p.namespace === ns && p.name === t.name))
-              .map((t) => policy(t.name, ns, t.spec)),
+              .map((t) => networkPolicyObject(t.name, ns, t.spec)),
           ),
         ];
         const outOfScope = unique(s.others)
           .filter((p) => !inScope.includes(p.namespace))
-          .map((p) => policy(p.name, p.namespace, p.spec));
+          .map((p) => networkPolicyObject(p.name, p.namespace, p.spec));
         const objects = [
           ...NAMESPACES.map((name) => ({
             apiVersion: 'v1',
@@ -161,7 +162,7 @@ describe('computeDrift property', () => {
         (names, namespaces) => {
           const content: BaselineContent = {
             scope: { namespaceSelector: {} },
-            policies: names.map((n) => policy(n, undefined, { podSelector: {} })),
+            policies: names.map((n) => networkPolicyObject(n, undefined, { podSelector: {} })),
             guardrails: [],
           };
           const inventory = buildInventory(

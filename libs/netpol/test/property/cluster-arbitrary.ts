@@ -1,4 +1,17 @@
 import fc from 'fast-check';
+import {
+  clusterPoliciesArbitrary,
+  clusterPortsArbitrary,
+  labelsArbitrary,
+  networkPolicyObject,
+  networkPolicyPeerArbitrary,
+  networkPolicyRuleArbitrary,
+  networkPolicySpecArbitrary,
+  podSelectionArbitrary,
+  selectorArbitrary,
+  tupleOf,
+  type ClusterPolicyVocabulary,
+} from '@fenceline/netpol-arbitraries';
 
 /**
  * Random small clusters as raw Kubernetes objects: namespaces, pods with labels, named ports and
@@ -28,24 +41,9 @@ const EXCEPTS: Record<string, string[]> = {
   '10.1.2.3/32': [],
 };
 
-const labels = fc.dictionary(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES), { maxKeys: 3 });
-
-const requirement = fc.oneof(
-  fc.record({
-    key: fc.constantFrom(...KEYS, 'kubernetes.io/metadata.name'),
-    operator: fc.constantFrom('In', 'NotIn'),
-    values: fc.uniqueArray(fc.constantFrom(...VALUES, ...NAMESPACES), {
-      minLength: 1,
-      maxLength: 2,
-    }),
-  }),
-  fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom('Exists', 'DoesNotExist') }),
-);
-
-const selector = fc.record(
-  { matchLabels: labels, matchExpressions: fc.array(requirement, { maxLength: 2 }) },
-  { requiredKeys: [] },
-);
+const vocabulary = { keys: KEYS, values: VALUES, namespaces: NAMESPACES };
+const labels = labelsArbitrary(vocabulary, 3);
+const selector = selectorArbitrary(vocabulary, { maxLabels: 3, maxExpressions: 2 });
 
 const ipBlock = fc
   .constantFrom(...CIDRS)
@@ -56,12 +54,7 @@ const ipBlock = fc
     ),
   );
 
-const peer = fc.oneof(
-  fc.record({ podSelector: selector }),
-  fc.record({ namespaceSelector: selector }),
-  fc.record({ podSelector: selector, namespaceSelector: selector }),
-  fc.record({ ipBlock }),
-);
+const peer = networkPolicyPeerArbitrary(selector, fc.record({ ipBlock }));
 
 const port = fc.oneof(
   fc.record({ protocol: fc.constantFrom(...PROTOCOLS) }, { requiredKeys: [] }),
@@ -85,36 +78,17 @@ const port = fc.oneof(
   ),
 );
 
-const rule = (peerField: 'from' | 'to') =>
-  fc.record(
-    { [peerField]: fc.array(peer, { maxLength: 3 }), ports: fc.array(port, { maxLength: 3 }) },
-    { requiredKeys: [] },
-  );
-
-const policyTypes = fc.option(fc.subarray(['Ingress', 'Egress'], { minLength: 1 }), {
-  nil: undefined,
+const policySpec = networkPolicySpecArbitrary({
+  podSelector: selector,
+  ingressRule: networkPolicyRuleArbitrary('from', peer, port, { maxLength: 3 }),
+  egressRule: networkPolicyRuleArbitrary('to', peer, port, { maxLength: 3 }),
+  maxRules: 3,
 });
 
-export const policyArbitrary = (index: number) =>
+const policyArbitrary = (index: number) =>
   fc
-    .record({
-      namespace: fc.constantFrom(...NAMESPACES),
-      podSelector: selector,
-      ingress: fc.option(fc.array(rule('from'), { maxLength: 3 }), { nil: undefined }),
-      egress: fc.option(fc.array(rule('to'), { maxLength: 3 }), { nil: undefined }),
-      policyTypes,
-    })
-    .map(({ namespace, podSelector, ingress, egress, policyTypes: types }) => ({
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'NetworkPolicy',
-      metadata: { name: `policy-${index}`, namespace },
-      spec: {
-        podSelector,
-        ...(ingress ? { ingress } : {}),
-        ...(egress ? { egress } : {}),
-        ...(types ? { policyTypes: types } : {}),
-      },
-    }));
+    .tuple(fc.constantFrom(...NAMESPACES), policySpec)
+    .map(([namespace, spec]) => networkPolicyObject(`policy-${index}`, namespace, spec));
 
 const containerPort = fc.record({
   name: fc.constantFrom(...PORT_NAMES),
@@ -217,143 +191,26 @@ const nodeArbitrary = (index: number) =>
     }));
 
 /** No Node objects (nodes unknown: `nodes` peers match nothing) or 1–3 nodes. */
-const nodesArbitrary = fc
-  .integer({ min: 0, max: 3 })
-  .chain((n): fc.Arbitrary<readonly unknown[]> =>
-    n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => nodeArbitrary(i))),
-  );
+const nodesArbitrary = fc.integer({ min: 0, max: 3 }).chain((n) => tupleOf(n, nodeArbitrary));
 
-/** Priorities drawn from a small set, so that ties (same-priority policies) are frequent. */
-const PRIORITIES = [0, 5, 5, 10, 1000];
 const NETWORKS = ['10.0.0.0/8', '10.1.2.0/24', '10.1.2.3/32', '0.0.0.0/0', '192.168.0.0/16'];
 
-const podSelection = fc.record(
-  { namespaceSelector: selector, podSelector: selector },
-  { requiredKeys: ['podSelector'] },
-);
-
-const clusterPeer = (direction: 'ingress' | 'egress', named: boolean) =>
-  direction === 'ingress' || named
-    ? fc.oneof(fc.record({ namespaces: selector }), fc.record({ pods: podSelection }))
-    : fc.oneof(
-        fc.record({ namespaces: selector }),
-        fc.record({ pods: podSelection }),
-        fc.record({
-          networks: fc.uniqueArray(fc.constantFrom(...NETWORKS), { minLength: 1, maxLength: 2 }),
-        }),
-        fc.record({ nodes: selector }),
-      );
-
-/** v1alpha2 `protocols` items, or v1alpha1 `ports` items; `named` says whether a named port is used. */
-const clusterPorts = (version: 'v1alpha1' | 'v1alpha2') =>
-  fc
-    .array(
-      fc.oneof(
-        fc.record({
-          kind: fc.constant('number' as const),
-          protocol: fc.constantFrom(...PROTOCOLS),
-          port: fc.constantFrom(...INTERESTING_PORTS),
-        }),
-        fc.record({
-          kind: fc.constant('range' as const),
-          protocol: fc.constantFrom(...PROTOCOLS),
-          start: fc.constantFrom(53, 80, 443),
-          end: fc.constantFrom(444, 8080, 9090),
-        }),
-        fc.record({ kind: fc.constant('named' as const), name: fc.constantFrom(...PORT_NAMES) }),
-      ),
-      { minLength: 1, maxLength: 3 },
-    )
-    .map((items) => ({
-      named: items.some((i) => i.kind === 'named'),
-      list: items.map((i) => {
-        if (i.kind === 'named')
-          return version === 'v1alpha2' ? { destinationNamedPort: i.name } : { namedPort: i.name };
-        const proto = i.protocol.toLowerCase();
-        if (i.kind === 'number') {
-          return version === 'v1alpha2'
-            ? { [proto]: { destinationPort: { number: i.port } } }
-            : { portNumber: { protocol: i.protocol, port: i.port } };
-        }
-        return version === 'v1alpha2'
-          ? { [proto]: { destinationPort: { range: { start: i.start, end: i.end } } } }
-          : { portRange: { protocol: i.protocol, start: i.start, end: i.end } };
-      }),
-    }));
-
-const clusterRule = (
-  direction: 'ingress' | 'egress',
-  version: 'v1alpha1' | 'v1alpha2',
-  actions: readonly string[],
-) =>
-  fc
-    .record({
-      action: fc.constantFrom(...actions),
-      ports: fc.option(clusterPorts(version), { nil: undefined }),
-    })
-    .chain(({ action, ports }) =>
-      fc
-        .array(clusterPeer(direction, ports?.named === true), { minLength: 1, maxLength: 2 })
-        .map((peers) => ({
-          action,
-          [direction === 'ingress' ? 'from' : 'to']: peers,
-          ...(ports ? { [version === 'v1alpha2' ? 'protocols' : 'ports']: ports.list } : {}),
-        })),
-    );
-
-/** A ClusterNetworkPolicy, AdminNetworkPolicy or (`default`) BaselineAdminNetworkPolicy. */
-export const clusterPolicyArbitrary = (index: number) =>
-  fc
-    .constantFrom('ClusterNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy')
-    .chain((kind) => {
-      const version = kind === 'ClusterNetworkPolicy' ? 'v1alpha2' : 'v1alpha1';
-      const actions =
-        kind === 'ClusterNetworkPolicy'
-          ? ['Accept', 'Deny', 'Pass']
-          : kind === 'AdminNetworkPolicy'
-            ? ['Allow', 'Deny', 'Pass']
-            : ['Allow', 'Deny'];
-      return fc
-        .record({
-          tier: fc.constantFrom('Admin', 'Baseline'),
-          priority: fc.constantFrom(...PRIORITIES),
-          subject: fc.oneof(fc.record({ namespaces: selector }), fc.record({ pods: podSelection })),
-          ingress: fc.array(clusterRule('ingress', version, actions), { maxLength: 3 }),
-          egress: fc.array(clusterRule('egress', version, actions), { maxLength: 3 }),
-        })
-        .map(({ tier, priority, subject, ingress, egress }) => ({
-          apiVersion: `policy.networking.k8s.io/${version}`,
-          kind,
-          // The baseline singleton must be named `default`; at most one is generated.
-          metadata: {
-            name: kind === 'BaselineAdminNetworkPolicy' ? 'default' : `cluster-${index}`,
-          },
-          spec: {
-            ...(kind === 'ClusterNetworkPolicy' ? { tier } : {}),
-            ...(kind !== 'BaselineAdminNetworkPolicy' ? { priority } : {}),
-            subject,
-            ...(ingress.length ? { ingress } : {}),
-            ...(egress.length ? { egress } : {}),
-          },
-        }));
-    });
-
-/** 0–4 cluster policies, at most one BaselineAdminNetworkPolicy. */
-const clusterPoliciesArbitrary = fc
-  .integer({ min: 0, max: 4 })
-  .chain((n): fc.Arbitrary<readonly unknown[]> =>
-    n === 0
-      ? fc.constant([])
-      : fc.tuple(...Array.from({ length: n }, (_, i) => clusterPolicyArbitrary(i))),
-  )
-  .map((list) => {
-    let baseline = false;
-    return (list as { kind: string }[]).filter((p) => {
-      if (p.kind !== 'BaselineAdminNetworkPolicy') return true;
-      if (baseline) return false;
-      return (baseline = true);
-    });
-  });
+/** Cluster policies: both tiers, every action, tied priorities, egress `nodes` peers. */
+const CLUSTER_POLICIES: ClusterPolicyVocabulary = {
+  namespaces: selector,
+  pods: podSelectionArbitrary(selector),
+  networks: fc.uniqueArray(fc.constantFrom(...NETWORKS), { minLength: 1, maxLength: 2 }),
+  nodes: selector,
+  ports: (version) =>
+    clusterPortsArbitrary(version, {
+      protocols: PROTOCOLS,
+      ports: INTERESTING_PORTS,
+      starts: [53, 80, 443],
+      ends: [444, 8080, 9090],
+      names: PORT_NAMES,
+      maxLength: 3,
+    }),
+};
 
 /**
  * A random cluster: 3 namespaces, 1–6 pods, 0–5 NetworkPolicies, maybe an exposed service, and
@@ -365,12 +222,10 @@ export const clusterArbitrary = fc
   .chain(({ podCount, policyCount }) =>
     fc.tuple(
       fc.tuple(...NAMESPACES.map(namespaceArbitrary)),
-      fc.tuple(...Array.from({ length: podCount }, (_, i) => podArbitrary(i))),
-      policyCount === 0
-        ? fc.constant([])
-        : fc.tuple(...Array.from({ length: policyCount }, (_, i) => policyArbitrary(i))),
+      tupleOf(podCount, podArbitrary),
+      tupleOf(policyCount, policyArbitrary),
       fc.option(serviceArbitrary, { nil: undefined }),
-      clusterPoliciesArbitrary,
+      clusterPoliciesArbitrary(CLUSTER_POLICIES, { max: 4 }),
       nodesArbitrary,
     ),
   )

@@ -1,25 +1,9 @@
 import fc from 'fast-check';
+import { mutateAt } from '@fenceline/netpol-arbitraries';
 import { buildInventory, ISSUE_CODES, parseDocuments, referenceConnlist } from '../../src/index';
 import { clusterArbitrary } from './cluster-arbitrary';
 
 const RUNS = Number(process.env['FENCELINE_PROPERTY_RUNS'] ?? 300);
-
-/** Replaces one random leaf of a JSON value with a random value: realistic broken input. */
-function mutate(value: unknown, path: number[], replacement: unknown): unknown {
-  if (path.length === 0 || value === null || typeof value !== 'object') return replacement;
-  const entries = Array.isArray(value)
-    ? value.map((v, i) => [String(i), v] as const)
-    : Object.entries(value);
-  if (entries.length === 0) return replacement;
-  const [head, ...rest] = path;
-  const index = (head ?? 0) % entries.length;
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(value)
-    ? [...value]
-    : { ...(value as object) };
-  const [key, child] = entries[index]!;
-  (copy as Record<string, unknown>)[key] = mutate(child, rest, replacement);
-  return copy;
-}
 
 describe('loader and validator never crash on bad input', () => {
   it('buildInventory returns typed issues (never throws) for arbitrary values', () => {
@@ -39,7 +23,7 @@ describe('loader and validator never crash on bad input', () => {
         fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
         fc.oneof(fc.jsonValue(), fc.string(), fc.integer({ min: -5, max: 70000 })),
         (objects, path, replacement) => {
-          const broken = mutate(objects, path, replacement) as unknown[];
+          const broken = mutateAt(objects, path, replacement) as unknown[];
           const inventory = buildInventory(
             (Array.isArray(broken) ? broken : [broken]).map((object) => ({ object })),
           );

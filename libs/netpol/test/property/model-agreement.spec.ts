@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { evaluationOptionsArbitrary } from '@fenceline/netpol-arbitraries';
 import {
   allowedConnections,
   buildInventory,
@@ -9,7 +10,6 @@ import {
   referenceConnlist,
   referenceCoverage,
   referenceDiff,
-  type EvaluationOptions,
   type Endpoint,
   type Inventory,
 } from '../../src/index';
@@ -17,11 +17,6 @@ import { clusterArbitrary } from './cluster-arbitrary';
 
 /** Runs per property in `npm test`; `FENCELINE_PROPERTY_RUNS` raises it (see scripts/). */
 const RUNS = Number(process.env['FENCELINE_PROPERTY_RUNS'] ?? 300);
-
-const optionsArbitrary = fc.record({
-  ipBlockMatchesPods: fc.boolean(),
-  hostNetwork: fc.constantFrom('as-pods' as const, 'unrestricted' as const),
-}) as fc.Arbitrary<EvaluationOptions>;
 
 const inventoryOf = (objects: unknown[]): Inventory => {
   const inventory = buildInventory(objects.map((object) => ({ object })));
@@ -49,7 +44,7 @@ const EXTERNALS = [
 describe('fast model agrees with the reference evaluator', () => {
   it('on the connectivity list of random clusters', () => {
     fc.assert(
-      fc.property(clusterArbitrary, optionsArbitrary, (objects, options) => {
+      fc.property(clusterArbitrary, evaluationOptionsArbitrary, (objects, options) => {
         const inventory = inventoryOf(objects);
         expect(text(buildModel(inventory, options).connlist())).toEqual(
           text(referenceConnlist(inventory, options)),
@@ -61,7 +56,7 @@ describe('fast model agrees with the reference evaluator', () => {
 
   it('on every pod pair and external address, every port and protocol', () => {
     fc.assert(
-      fc.property(clusterArbitrary, optionsArbitrary, (objects, options) => {
+      fc.property(clusterArbitrary, evaluationOptionsArbitrary, (objects, options) => {
         const inventory = inventoryOf(objects);
         const model = buildModel(inventory, options);
         const endpoints: Endpoint[] = [
@@ -82,7 +77,7 @@ describe('fast model agrees with the reference evaluator', () => {
 
   it('on isolation coverage', () => {
     fc.assert(
-      fc.property(clusterArbitrary, optionsArbitrary, (objects, options) => {
+      fc.property(clusterArbitrary, evaluationOptionsArbitrary, (objects, options) => {
         const inventory = inventoryOf(objects);
         expect(buildModel(inventory, options).coverage()).toEqual(
           referenceCoverage(inventory, options),
@@ -97,7 +92,7 @@ describe('fast model agrees with the reference evaluator', () => {
       fc.property(
         clusterArbitrary,
         clusterArbitrary,
-        optionsArbitrary,
+        evaluationOptionsArbitrary,
         (objectsA, objectsB, options) => {
           const a = inventoryOf(objectsA);
           const b = inventoryOf(objectsB);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { evaluationOptionsArbitrary } from '@fenceline/netpol-arbitraries';
 import {
   allowedConnections,
   buildInventory,
@@ -6,7 +7,6 @@ import {
   parseIp,
   referenceDiff,
   type Endpoint,
-  type EvaluationOptions,
 } from '../../src/index';
 import {
   clusterArbitrary,
@@ -17,17 +17,12 @@ import {
 
 const RUNS = Number(process.env['FENCELINE_PROPERTY_RUNS'] ?? 300);
 
-const optionsArbitrary = fc.record({
-  ipBlockMatchesPods: fc.boolean(),
-  hostNetwork: fc.constantFrom('as-pods' as const, 'unrestricted' as const),
-}) as fc.Arbitrary<EvaluationOptions>;
-
 describe('reference evaluator: per-port verdict and symbolic connections agree', () => {
   it('isAllowed(traffic) === allowedConnections(src, dst).has(protocol, port) on random clusters', () => {
     fc.assert(
       fc.property(
         clusterArbitrary,
-        optionsArbitrary,
+        evaluationOptionsArbitrary,
         fc.nat(),
         fc.nat(),
         externalIpArbitrary,
