@@ -13,6 +13,38 @@ export class DataAccessError extends DomainError {
   }
 }
 
+/** Where a stored value lives: its table (the Prisma model), its row's id and its column. */
+export interface StoredField {
+  readonly table: string;
+  readonly id: string;
+  readonly field: string;
+}
+
+/**
+ * A stored value that no longer matches its schema. It was valid when it was written, so this is
+ * no caller's fault and retrying cannot help: `CORRUPT_DATA` (the API answers 500, the worker
+ * does not retry). The message names the table, the row and the field (with the path inside it).
+ *
+ * @example new CorruptDataError({ table: 'Cluster', id, field: 'labels' }, 'team: expected string')
+ */
+export class CorruptDataError extends DataAccessError {
+  readonly table: string;
+  readonly rowId: string;
+  readonly field: string;
+
+  constructor(where: StoredField, detail: string, message?: string) {
+    super(
+      'CORRUPT_DATA',
+      message ??
+        `stored ${where.table} ${where.id} does not match the schema: ${where.field} (${detail})`,
+    );
+    this.name = 'CorruptDataError';
+    this.table = where.table;
+    this.rowId = where.id;
+    this.field = where.field;
+  }
+}
+
 /** Whether a Prisma error is a unique-constraint violation. */
 export function isUniqueViolation(error: unknown): boolean {
   return (

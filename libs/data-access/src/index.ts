@@ -1,5 +1,10 @@
 export { Database } from './database';
-export { DataAccessError, type DataAccessErrorCode } from './data-access-error';
+export {
+  CorruptDataError,
+  DataAccessError,
+  type DataAccessErrorCode,
+  type StoredField,
+} from './data-access-error';
 export * from './organizations/organization.repository';
 export * from './clusters/cluster.repository';
 export * from './snapshots/snapshot.repository';
@@ -33,4 +38,5 @@ export type {
   Promotion,
   PromotionFilter,
   PromotionStatus,
+  StoredClusterPreview,
 } from './baselines/promotion.model';

@@ -493,7 +493,7 @@ describe('accepting connectivity', () => {
     await snapshots.saveAnalysis(t.organizationId, latest.id, {
       classCount: 1,
       connectivity: [{ src: 'a/x[Deployment]', dst: 'b/y[Deployment]', conn: 'TCP 80' }],
-      coverage: {},
+      coverage: { totalPods: 0, ingressIsolatedPods: 0, egressIsolatedPods: 0, namespaces: [] },
     });
     expect((await accept(t.viewer)).status).toBe(403);
     expect((await accept(t.editor, '00000000-0000-4000-8000-000000000000')).status).toBe(404);

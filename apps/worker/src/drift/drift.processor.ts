@@ -3,6 +3,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { driftJobSchema, QUEUES } from '@fenceline/contracts';
 import { DriftService, type DriftOutcome } from './drift.service';
+import { failOnCorruptData } from '../jobs/corrupt-data';
 
 /** The `drift` queue: evaluate one snapshot against its environment's baselines. Errors rethrown for retries. */
 @Processor(QUEUES.drift)
@@ -15,7 +16,7 @@ export class DriftProcessor extends WorkerHost {
 
   async process(job: Job): Promise<DriftOutcome> {
     const data = driftJobSchema.parse(job.data);
-    const result = await this.service.evaluate(data);
+    const result = await failOnCorruptData(() => this.service.evaluate(data));
     this.logger.log({
       msg: 'drift evaluated',
       snapshotId: data.snapshotId,

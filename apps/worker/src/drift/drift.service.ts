@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type DriftJob, type WebhookEventType } from '@fenceline/contracts';
+import { type ConnectivityRow, type DriftJob, type WebhookEventType } from '@fenceline/contracts';
 import {
   ClusterRepository,
   ConnectivityReferenceRepository,
@@ -72,13 +72,13 @@ export class DriftService {
     const { inventory } = loaded;
     // The reference, when it is set, is this snapshot's connectivity: the analysis stored it
     // already (drift runs after it); the model is built only when it is missing.
-    let current: { src: string; dst: string; conn: string }[] | undefined;
-    const currentRows = async (): Promise<{ src: string; dst: string; conn: string }[]> => {
+    let current: readonly ConnectivityRow[] | undefined;
+    const currentRows = async (): Promise<readonly ConnectivityRow[]> => {
       if (current) return current;
       const analysis = await this.snapshots.latestAnalysis(organizationId, cluster.id);
       current =
         analysis?.snapshotId === snapshotId
-          ? (analysis.connectivity as { src: string; dst: string; conn: string }[])
+          ? analysis.connectivity
           : buildModel(inventory)
               .connlist()
               .map((r) => ({ src: r.src, dst: r.dst, conn: r.conn.toString() }));

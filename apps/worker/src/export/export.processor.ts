@@ -3,6 +3,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { exportJobSchema, QUEUES } from '@fenceline/contracts';
 import { ExportService } from './export.service';
+import { failOnCorruptData } from '../jobs/corrupt-data';
 
 /** The `export` queue: build one evidence pack; concurrency 1 keeps each scope's chain linear. */
 @Processor(QUEUES.export, { concurrency: 1 })
@@ -16,7 +17,7 @@ export class ExportProcessor extends WorkerHost {
   async process(job: Job): Promise<{ built: boolean; sha256?: string }> {
     const data = exportJobSchema.parse(job.data);
     const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const result = await this.service.build(data, final);
+    const result = await failOnCorruptData(() => this.service.build(data, final));
     this.logger.log({ msg: 'evidence pack', packId: data.packId, ...result });
     return result;
   }

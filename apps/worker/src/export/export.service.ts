@@ -6,6 +6,7 @@ import {
   ComplianceReports,
   Database,
   EvidencePackRepository,
+  isCorruptData,
 } from '@fenceline/data-access';
 import { buildEvidencePack } from '@fenceline/reports';
 
@@ -62,8 +63,9 @@ export class ExportService {
       });
       return { built: true, sha256: built.sha256 };
     } catch (error) {
-      // Retries first; the last attempt records why the pack could not be built.
-      if (final)
+      // Retries first; the last attempt records why the pack could not be built (corrupt stored
+      // data gets no retry: it is the last attempt).
+      if (final || isCorruptData(error))
         await this.packs.fail(
           job.organizationId,
           pack.id,

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { signWebhook, webhookBody, type DeliverJob } from '@fenceline/contracts';
-import { SecretBoxError, WebhookRepository, type DeliveryTarget } from '@fenceline/data-access';
+import {
+  isCorruptData,
+  SecretBoxError,
+  WebhookRepository,
+  type DeliveryTarget,
+} from '@fenceline/data-access';
 import { NOTIFY_SETTINGS, type NotifySettings } from './notify-settings';
 import { postWebhook } from './webhook-sender';
 
@@ -15,7 +20,7 @@ export class DeliveryAttemptError extends Error {
   }
 }
 
-/** The delivery cannot succeed on any retry (its secret does not open). */
+/** The delivery cannot succeed on any retry (its secret does not open, its event is corrupt). */
 export class UndeliverableError extends Error {
   constructor(message: string) {
     super(message);
@@ -88,13 +93,20 @@ export class DeliverService {
     try {
       return await this.webhooks.deliveryTarget(job.organizationId, job.deliveryId);
     } catch (error) {
-      if (!(error instanceof SecretBoxError)) throw error;
-      // Our key, not the receiver, is at fault: fail the delivery without counting it.
+      // Our key or our stored event, not the receiver, is at fault: fail the delivery without
+      // counting it against the subscription.
+      const reason =
+        error instanceof SecretBoxError
+          ? `cannot sign: ${error.message}`
+          : isCorruptData(error)
+            ? error.message
+            : undefined;
+      if (reason === undefined) throw error;
       await this.webhooks.markFailed(job.organizationId, job.deliveryId, {
-        reason: `cannot sign: ${error.message}`,
+        reason,
         counted: false,
       });
-      throw new UndeliverableError(error.message);
+      throw new UndeliverableError(reason);
     }
   }
 }

@@ -3,6 +3,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { QUEUES, webhookEventSchema } from '@fenceline/contracts';
 import { NotifyService } from './notify.service';
+import { failOnCorruptData } from '../jobs/corrupt-data';
 
 /** The `notify` queue: validate the event, fan it out to the subscriptions. Errors rethrown for retries. */
 @Processor(QUEUES.notify)
@@ -20,7 +21,7 @@ export class NotifyProcessor extends WorkerHost {
       throw new UnrecoverableError(
         `invalid webhook event: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ')}`,
       );
-    const result = await this.service.fanOut(parsed.data);
+    const result = await failOnCorruptData(() => this.service.fanOut(parsed.data));
     this.logger.log({
       msg: 'event fanned out',
       eventId: parsed.data.id,

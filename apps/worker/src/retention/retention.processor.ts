@@ -3,6 +3,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { QUEUES, retentionJobSchema } from '@fenceline/contracts';
 import { RetentionService, type RetentionTotals } from './retention.service';
+import { failOnCorruptData } from '../jobs/corrupt-data';
 
 /** The `retention` queue (scheduled daily, see RetentionScheduler): parse, run, return. */
 @Processor(QUEUES.retention)
@@ -14,7 +15,8 @@ export class RetentionProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<RetentionTotals> {
-    const totals = await this.service.run(retentionJobSchema.parse(job.data));
+    const data = retentionJobSchema.parse(job.data);
+    const totals = await failOnCorruptData(() => this.service.run(data));
     this.logger.log({ msg: 'retention applied', ...totals });
     return totals;
   }

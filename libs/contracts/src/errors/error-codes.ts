@@ -35,7 +35,10 @@ export const ERROR_STATUS = {
   UNSUPPORTED_ENCODING: 415,
   /** Too many requests from this client in the last minute. */
   RATE_LIMITED: 429,
-  /** Stored data (a snapshot's payload) no longer matches its schema: not the caller's fault. */
+  /**
+   * Stored data (a JSON column: a snapshot's payload, a cluster's labels, …) no longer matches its
+   * schema: not the caller's fault. The message names the table, the row id and the field.
+   */
   CORRUPT_DATA: 500,
   /** A bug: answered with a correlation id, the details are in the log only. */
   INTERNAL: 500,

@@ -1,17 +1,30 @@
 import type { Database } from '../database';
+import { jsonObjectSchema, parseColumn } from '../stored-json';
 import { pageArgs, pageOf, type Page, type PageRequest } from '../pagination/page';
+
+/** The state of a target before or after a change, as its event records it (a JSON object). */
+export type AuditState = Readonly<Record<string, unknown>>;
 
 export interface AuditEvent {
   readonly id: string;
   readonly actor: string;
   readonly action: string;
   readonly target: string;
-  readonly before: unknown;
-  readonly after: unknown;
+  readonly before: AuditState | null;
+  readonly after: AuditState | null;
   readonly at: Date;
 }
 
-export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at'>;
+export interface NewAuditEvent {
+  readonly actor: string;
+  readonly action: string;
+  readonly target: string;
+  readonly before?: object | null;
+  readonly after?: object | null;
+}
+
+/** `AuditEvent.before` and `.after`: an object, or null (no state: created, deleted). */
+const stateSchema = jsonObjectSchema.nullable();
 
 /**
  * The audit log: append and read, nothing else. The database refuses UPDATE and DELETE on the
@@ -27,19 +40,11 @@ export class AuditEventRepository {
         actor: event.actor,
         action: event.action,
         target: event.target,
-        before: event.before === undefined ? undefined : (event.before as object),
-        after: event.after === undefined ? undefined : (event.after as object),
+        before: event.before ?? undefined,
+        after: event.after ?? undefined,
       },
     });
-    return {
-      id: row.id,
-      actor: row.actor,
-      action: row.action,
-      target: row.target,
-      before: row.before,
-      after: row.after,
-      at: row.at,
-    };
+    return toEvent(row);
   }
 
   /** One page of the log, oldest first, optionally from a time on. */
@@ -78,13 +83,14 @@ function toEvent(r: {
   after: unknown;
   at: Date;
 }): AuditEvent {
+  const at = (field: string) => ({ table: 'AuditEvent', id: r.id, field });
   return {
     id: r.id,
     actor: r.actor,
     action: r.action,
     target: r.target,
-    before: r.before,
-    after: r.after,
+    before: parseColumn(stateSchema, r.before, at('before')),
+    after: parseColumn(stateSchema, r.after, at('after')),
     at: r.at,
   };
 }

@@ -8,7 +8,7 @@ export type Transaction = Prisma.TransactionClient;
 export async function auditIn(
   tx: Transaction,
   organizationId: string,
-  event: Omit<NewAuditEvent, 'before' | 'after'> & { before?: unknown; after?: unknown },
+  event: NewAuditEvent,
 ): Promise<void> {
   await tx.auditEvent.create({
     data: {
@@ -16,10 +16,8 @@ export async function auditIn(
       actor: event.actor,
       action: event.action,
       target: event.target,
-      before:
-        event.before === undefined || event.before === null ? undefined : (event.before as object),
-      after:
-        event.after === undefined || event.after === null ? undefined : (event.after as object),
+      before: event.before ?? undefined,
+      after: event.after ?? undefined,
     },
   });
 }

@@ -19,6 +19,14 @@ const content = (n: number) => ({
   guardrails: [],
 });
 
+const preview = {
+  clusterId: 'c',
+  clusterName: 'prod-eu',
+  snapshotId: null,
+  connectivity: [],
+  newlyFailingGuardrails: [],
+};
+
 describe('BaselineRepository', () => {
   const repo = new BaselineRepository(db);
 
@@ -114,7 +122,7 @@ describe('PromotionRepository', () => {
         environmentId: envs[1]!.id,
         requestedBy: alice.id,
         isRollback: false,
-        preview: [{ clusterId: 'c' }],
+        preview: [preview],
       },
       alice,
     );
@@ -123,7 +131,7 @@ describe('PromotionRepository', () => {
       environment: 'staging',
       version: 1,
       baselineName: 'shop',
-      preview: [{ clusterId: 'c' }],
+      preview: [preview],
     });
     const applied = await repo.decide(org.id, requested.id, {
       approve: true,

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Database } from '../database';
+import { jsonObjectSchema, parseColumn } from '../stored-json';
 import { DataAccessError, isUniqueViolation, isUuid } from '../data-access-error';
 import { auditIn } from '../audit/audit-in-transaction';
 import { pageArgs, pageOf, type Page, type PageRequest } from '../pagination/page';
@@ -10,12 +12,23 @@ export interface Baseline {
   readonly latestVersion: number | null;
 }
 
+/**
+ * A version's content as stored, one column per key: JSON objects, checked for their shape only;
+ * what they mean (selectors, policies, guardrails) is libs/drift's `parseBaselineContent`'s.
+ */
+export interface StoredBaselineContent {
+  readonly scope: Readonly<Record<string, unknown>>;
+  readonly sensitive?: Readonly<Record<string, unknown>>;
+  readonly policies: readonly Readonly<Record<string, unknown>>[];
+  readonly guardrails: readonly Readonly<Record<string, unknown>>[];
+}
+
 export interface BaselineVersion {
   readonly id: string;
   readonly baselineId: string;
   readonly number: number;
   /** The version's content (policies, guardrails, scope) as libs/drift parses it. */
-  readonly content: unknown;
+  readonly content: StoredBaselineContent;
   readonly contentHash: string;
   readonly author: string;
   readonly message: string;
@@ -43,19 +56,25 @@ type VersionRow = {
   createdAt: Date;
 };
 
-/** A version's content, from its columns (scope, sensitive, policies, guardrails). */
+const objectListSchema = z.array(jsonObjectSchema);
+
+/** A version's content, from its columns (scope, sensitive, policies, guardrails), parsed. */
 export function toVersion(row: VersionRow): BaselineVersion {
+  const at = (field: string) => ({ table: 'BaselineVersion', id: row.id, field });
+  const sensitive = parseColumn(
+    jsonObjectSchema.nullable(),
+    row.sensitive ?? null,
+    at('sensitive'),
+  );
   return {
     id: row.id,
     baselineId: row.baselineId,
     number: row.number,
     content: {
-      scope: row.scope,
-      ...(row.sensitive !== null && row.sensitive !== undefined
-        ? { sensitive: row.sensitive }
-        : {}),
-      policies: row.policies,
-      guardrails: row.guardrails,
+      scope: parseColumn(jsonObjectSchema, row.scope, at('scope')),
+      ...(sensitive !== null ? { sensitive } : {}),
+      policies: parseColumn(objectListSchema, row.policies, at('policies')),
+      guardrails: parseColumn(objectListSchema, row.guardrails, at('guardrails')),
     },
     contentHash: row.contentHash,
     author: row.author,

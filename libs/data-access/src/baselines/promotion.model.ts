@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { parseColumn } from '../stored-json';
 import type { BaselineVersion } from './baseline.repository';
 
 export interface Environment {
@@ -19,6 +21,27 @@ export interface Pin {
 
 export type PromotionStatus = 'requested' | 'approved' | 'rejected' | 'applied';
 
+/** `Promotion.preview`, per target cluster: connectivity that would change, guardrails that would newly fail. */
+const previewSchema = z.array(
+  z.looseObject({
+    clusterId: z.string(),
+    clusterName: z.string(),
+    snapshotId: z.string().nullable(),
+    connectivity: z.array(z.json()),
+    newlyFailingGuardrails: z.array(z.json()),
+  }),
+);
+
+/** One target cluster's preview, as a promotion stores it. */
+export interface StoredClusterPreview {
+  readonly clusterId: string;
+  readonly clusterName: string;
+  /** The snapshot the preview was computed on; null when the cluster had none yet. */
+  readonly snapshotId: string | null;
+  readonly connectivity: readonly unknown[];
+  readonly newlyFailingGuardrails: readonly unknown[];
+}
+
 export interface Promotion {
   readonly id: string;
   readonly baselineId: string;
@@ -35,7 +58,7 @@ export interface Promotion {
   readonly decidedAt: Date | null;
   readonly reason: string | null;
   readonly appliedAt: Date | null;
-  readonly preview: unknown;
+  readonly preview: readonly StoredClusterPreview[];
 }
 
 export interface NewPromotion {
@@ -43,7 +66,7 @@ export interface NewPromotion {
   readonly environmentId: string;
   readonly requestedBy: string;
   readonly isRollback: boolean;
-  readonly preview: unknown;
+  readonly preview: readonly StoredClusterPreview[];
 }
 
 /** Who did it, for the audit log: the actor string and the API key id (decisions compare ids). */
@@ -107,6 +130,10 @@ export function toPromotion(row: PromotionRow): Promotion {
     decidedAt: row.decidedAt,
     reason: row.reason,
     appliedAt: row.appliedAt,
-    preview: row.preview,
+    preview: parseColumn(previewSchema, row.preview, {
+      table: 'Promotion',
+      id: row.id,
+      field: 'preview',
+    }),
   };
 }

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Database } from '../database';
+import { parseColumn } from '../stored-json';
 import { DataAccessError, isUniqueViolation, isUuid } from '../data-access-error';
 import { auditIn } from '../audit/audit-in-transaction';
 import { pageArgs, pageOf, type Page, type PageRequest } from '../pagination/page';
@@ -21,6 +23,9 @@ export interface NewCluster {
 
 const withEnvironment = { environment: { select: { name: true } } } as const;
 
+/** `Cluster.labels`: Kubernetes-style labels, name → value. */
+const labelsSchema = z.record(z.string(), z.string());
+
 function toCluster(row: {
   id: string;
   organizationId: string;
@@ -35,7 +40,11 @@ function toCluster(row: {
     organizationId: row.organizationId,
     name: row.name,
     environment: row.environment.name,
-    labels: (row.labels ?? {}) as Record<string, string>,
+    labels: parseColumn(labelsSchema, row.labels, {
+      table: 'Cluster',
+      id: row.id,
+      field: 'labels',
+    }),
     lastSeenAt: row.lastSeenAt,
     createdAt: row.createdAt,
   };

@@ -22,7 +22,7 @@ export interface ControlView {
   readonly severity: string;
   readonly status: ControlStatus;
   readonly score: number;
-  readonly evidence: unknown;
+  readonly evidence: readonly Readonly<Record<string, unknown>>[];
 }
 
 /** Controls counted by status (libs/compliance's {@link StatusCounts}). */
@@ -229,7 +229,7 @@ export class ComplianceReports {
             severity: c.severity as ExportSeverity,
             status: c.status,
             score: c.score,
-            evidence: (Array.isArray(c.evidence) ? c.evidence : []) as Record<string, unknown>[],
+            evidence: [...c.evidence],
           })),
         },
       })),

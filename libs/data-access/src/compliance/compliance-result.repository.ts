@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Database } from '../database';
+import { jsonObjectSchema, parseColumn } from '../stored-json';
 import { isUuid } from '../data-access-error';
 
 export type ControlStatus = 'pass' | 'fail' | 'not-applicable' | 'waived';
@@ -7,8 +9,12 @@ export interface ControlResultInput {
   readonly id: string;
   readonly status: ControlStatus;
   readonly score: number;
-  readonly evidence: unknown;
+  /** One JSON object per subject the control looked at (libs/compliance's `Evidence`). */
+  readonly evidence: readonly Readonly<Record<string, unknown>>[];
 }
+
+/** `ComplianceResult.evidence`. */
+const evidenceSchema = z.array(jsonObjectSchema);
 
 export interface StoredControlResult extends ControlResultInput {
   readonly clusterId: string;
@@ -93,7 +99,11 @@ export class ComplianceResultRepository {
       id: r.controlId,
       status: fromDb(r.status),
       score: r.score,
-      evidence: r.evidence,
+      evidence: parseColumn(evidenceSchema, r.evidence, {
+        table: 'ComplianceResult',
+        id: r.id,
+        field: 'evidence',
+      }),
       evaluatedAt: r.evaluatedAt,
     }));
   }

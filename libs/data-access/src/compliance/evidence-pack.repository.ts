@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Database } from '../database';
+import { parseColumn } from '../stored-json';
 import { pageArgs, pageOf, type Page, type PageRequest } from '../pagination/page';
 import { DataAccessError, isUuid } from '../data-access-error';
 
@@ -13,7 +15,8 @@ export interface StoredEvidencePack {
   readonly error: string | null;
   readonly sha256: string | null;
   readonly previousSha256: string | null;
-  readonly manifest: unknown;
+  /** The pack's `manifest.json` (libs/reports' `EvidencePackManifest`); null until it is ready. */
+  readonly manifest: Readonly<Record<string, unknown>> | null;
   readonly createdBy: string;
   readonly createdAt: Date;
   readonly readyAt: Date | null;
@@ -33,9 +36,29 @@ const fields = {
   createdAt: true,
   readyAt: true,
 } as const;
+/**
+ * `EvidencePack.manifest`: what the reads rely on (the files and the chain link); libs/reports'
+ * `evidencePackManifestSchema` checks a manifest read back from a zip in full.
+ */
+const manifestSchema = z
+  .looseObject({
+    kind: z.literal('EvidencePack'),
+    files: z.array(z.looseObject({ path: z.string(), sha256: z.string() })),
+    previousPackSha256: z.string().nullable(),
+  })
+  .nullable();
+
 const toPack = (
-  row: Omit<StoredEvidencePack, 'status'> & { status: string },
-): StoredEvidencePack => ({ ...row, status: row.status as EvidencePackStatus });
+  row: Omit<StoredEvidencePack, 'status' | 'manifest'> & { status: string; manifest: unknown },
+): StoredEvidencePack => ({
+  ...row,
+  status: row.status as EvidencePackStatus,
+  manifest: parseColumn(manifestSchema, row.manifest, {
+    table: 'EvidencePack',
+    id: row.id,
+    field: 'manifest',
+  }),
+});
 
 /**
  * Evidence packs: requested by the API (`building`), built by the worker (`ready` with the zip,
@@ -99,7 +122,12 @@ export class EvidencePackRepository {
   async complete(
     organizationId: string,
     id: string,
-    input: { sha256: string; previousSha256: string | null; manifest: unknown; zip: Buffer },
+    input: {
+      sha256: string;
+      previousSha256: string | null;
+      manifest: object;
+      zip: Buffer;
+    },
   ): Promise<StoredEvidencePack> {
     const updated = await this.db.prisma.evidencePack.updateMany({
       where: { organizationId, id, status: 'building' },
@@ -107,7 +135,7 @@ export class EvidencePackRepository {
         status: 'ready',
         sha256: input.sha256,
         previousSha256: input.previousSha256,
-        manifest: input.manifest as object,
+        manifest: input.manifest,
         zip: new Uint8Array(input.zip),
         readyAt: new Date(),
       },

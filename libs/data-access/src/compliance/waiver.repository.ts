@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Database } from '../database';
+import { parseColumn } from '../stored-json';
 import { pageArgs, pageOf, type Page, type PageRequest } from '../pagination/page';
 import { DataAccessError, isUuid } from '../data-access-error';
 
@@ -9,6 +11,13 @@ export interface WaiverScope {
   /** The waived workloads' labels (all must match). */
   readonly workloadLabels?: Readonly<Record<string, string>>;
 }
+
+/** `Exception.scope`; other keys a later version may add are kept. */
+const scopeSchema = z.looseObject({
+  cluster: z.string().optional(),
+  namespace: z.string().optional(),
+  workloadLabels: z.record(z.string(), z.string()).optional(),
+});
 
 export interface Waiver {
   readonly id: string;
@@ -64,7 +73,10 @@ type Row = {
 };
 
 function toWaiver(row: Row): Waiver {
-  return { ...row, scope: (row.scope ?? {}) as WaiverScope };
+  return {
+    ...row,
+    scope: parseColumn(scopeSchema, row.scope, { table: 'Exception', id: row.id, field: 'scope' }),
+  };
 }
 
 /** Whether a waiver applies at `now`: approved and not yet expired. Expiry needs no job: it is a comparison. */

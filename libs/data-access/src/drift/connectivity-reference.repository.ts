@@ -1,11 +1,13 @@
+import { connectivityListSchema, type ConnectivityRow } from '@fenceline/contracts';
 import type { Database } from '../database';
+import { parseColumn } from '../stored-json';
 
 export interface ConnectivityReference {
   readonly clusterId: string;
   readonly baselineId: string;
   readonly baselineVersionId: string;
   readonly snapshotId: string;
-  readonly rows: readonly { src: string; dst: string; conn: string }[];
+  readonly rows: readonly ConnectivityRow[];
   readonly acceptedBy: string;
   readonly acceptedAt: Date;
 }
@@ -32,7 +34,11 @@ export class ConnectivityReferenceRepository {
       baselineId: row.baselineId,
       baselineVersionId: row.baselineVersionId,
       snapshotId: row.snapshotId,
-      rows: row.rows as unknown as ConnectivityReference['rows'],
+      rows: parseColumn(connectivityListSchema, row.rows, {
+        table: 'ConnectivityReference',
+        id: row.id,
+        field: 'rows',
+      }),
       acceptedBy: row.acceptedBy,
       acceptedAt: row.acceptedAt,
     };

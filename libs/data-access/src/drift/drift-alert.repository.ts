@@ -1,4 +1,5 @@
 import type { Database } from '../database';
+import { jsonObjectSchema, parseColumn } from '../stored-json';
 import { DataAccessError, isUuid } from '../data-access-error';
 import { pageArgs, pageOf, type Page, type PageRequest } from '../pagination/page';
 
@@ -11,7 +12,8 @@ export interface FindingInput {
   readonly severity: AlertSeverity;
   readonly subject: string;
   readonly fingerprint: string;
-  readonly evidence: unknown;
+  /** What shows the drift (libs/drift's finding evidence): a JSON object. */
+  readonly evidence: Readonly<Record<string, unknown>>;
 }
 
 export interface DriftAlert {
@@ -27,7 +29,7 @@ export interface DriftAlert {
   readonly subject: string;
   readonly fingerprint: string;
   readonly status: AlertStatus;
-  readonly evidence: unknown;
+  readonly evidence: Readonly<Record<string, unknown>>;
   readonly firstSeenAt: Date;
   readonly lastSeenAt: Date;
   readonly lastSnapshotId: string | null;
@@ -101,7 +103,11 @@ function toAlert(row: AlertRow): DriftAlert {
       ? row.fingerprint.slice(row.fingerprint.indexOf('/') + 1)
       : row.fingerprint,
     status: row.status,
-    evidence: row.details,
+    evidence: parseColumn(jsonObjectSchema, row.details, {
+      table: 'DriftAlert',
+      id: row.id,
+      field: 'details',
+    }),
     firstSeenAt: row.firstSeenAt,
     lastSeenAt: row.lastSeenAt,
     lastSnapshotId: row.lastSnapshotId,

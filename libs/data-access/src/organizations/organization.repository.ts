@@ -1,4 +1,5 @@
 import type { Database } from '../database';
+import { jsonObjectSchema, parseColumn } from '../stored-json';
 import { DataAccessError, isUniqueViolation } from '../data-access-error';
 import { auditIn, type Transaction } from '../audit/audit-in-transaction';
 
@@ -111,12 +112,13 @@ async function readSettings(
     where: { id: organizationId },
     select: { complianceSettings: true, complianceRetentionDays: true },
   });
-  const settings = row.complianceSettings;
+  // The API validates the settings' shape when they are written; stored, they are an object.
   return {
-    settings:
-      typeof settings === 'object' && settings !== null && !Array.isArray(settings)
-        ? (settings as Record<string, unknown>)
-        : {},
+    settings: parseColumn(jsonObjectSchema, row.complianceSettings, {
+      table: 'Organization',
+      id: organizationId,
+      field: 'complianceSettings',
+    }),
     retentionDays: row.complianceRetentionDays,
   };
 }

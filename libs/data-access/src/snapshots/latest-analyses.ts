@@ -1,9 +1,9 @@
 import type { Database } from '../database';
 import { isUuid } from '../data-access-error';
-import type { SnapshotAnalysisInput } from './snapshot.repository';
+import { toStoredAnalysis, type StoredAnalysis } from './snapshot-analysis.columns';
 
 /** The analysis of a cluster's current snapshot, as `SnapshotRepository.latestAnalysis` gives it. */
-export type LatestAnalysis = SnapshotAnalysisInput & { snapshotId: string; analysedAt: Date };
+export type LatestAnalysis = StoredAnalysis;
 
 /**
  * The current analyses of many clusters at once, for loaders that batch what GraphQL would
@@ -53,15 +53,7 @@ async function latestAnalyses(
   const bySnapshot = new Map(rows.map((row) => [row.snapshotId, row]));
   for (const [clusterId, snapshotId] of chosen) {
     const row = bySnapshot.get(snapshotId);
-    if (!row) continue;
-    result.set(clusterId, {
-      snapshotId: row.snapshotId,
-      analysedAt: row.analysedAt,
-      classCount: row.classCount,
-      connectivity: row.connectivity as unknown as SnapshotAnalysisInput['connectivity'],
-      coverage: row.coverage,
-      findings: row.findings as unknown[],
-    });
+    if (row) result.set(clusterId, toStoredAnalysis(row));
   }
   return result;
 }

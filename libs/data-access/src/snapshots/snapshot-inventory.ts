@@ -1,6 +1,6 @@
 import { parseSnapshot, snapshotToObjects, type InventorySnapshot } from '@fenceline/contracts';
 import { buildInventory, type Inventory } from '@fenceline/netpol';
-import { DataAccessError } from '../data-access-error';
+import { CorruptDataError, DataAccessError } from '../data-access-error';
 
 /** A stored snapshot read back: its parsed payload and the inventory built from it. */
 export interface SnapshotInventory {
@@ -17,9 +17,11 @@ export interface SnapshotInventory {
 export function snapshotInventory(snapshotId: string, payload: unknown): SnapshotInventory {
   const parsed = parseSnapshot(payload);
   if (!parsed.ok) {
-    const where = parsed.issues[0]?.path;
-    throw new DataAccessError(
-      'CORRUPT_DATA',
+    const issue = parsed.issues[0];
+    const where = issue?.path;
+    throw new CorruptDataError(
+      { table: 'Snapshot', id: snapshotId, field: 'payload' },
+      issue ? `${issue.path}: ${issue.message}` : 'does not parse',
       `stored snapshot ${snapshotId} does not match the schema${where ? `: ${where}` : ''}`,
     );
   }

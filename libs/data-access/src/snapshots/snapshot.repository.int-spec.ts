@@ -67,8 +67,10 @@ describe('SnapshotRepository (PostgreSQL)', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const { snapshotId } = await repo.store(org.id, cluster.id, snap, snapshotContentHash(snap));
     expect(await repo.get(other.id, snapshotId)).toBeUndefined();
-    expect(await repo.payload(other.id, snapshotId)).toBeUndefined();
-    expect(await repo.payload(org.id, snapshotId)).toEqual(JSON.parse(JSON.stringify(snap)));
+    expect(await repo.inventory(other.id, snapshotId)).toBeUndefined();
+    expect((await repo.inventory(org.id, snapshotId))?.snapshot).toEqual(
+      JSON.parse(JSON.stringify(snap)),
+    );
   });
 
   it('saves an analysis idempotently: the same job twice leaves one analysis', async () => {
@@ -80,7 +82,14 @@ describe('SnapshotRepository (PostgreSQL)', () => {
       connectivity: [
         { src: '0.0.0.0-255.255.255.255[External]', dst: 'shop/web[Pod]', conn: 'All Connections' },
       ],
-      coverage: { totalPods: 1, ingressIsolatedPods: 0, egressIsolatedPods: 0 },
+      coverage: {
+        totalPods: 1,
+        ingressIsolatedPods: 0,
+        egressIsolatedPods: 0,
+        namespaces: [
+          { namespace: 'shop', totalPods: 1, ingressIsolatedPods: 0, egressIsolatedPods: 0 },
+        ],
+      },
     };
     await repo.saveAnalysis(org.id, snapshotId, analysis);
     await repo.saveAnalysis(org.id, snapshotId, analysis);

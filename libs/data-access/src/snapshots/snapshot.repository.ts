@@ -1,6 +1,11 @@
 import type { InventorySnapshot } from '@fenceline/contracts';
 import type { Database } from '../database';
 import { DataAccessError, isUniqueViolation, isUuid } from '../data-access-error';
+import {
+  toStoredAnalysis,
+  type SnapshotAnalysisInput,
+  type StoredAnalysis,
+} from './snapshot-analysis.columns';
 import { snapshotInventory, type SnapshotInventory } from './snapshot-inventory';
 
 export type SnapshotStatus = 'accepted' | 'analysed' | 'failed';
@@ -35,12 +40,11 @@ export interface ClusterSnapshotSummary {
   } | null;
 }
 
-export interface SnapshotAnalysisInput {
-  readonly classCount: number;
-  readonly connectivity: readonly { src: string; dst: string; conn: string }[];
-  readonly coverage: unknown;
-  readonly findings?: readonly unknown[];
-}
+export type {
+  AnalysisFinding,
+  SnapshotAnalysisInput,
+  StoredAnalysis,
+} from './snapshot-analysis.columns';
 
 const summary = {
   id: true,
@@ -130,8 +134,8 @@ export class SnapshotRepository {
     );
   }
 
-  /** The stored payload of a snapshot (what the worker analyses). */
-  async payload(organizationId: string, snapshotId: string): Promise<unknown> {
+  /** The stored payload of a snapshot, unparsed: {@link inventory} parses it. */
+  private async payload(organizationId: string, snapshotId: string): Promise<unknown> {
     if (!isUuid(snapshotId)) return undefined;
     const row = await this.db.prisma.snapshot.findFirst({
       where: { id: snapshotId, organizationId },
@@ -253,7 +257,7 @@ export class SnapshotRepository {
   async latestAnalysis(
     organizationId: string,
     clusterId: string,
-  ): Promise<(SnapshotAnalysisInput & { snapshotId: string; analysedAt: Date }) | undefined> {
+  ): Promise<StoredAnalysis | undefined> {
     if (!isUuid(clusterId)) return undefined;
     // The analysis of the cluster's current snapshot (a reverted cluster's earlier one counts).
     const row = await this.db.prisma.snapshotAnalysis.findFirst({
@@ -264,15 +268,7 @@ export class SnapshotRepository {
         { analysedAt: 'desc' },
       ],
     });
-    if (!row) return undefined;
-    return {
-      snapshotId: row.snapshotId,
-      analysedAt: row.analysedAt,
-      classCount: row.classCount,
-      connectivity: row.connectivity as unknown as SnapshotAnalysisInput['connectivity'],
-      coverage: row.coverage,
-      findings: row.findings as unknown[],
-    };
+    return row ? toStoredAnalysis(row) : undefined;
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   type WebhookEventType,
   type WebhookFormat,
 } from '@fenceline/contracts';
+import { parseColumn } from '../stored-json';
 
 /** A webhook subscription as the application sees it: never its secret. */
 export interface WebhookSubscription {
@@ -93,11 +94,10 @@ export function toDelivery(row: {
   createdAt: Date;
   deliveredAt: Date | null;
 }): WebhookDelivery {
-  const payload = row.payload as { id?: unknown } | null;
   return {
     id: row.id,
     subscriptionId: row.subscriptionId,
-    eventId: typeof payload?.id === 'string' ? payload.id : '',
+    eventId: storedEvent(row).id,
     eventType: row.event,
     status: row.status,
     attempts: row.attempts,
@@ -109,9 +109,13 @@ export function toDelivery(row: {
   };
 }
 
-/** The stored event of a delivery (throws if the row holds something else). */
-export function storedEvent(payload: unknown): WebhookEvent {
-  return webhookEventSchema.parse(payload);
+/** The stored event of a delivery (`WebhookDelivery.payload`), parsed with the contract's schema. */
+export function storedEvent(row: { id: string; payload: unknown }): WebhookEvent {
+  return parseColumn(webhookEventSchema, row.payload, {
+    table: 'WebhookDelivery',
+    id: row.id,
+    field: 'payload',
+  });
 }
 
 /**

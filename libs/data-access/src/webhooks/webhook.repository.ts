@@ -225,7 +225,7 @@ export class WebhookRepository {
     const { subscription } = row;
     return {
       delivery: toDelivery(row),
-      event: storedEvent(row.payload),
+      event: storedEvent(row),
       subscription: toSubscription(subscription),
       secret: this.secrets.open(
         subscription.secret,
