@@ -5,6 +5,7 @@ export * from './snapshot/parse-snapshot';
 export * from './snapshot/content-hash';
 export * from './snapshot/expand-documents';
 export * from './connectivity/connectivity-row.schema';
+export * from './audit/audit-event.schema';
 export * from './queues/queues';
 export * from './webhooks/webhook-events';
 export * from './webhooks/webhook-signature';

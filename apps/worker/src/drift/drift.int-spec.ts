@@ -3,12 +3,19 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { createSnapshot, QUEUES, snapshotContentHash } from '@fenceline/contracts';
+import {
+  auditActionSchema,
+  auditActorSchema,
+  createSnapshot,
+  QUEUES,
+  snapshotContentHash,
+} from '@fenceline/contracts';
 import {
   AuditEventRepository,
   BaselineRepository,
   bootstrapOrganization,
   ClusterRepository,
+  ConnectivityReferenceRepository,
   DriftAlertRepository,
   PromotionRepository,
   SnapshotRepository,
@@ -104,9 +111,22 @@ describe('drift worker (PostgreSQL, BullMQ on Redis)', () => {
       resolved: 0,
       open: 0,
     });
+    // Set by the worker, named in the documented format (system:<component>, past tense).
+    const set = (await new AuditEventRepository(db).list(organizationId)).filter(
+      (e) => e.action === 'reference.set',
+    );
+    expect(set).toEqual([
+      expect.objectContaining({
+        actor: 'system:drift',
+        target: `cluster/${cluster.id}/baseline/${baseline.id}/reference`,
+        after: { snapshotId: first, rows: expect.any(Number), version: 1 },
+      }),
+    ]);
+    expect(auditActorSchema.safeParse(set[0]?.actor).success).toBe(true);
+    expect(auditActionSchema.safeParse(set[0]?.action).success).toBe(true);
     expect(
-      (await new AuditEventRepository(db).list(organizationId)).map((e) => e.action),
-    ).toContain('reference.set');
+      await new ConnectivityReferenceRepository(db).get(organizationId, cluster.id, baseline.id),
+    ).toMatchObject({ acceptedBy: 'system:drift', baselineVersionId: version.id });
 
     // web's pods relabelled app=db: monitoring reaches them on 9187, into the sensitive scope.
     const workloads = join(dir, 'shop/workloads.yaml');

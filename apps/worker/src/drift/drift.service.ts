@@ -6,6 +6,7 @@ import {
   DriftAlertRepository,
   PromotionRepository,
   SnapshotRepository,
+  systemActor,
   type DriftAlert,
 } from '@fenceline/data-access';
 import { computeDrift, parseBaselineContent } from '@fenceline/drift';
@@ -21,6 +22,9 @@ export interface AlertEventSink {
   ): Promise<void>;
 }
 export const ALERT_EVENT_SINK = Symbol('ALERT_EVENT_SINK');
+
+/** Who the audit log says set a reference when a version started applying to a cluster. */
+export const DRIFT_ACTOR = systemActor('drift');
 
 export interface DriftOutcome {
   readonly evaluated: boolean;
@@ -108,9 +112,10 @@ export class DriftService {
             baselineVersionId: pin.version.id,
             snapshotId,
             rows: await currentRows(),
-            acceptedBy: `system (version ${pin.version.number} applied)`,
+            acceptedBy: DRIFT_ACTOR,
           },
-          { action: 'reference.set' },
+          // Which version's start set it, now that the actor no longer says so.
+          { action: 'reference.set', after: { version: pin.version.number } },
         );
       }
       const findings = computeDrift(content.content, inventory, { reference: reference.rows });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { auditActionSchema, auditActorSchema } from '@fenceline/contracts';
 import {
+  AuditEventRepository,
   bootstrapOrganization,
   ClusterRepository,
   ComplianceResultRepository,
@@ -63,6 +65,26 @@ describe('export worker (PostgreSQL)', () => {
       null,
       a.sha256,
     ]);
+    // Each build is audited by the worker in the documented format (system:<component>).
+    const built = (await new AuditEventRepository(db).list(organizationId)).filter(
+      (e) => e.action === 'evidence-pack.built',
+    );
+    expect(built.map((e) => [e.actor, e.target, e.after])).toEqual([
+      [
+        'system:export',
+        `evidence-pack/${first.id}`,
+        { scope: 'zero-trust/fleet', sha256: a.sha256, previousSha256: null },
+      ],
+      [
+        'system:export',
+        `evidence-pack/${second.id}`,
+        { scope: 'zero-trust/fleet', sha256: b.sha256, previousSha256: a.sha256 },
+      ],
+    ]);
+    for (const event of built) {
+      expect(auditActorSchema.safeParse(event.actor).success).toBe(true);
+      expect(auditActionSchema.safeParse(event.action).success).toBe(true);
+    }
     const zip = (await packs.zip(organizationId, second.id))!;
     expect(verifyEvidencePack(zip, { previousPackSha256: a.sha256!, sha256: b.sha256! })).toEqual({
       ok: true,

@@ -7,8 +7,12 @@ import {
   Database,
   EvidencePackRepository,
   isCorruptData,
+  systemActor,
 } from '@fenceline/data-access';
 import { buildEvidencePack } from '@fenceline/reports';
+
+/** Who the audit log says built a pack. */
+export const EXPORT_ACTOR = systemActor('export');
 
 /**
  * Builds a requested evidence pack: the stored results of its scope (as of its date) in every
@@ -51,7 +55,7 @@ export class ExportService {
         zip: built.zip,
       });
       await this.audit.record(job.organizationId, {
-        actor: 'system (export worker)',
+        actor: EXPORT_ACTOR,
         action: 'evidence-pack.built',
         target: `evidence-pack/${pack.id}`,
         before: null,

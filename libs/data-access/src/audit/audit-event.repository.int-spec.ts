@@ -12,14 +12,14 @@ describe('AuditEventRepository (PostgreSQL)', () => {
     const other = await newOrganization(db);
     await repo.record(org.id, {
       actor: 'alice',
-      action: 'cluster.create',
+      action: 'cluster.created',
       target: 'cluster/a',
       before: null,
       after: { name: 'a' },
     });
     await repo.record(org.id, {
       actor: 'bob',
-      action: 'cluster.create',
+      action: 'cluster.created',
       target: 'cluster/b',
       before: null,
       after: { name: 'b' },

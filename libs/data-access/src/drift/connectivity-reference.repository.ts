@@ -44,11 +44,14 @@ export class ConnectivityReferenceRepository {
     };
   }
 
-  /** Sets the reference; `audit` (an accepted change) records who moved it and from where. */
+  /**
+   * Sets the reference; `audit` records who moved it and from where (`reference.accepted` by a
+   * caller, `reference.set` when a version starts applying), its `after` extended by `audit.after`.
+   */
   async set(
     organizationId: string,
     input: Omit<ConnectivityReference, 'acceptedAt'>,
-    audit?: { action: string; comment?: string },
+    audit?: { action: string; comment?: string; after?: Readonly<Record<string, unknown>> },
   ): Promise<ConnectivityReference> {
     const before = audit
       ? await this.get(organizationId, input.clusterId, input.baselineId)
@@ -87,6 +90,7 @@ export class ConnectivityReferenceRepository {
               snapshotId: input.snapshotId,
               rows: input.rows.length,
               ...(audit.comment ? { comment: audit.comment } : {}),
+              ...audit.after,
             },
           },
         });

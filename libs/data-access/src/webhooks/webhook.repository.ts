@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { WebhookEvent, WebhookEventType, WebhookFormat } from '@fenceline/contracts';
 import type { Database } from '../database';
+import { systemActor } from '../api-keys/api-key.repository';
 import { auditIn } from '../audit/audit-in-transaction';
 import { WebhookPages } from './webhook-pages';
 import { DataAccessError, isUuid } from '../data-access-error';
@@ -309,7 +310,7 @@ export class WebhookRepository {
         data: { active: false, disabledAt: new Date(), disabledReason },
       });
       await auditIn(tx, organizationId, {
-        actor: 'system:webhook-delivery',
+        actor: systemActor('webhook-delivery'),
         action: 'webhook.disabled',
         target: target(delivery.subscriptionId),
         before: { active: true },
