@@ -114,7 +114,7 @@ const clusterReportSchema: z.ZodType<ClusterComplianceReport> = z.object({
       severity: z.string(),
       status: controlStatus,
       score: z.number(),
-      evidence: z.unknown(),
+      evidence: z.array(z.record(z.string(), z.unknown())),
     }),
   ),
 });
