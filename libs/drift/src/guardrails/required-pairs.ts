@@ -1,7 +1,7 @@
 import {
   externalAtoms,
   externalName,
-  policyCidrRanges,
+  inventoryCidrRanges,
   type ConnectionSet,
   type Endpoint,
   type IpSet,
@@ -97,8 +97,7 @@ function endpoint(shape: PodShape): Endpoint {
  */
 function atomsOf(ctx: ScanContext, set: IpSet): ReturnType<typeof externalAtoms> {
   if (set.isEmpty) return [];
-  return externalAtoms([
-    ...policyCidrRanges(ctx.inventory.policies, ctx.inventory.clusterPolicies),
-    ...set.ranges,
-  ]).filter((atom) => set.contains(atom.family, atom.first));
+  return externalAtoms([...inventoryCidrRanges(ctx.inventory), ...set.ranges]).filter((atom) =>
+    set.contains(atom.family, atom.first),
+  );
 }

@@ -3,7 +3,7 @@ import type { Inventory, Pod } from '../inventory/inventory';
 import { ConnectionSet } from '../ports/connection-set';
 import { allowedConnections } from '../reference/allowed-connections';
 import { DEFAULT_OPTIONS, type Endpoint, type EvaluationOptions } from '../reference/traffic';
-import { externalAtoms, policyCidrRanges } from './external-atoms';
+import { externalAtoms, inventoryCidrRanges } from './external-atoms';
 import { ingressControllerConnections } from './ingress-controller';
 import { externalName, workloadName } from './peer-names';
 
@@ -30,10 +30,7 @@ export function referenceConnlist(
   inventory: Inventory,
   options: ConnlistOptions = DEFAULT_OPTIONS,
 ): ConnlistRow[] {
-  const atoms = externalAtoms([
-    ...policyCidrRanges(inventory.policies, inventory.clusterPolicies),
-    ...(options.extraCidrs ?? []),
-  ]);
+  const atoms = externalAtoms([...inventoryCidrRanges(inventory), ...(options.extraCidrs ?? [])]);
   const rows = new Map<string, ConnlistRow>();
   const add = (src: string, dst: string, conn: ConnectionSet): void => {
     if (conn.isEmpty) return;

@@ -2,6 +2,8 @@ import { FAMILY_BITS, type IpFamily } from '../cidr/ip-address';
 import type { IpRange } from '../cidr/ip-set';
 import type { ClusterPolicy } from '../cluster/cluster-policy';
 import type { NetworkPolicy } from '../policy/network-policy';
+import { calicoCidrRanges } from '../cni/calico/calico-vocabulary';
+import type { Inventory } from '../inventory/inventory';
 
 /** Every CIDR (and `except`) the policies name, as ranges (cluster policies' `networks` too). */
 export function policyCidrRanges(
@@ -9,6 +11,19 @@ export function policyCidrRanges(
   clusterPolicies: readonly ClusterPolicy[] = [],
 ): IpRange[] {
   return [...policies, ...clusterPolicies].flatMap((p) => p.vocabulary.cidrs);
+}
+
+/**
+ * Every CIDR an inventory's policies name: NetworkPolicies, cluster policies and the CNI's own
+ * (Calico rules' nets and network sets).
+ */
+export function inventoryCidrRanges(
+  inventory: Pick<Inventory, 'policies' | 'clusterPolicies' | 'calico'>,
+): IpRange[] {
+  return [
+    ...policyCidrRanges(inventory.policies, inventory.clusterPolicies),
+    ...(inventory.calico ? calicoCidrRanges(inventory.calico) : []),
+  ];
 }
 
 /**

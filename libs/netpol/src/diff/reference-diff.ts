@@ -1,4 +1,4 @@
-import { policyCidrRanges } from '../connlist/external-atoms';
+import { inventoryCidrRanges } from '../connlist/external-atoms';
 import { referenceConnlist } from '../connlist/connlist';
 import { workloadName } from '../connlist/peer-names';
 import type { Inventory } from '../inventory/inventory';
@@ -16,10 +16,7 @@ export function referenceDiff(
   after: Inventory,
   options: EvaluationOptions = DEFAULT_OPTIONS,
 ): DiffRow[] {
-  const cidrs = [
-    ...policyCidrRanges(before.policies, before.clusterPolicies),
-    ...policyCidrRanges(after.policies, after.clusterPolicies),
-  ];
+  const cidrs = [...inventoryCidrRanges(before), ...inventoryCidrRanges(after)];
   return diffConnlists(
     referenceConnlist(before, { ...options, extraCidrs: cidrs }),
     referenceConnlist(after, { ...options, extraCidrs: cidrs }),

@@ -46,6 +46,7 @@ export class ChainModel {
   private readonly left: Bits;
   private readonly passed: Bits;
   private readonly m: Bits;
+  private readonly allowed: Bits;
 
   constructor(
     chain: PolicyChain,
@@ -106,6 +107,7 @@ export class ChainModel {
     this.left = portAtoms.empty();
     this.passed = portAtoms.empty();
     this.m = portAtoms.empty();
+    this.allowed = portAtoms.empty();
   }
 
   /** Connections from class `s` to class `d` into `out`. */
@@ -157,10 +159,10 @@ export class ChainModel {
 
   /** ANDs into `out` what the chain allows from `src` to `dst` (the walk of chainDirection). */
   private walk(out: Bits, chain: ClassChain, src: number, dst: number): void {
-    const { pending, left, passed, m } = this;
+    const { pending, left, passed, m, allowed } = this;
     const W = out.length;
     pending.set(this.portAtoms.all);
-    const allowed = this.portAtoms.empty();
+    allowed.fill(0);
     for (const tier of chain.tiers) {
       if (isEmptyBits(pending)) break;
       left.set(pending);

@@ -5,6 +5,7 @@ import {
   buildModel,
   isAllowed,
   parseIp,
+  referenceConnlist,
   type Endpoint,
 } from '../../src/index';
 import { calicoObjectsArbitrary } from './calico-arbitrary';
@@ -46,6 +47,18 @@ describe('Calico: model = reference over random mixes of Calico, NetworkPolicy a
         },
       ),
       { numRuns: RUNS },
+    );
+  });
+
+  it('the model connlist equals the reference connlist (external ranges cut at Calico CIDRs too)', () => {
+    const text = (rows: ReturnType<typeof referenceConnlist>) =>
+      rows.map((r) => `${r.src} => ${r.dst} : ${r.conn.toString()}`);
+    fc.assert(
+      fc.property(clusterArbitrary, calicoObjectsArbitrary, (objects, calico) => {
+        const inventory = buildInventory([...objects, ...calico].map((object) => ({ object })));
+        expect(text(buildModel(inventory).connlist())).toEqual(text(referenceConnlist(inventory)));
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
     );
   });
 });
