@@ -82,3 +82,24 @@ describe('W6 (cluster policies)', () => {
     expect(new Set(actions)).toEqual(new Set(['Accept', 'Allow', 'Deny', 'Pass']));
   });
 });
+
+/** W7c has Calico's own policies: its rows are checked against the reference here. */
+describe('W7c (Calico)', () => {
+  it('the model agrees with the reference evaluator on a scaled W7c, and Calico changes the verdict', () => {
+    const spec = scaleSpec(WORKLOADS.W7c, 0.01);
+    const snapshot = generateCluster(spec, spec.seed);
+    if (snapshot.schemaVersion !== 2) throw new Error('W7c writes schema version 2');
+    expect(snapshot.cniObjects?.length).toBeGreaterThan(0);
+    const inventory = buildInventory(snapshotToObjects(snapshot));
+    expect(inventory.issues).toEqual([]);
+    expect(inventory.calico?.policies.length).toBe(
+      (spec.calico?.globalPolicies ?? 0) + (spec.calico?.namespacedPolicies ?? 0),
+    );
+    const text = (rows: ReturnType<typeof referenceConnlist>) =>
+      rows.map((r) => `${r.src} => ${r.dst} : ${r.conn}`);
+    const reference = text(referenceConnlist(inventory));
+    expect(text(buildModel(inventory).connlist())).toEqual(reference);
+    const { calico: _calico, ...withoutCalico } = inventory;
+    expect(text(referenceConnlist(withoutCalico))).not.toEqual(reference);
+  });
+});

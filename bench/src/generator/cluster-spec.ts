@@ -1,5 +1,7 @@
+import type { CalicoCounts } from './calico-policies';
+
 /** Identifiers of the benchmark workloads, in the order they run. */
-export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5r', 'W5a', 'W6'] as const;
+export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5r', 'W5a', 'W6', 'W7c'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
 
 /**
@@ -25,6 +27,8 @@ export interface ClusterSpec {
   readonly namespacesPerTeam: number;
   /** Cluster-scoped policies (ClusterNetworkPolicy, AdminNetworkPolicy, the baseline singleton). */
   readonly clusterPolicies: number;
+  /** Calico's own objects (tiers, GlobalNetworkPolicies, namespaced policies, network sets). */
+  readonly calico?: CalicoCounts;
 }
 
 /**
@@ -41,6 +45,12 @@ export const WORKLOADS: Readonly<Record<WorkloadId, ClusterSpec>> = Object.freez
   W5a: spec('W5a', 0x5eed0052, 150_000, 15_000, 1_000, 10, 'even', 0, true, 4),
   // W3's shape with 300 cluster policies in both tiers (5–40 rules each, a third Pass).
   W6: spec('W6', 0x5eed0006, 20_000, 5_000, 500, 15, 'skewed', 0.05, false, 6, 300),
+  // A Calico-shaped cluster (issue 16): 20,000 pods, 3,000 NetworkPolicies, 3 tiers,
+  // 200 GlobalNetworkPolicies, 2,000 namespaced Calico policies, 50 GlobalNetworkSets.
+  W7c: {
+    ...spec('W7c', 0x5eed0007, 20_000, 3_000, 500, 15, 'skewed', 0.05, false, 6),
+    calico: { globalPolicies: 200, namespacedPolicies: 2_000, globalNetworkSets: 50 },
+  },
 });
 
 /** Smallest counts a scaled spec keeps, so that every shape still has all its parts. */
@@ -63,6 +73,15 @@ export function scaleSpec(base: ClusterSpec, factor: number): ClusterSpec {
     namespaces: Math.max(MIN_NAMESPACES, Math.round(base.namespaces * factor)),
     clusterPolicies:
       base.clusterPolicies === 0 ? 0 : Math.max(2, Math.round(base.clusterPolicies * factor)),
+    ...(base.calico
+      ? {
+          calico: {
+            globalPolicies: Math.max(2, Math.round(base.calico.globalPolicies * factor)),
+            namespacedPolicies: Math.max(2, Math.round(base.calico.namespacedPolicies * factor)),
+            globalNetworkSets: Math.max(1, Math.round(base.calico.globalNetworkSets * factor)),
+          },
+        }
+      : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ClusterSpec } from './cluster-spec';
 import { IpAllocator } from './ip-allocator';
 import { planLayout } from './layout';
 import { namespacePolicies } from './namespace-policies';
+import { generateCalicoObjects } from './calico-policies';
 import { generateClusterPolicies } from './cluster-policies';
 import { Random } from './random';
 import { SYSTEM_NAMESPACES, systemPods, systemPolicies } from './system-namespaces';
@@ -73,7 +74,8 @@ export function generateCluster(spec: ClusterSpec, seed: number): InventorySnaps
     // Every namespace has its `kube-root-ca.crt` ConfigMap; the agent counts what it skips.
     ignoredKinds: { 'v1/ConfigMap': spec.namespaces },
   };
-  if (clusterPolicies.length === 0) return { ...base, schemaVersion: 1 };
+  const cniObjects = spec.calico ? generateCalicoObjects(layout, rng.fork(), spec.calico) : [];
+  if (clusterPolicies.length === 0 && cniObjects.length === 0) return { ...base, schemaVersion: 1 };
   return {
     ...base,
     schemaVersion: 2,
@@ -81,6 +83,7 @@ export function generateCluster(spec: ClusterSpec, seed: number): InventorySnaps
     clusterPolicies: clusterPolicies.sort(
       (a, b) => compare(a.kind, b.kind) || compare(a.name, b.name),
     ),
+    ...(cniObjects.length > 0 ? { cniObjects } : {}),
   };
 }
 

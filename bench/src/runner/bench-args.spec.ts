@@ -4,7 +4,7 @@ describe('parseBenchArgs', () => {
   it('runs every workload in a table by default', () => {
     expect(parseBenchArgs([])).toEqual({
       json: false,
-      only: ['W1', 'W2', 'W3', 'W4', 'W5r', 'W5a', 'W6'],
+      only: ['W1', 'W2', 'W3', 'W4', 'W5r', 'W5a', 'W6', 'W7c'],
       scale: 1,
       worker: undefined,
     });

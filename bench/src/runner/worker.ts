@@ -23,6 +23,7 @@ const RUNS: Readonly<Record<WorkloadId, number>> = {
   W5r: 3,
   W5a: 3,
   W6: 7,
+  W7c: 3,
 };
 /**
  * Discarded runs first: the analysis worker is a long-running process, so the steady state after
@@ -41,6 +42,7 @@ const WARMUP: Readonly<Record<WorkloadId, number>> = {
   W5r: 1,
   W5a: 1,
   W6: 10,
+  W7c: 2,
 };
 const DIFF_RUNS = 5;
 /** The reference runs once when one run takes longer than this, three times otherwise. */
