@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { DEVELOPMENT_SECRETS_KEY } from '@fenceline/data-access';
 import { loadConfig } from './config';
 
 describe('API configuration', () => {
@@ -13,7 +15,35 @@ describe('API configuration', () => {
       logLevel: 'info',
       readinessTimeoutMs: 1000,
       graphqlMaxComplexity: 25_000,
+      secretsKey: DEVELOPMENT_SECRETS_KEY,
+      secretsKeyIsDevelopment: true,
+      webhooks: { allowHttp: false },
     });
+  });
+
+  it('uses the development key outside production and refuses to start in production without SECRETS_KEY', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /^invalid configuration: SECRETS_KEY: is required when NODE_ENV=production/,
+    );
+    const key = randomBytes(32);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        SECRETS_KEY: key.toString('base64'),
+        WEBHOOK_ALLOW_HTTP: 'true',
+      }),
+    ).toMatchObject({
+      secretsKey: key,
+      secretsKeyIsDevelopment: false,
+      webhooks: { allowHttp: true },
+    });
+  });
+
+  it('names bad webhook settings', () => {
+    expect(() => loadConfig({ SECRETS_KEY: 'abc' })).toThrow(
+      /SECRETS_KEY: must be the base64 of exactly 32 bytes/,
+    );
+    expect(() => loadConfig({ WEBHOOK_ALLOW_HTTP: 'yes' })).toThrow(/WEBHOOK_ALLOW_HTTP/);
   });
 
   it('reads the GraphQL complexity limit and refuses a non-positive one', () => {

@@ -9,9 +9,14 @@ import {
   queuePrefixSchema,
   redisUrlSchema,
 } from '@fenceline/contracts';
+import { secretsKeyConfig, type SecretsKeyConfig } from '@fenceline/data-access';
 
-/** The API's configuration: validated once at boot, frozen, provided by DI. Only this file reads process.env. */
-export interface ApiConfig {
+/**
+ * The API's configuration: validated once at boot, frozen, provided by DI. Only this file reads
+ * process.env. `secretsKey` seals webhook secrets (`SECRETS_KEY`, required with
+ * `NODE_ENV=production`; the public development key otherwise).
+ */
+export interface ApiConfig extends SecretsKeyConfig {
   readonly port: number;
   readonly databaseUrl: string;
   readonly redisUrl: string;
@@ -32,6 +37,10 @@ export interface ApiConfig {
    * plus its selection, times its `limit` when it pages (see graphql/query-complexity.ts).
    */
   readonly graphqlMaxComplexity: number;
+  readonly webhooks: {
+    /** Whether subscriptions may use plain http to any host (`WEBHOOK_ALLOW_HTTP`); otherwise only to localhost. */
+    readonly allowHttp: boolean;
+  };
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -52,6 +61,9 @@ const schema = z.object({
   READINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1000),
   // A default page (500) of a 50-field selection.
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(1).default(25_000),
+  NODE_ENV: z.string().optional(),
+  SECRETS_KEY: z.string().optional(),
+  WEBHOOK_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
 });
 
 const KEYS = [
@@ -65,14 +77,21 @@ const KEYS = [
   'LOG_LEVEL',
   'READINESS_TIMEOUT_MS',
   'GRAPHQL_MAX_COMPLEXITY',
+  'NODE_ENV',
+  'SECRETS_KEY',
+  'WEBHOOK_ALLOW_HTTP',
 ] as const;
 
-/** Throws an error naming every bad variable. */
+/**
+ * Throws an error naming every bad variable; in production a missing `SECRETS_KEY` is one, so the
+ * API refuses to start.
+ */
 export function loadConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): ApiConfig {
   const parsed = schema.safeParse(pickEnv(env, KEYS));
   if (!parsed.success) throw new Error(`invalid configuration: ${configIssues(parsed.error)}`);
+  const secrets = secretsKeyConfig(parsed.data.SECRETS_KEY, parsed.data.NODE_ENV);
   return Object.freeze({
     port: parsed.data.PORT,
     databaseUrl: parsed.data.DATABASE_URL,
@@ -84,5 +103,7 @@ export function loadConfig(
     logLevel: parsed.data.LOG_LEVEL,
     readinessTimeoutMs: parsed.data.READINESS_TIMEOUT_MS,
     graphqlMaxComplexity: parsed.data.GRAPHQL_MAX_COMPLEXITY,
+    ...secrets,
+    webhooks: Object.freeze({ allowHttp: parsed.data.WEBHOOK_ALLOW_HTTP === 'true' }),
   });
 }

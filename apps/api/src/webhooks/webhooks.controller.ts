@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { Page, Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { ZodBody, ZodQuery } from '../errors/zod-body.pipe';
 import { createWebhookSchema } from './dto/create-webhook.dto';
 import { listDeliveriesSchema, type ListDeliveriesDto } from './dto/list-deliveries.dto';
@@ -25,7 +26,6 @@ import type {
   WebhookDeliveryModel,
   WebhookModel,
 } from './models/webhook.model';
-import { WEBHOOKS_CONFIG, type WebhooksConfig } from './webhooks.config';
 import { WebhooksService } from './webhooks.service';
 
 const documentedBody = z.toJSONSchema(createWebhookSchema({ allowHttp: false }), {
@@ -46,9 +46,9 @@ export class WebhooksController {
 
   constructor(
     @Inject(WebhooksService) private readonly service: WebhooksService,
-    @Inject(WEBHOOKS_CONFIG) config: WebhooksConfig,
+    @Inject(API_CONFIG) config: ApiConfig,
   ) {
-    this.createBody = new ZodBody(createWebhookSchema({ allowHttp: config.allowHttp }));
+    this.createBody = new ZodBody(createWebhookSchema({ allowHttp: config.webhooks.allowHttp }));
   }
 
   @Post()

@@ -10,7 +10,7 @@ import {
   WebhookRepository,
 } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
-import { loadWebhooksConfig, WEBHOOKS_CONFIG, type WebhooksConfig } from './webhooks.config';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksResolver } from './webhooks.resolver';
 import { WebhooksService } from './webhooks.service';
@@ -23,13 +23,11 @@ import { WebhooksService } from './webhooks.service';
   imports: [BullModule.registerQueue({ name: QUEUES.notify })],
   controllers: [WebhooksController],
   providers: [
-    // Read at boot: a bad or (in production) missing SECRETS_KEY stops the API here.
-    { provide: WEBHOOKS_CONFIG, useFactory: () => loadWebhooksConfig() },
     {
       provide: WebhookRepository,
-      useFactory: (db: Database, config: WebhooksConfig) =>
+      useFactory: (db: Database, config: ApiConfig) =>
         sealedWebhookRepository(db, config, (m) => new Logger(WebhooksModule.name).warn(m)),
-      inject: [Database, WEBHOOKS_CONFIG],
+      inject: [Database, API_CONFIG],
     },
     {
       provide: WebhookPages,

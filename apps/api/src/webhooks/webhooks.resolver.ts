@@ -3,13 +3,13 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { presentArgs, validate } from '../errors/validate';
 import { ZodBody } from '../errors/zod-body.pipe';
 import { pageOnlySchema, pageRequest } from '../pagination/page-query';
 import { createWebhookSchema } from './dto/create-webhook.dto';
 import { CreateWebhookInput } from './dto/webhook.input';
 import { CreatedWebhookModel, WebhookModel } from './models/webhook.model';
-import { WEBHOOKS_CONFIG, type WebhooksConfig } from './webhooks.config';
 import { WebhooksService } from './webhooks.service';
 
 /** The webhook operations of GraphQL (admin only), through the same service as REST. */
@@ -21,9 +21,9 @@ export class WebhooksResolver {
 
   constructor(
     @Inject(WebhooksService) private readonly service: WebhooksService,
-    @Inject(WEBHOOKS_CONFIG) config: WebhooksConfig,
+    @Inject(API_CONFIG) config: ApiConfig,
   ) {
-    this.createInput = new ZodBody(createWebhookSchema({ allowHttp: config.allowHttp }));
+    this.createInput = new ZodBody(createWebhookSchema({ allowHttp: config.webhooks.allowHttp }));
   }
 
   @Query(() => [WebhookModel], { description: 'the first page of webhooks, oldest first' })
