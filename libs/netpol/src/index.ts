@@ -71,3 +71,4 @@ export type {
   CalicoRule,
 } from './cni/calico/calico-objects';
 export { isCniObjectKind, type CniObject } from './cni/cni-collectors';
+export { chosenCni, cniWarnings, EVALUATED_CNIS, type EvaluatedCni } from './chain/cni-choice';

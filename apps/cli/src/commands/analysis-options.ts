@@ -5,6 +5,8 @@ export interface AnalysisFlags {
   readonly ipBlockMatchesPods: boolean;
   readonly hostNetwork: EvaluationOptions['hostNetwork'];
   readonly workloadName: WorkloadNaming;
+  /** `--cni`: the cluster's CNI; default from the snapshot, else unknown. */
+  readonly cni?: string;
 }
 
 const WORKLOAD_NAMINGS: readonly WorkloadNaming[] = ['top', 'direct'];
@@ -32,6 +34,10 @@ export function addAnalysisOptions(command: Command): Command {
       )
         .choices(WORKLOAD_NAMINGS)
         .default('top'),
+    )
+    .option(
+      '--cni <name>',
+      "the cluster's CNI (calico, cilium, antrea, or another): only its own policy kinds are enforced; default: the snapshot's detected CNI, else the CNI whose objects are present",
     );
 }
 
@@ -39,9 +45,11 @@ export function evaluationOptions(flags: AnalysisFlags): EvaluationOptions {
   return { ipBlockMatchesPods: flags.ipBlockMatchesPods, hostNetwork: flags.hostNetwork };
 }
 
-/** How the inventory names workloads: `--workload-name`. */
-export function inventoryOptions(flags: Pick<AnalysisFlags, 'workloadName'>): InventoryOptions {
-  return { workloadName: flags.workloadName };
+/** How the inventory names workloads (`--workload-name`) and which CNI enforces (`--cni`). */
+export function inventoryOptions(
+  flags: Pick<AnalysisFlags, 'workloadName' | 'cni'>,
+): InventoryOptions {
+  return { workloadName: flags.workloadName, ...(flags.cni ? { cni: flags.cni } : {}) };
 }
 
 /** An `--output` option limited to the formats a command can print. */

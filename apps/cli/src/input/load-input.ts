@@ -41,7 +41,12 @@ export function loadInput(
     if (cniWarning) warnings.push(cniWarning);
   }
   const objects = expanded.objects;
-  const inventory = buildInventory(objects, inventoryOptions);
+  // The agent's detection, unless --cni says otherwise.
+  const detected = expanded.snapshots.find((s) => s.snapshot.source.cni)?.snapshot.source.cni?.name;
+  const inventory = buildInventory(objects, {
+    ...inventoryOptions,
+    ...(inventoryOptions.cni === undefined && detected !== undefined ? { cni: detected } : {}),
+  });
   issues.push(...inventory.issues);
   warnings.push(...inventoryWarnings(inventory, options));
   return { inventory, issues, warnings };

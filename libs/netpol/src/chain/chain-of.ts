@@ -3,6 +3,7 @@ import { calicoChain } from '../cni/calico/calico-chain';
 import { ciliumChain } from '../cni/cilium/cilium-chain';
 import type { Inventory } from '../inventory/inventory';
 import type { EvaluationOptions } from '../reference/traffic';
+import { chosenCni } from './cni-choice';
 import type { PolicyChain } from './policy-chain';
 
 const cache = new WeakMap<Inventory, Map<string, PolicyChain>>();
@@ -34,15 +35,18 @@ export function policyChainOf(
   return chain;
 }
 
-/**
- * Which CNI's chain decides: the one whose objects the inventory holds (Calico, then Cilium,
- * then Antrea when several are present; choosing by the cluster's CNI is issue 16's `--cni`).
- */
+/** Which CNI's chain decides (see {@link chosenCni}). */
 function chainBuilder(
   inventory: Inventory,
 ): ((inventory: Inventory, options: EvaluationOptions) => PolicyChain) | undefined {
-  if (inventory.calico) return calicoChain;
-  if (inventory.cilium) return ciliumChain;
-  if (inventory.antrea) return antreaChain;
-  return undefined;
+  switch (chosenCni(inventory)) {
+    case 'calico':
+      return inventory.calico ? calicoChain : undefined;
+    case 'cilium':
+      return inventory.cilium ? ciliumChain : undefined;
+    case 'antrea':
+      return inventory.antrea ? antreaChain : undefined;
+    default:
+      return undefined;
+  }
 }

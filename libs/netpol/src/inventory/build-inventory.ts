@@ -238,6 +238,7 @@ export function buildInventory(
     skipped,
     issues,
     ...cniResult.fields,
+    ...(options.cni !== undefined ? { cni: options.cni } : {}),
   };
 }
 

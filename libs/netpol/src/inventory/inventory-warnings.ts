@@ -1,3 +1,4 @@
+import { cniWarnings } from '../chain/cni-choice';
 import { clusterPolicyFindings } from '../cluster/cluster-findings';
 import { brokenExposures } from '../connlist/ingress-controller';
 import { formatObjectRef } from '../errors/object-ref';
@@ -21,6 +22,7 @@ export function inventoryWarnings(
   }
   for (const { object, reason } of inventory.skipped)
     warnings.push(`${formatObjectRef(object)} left out: ${reason}`);
+  warnings.push(...cniWarnings(inventory));
   const hostNetwork = inventory.pods.filter((p) => p.hostNetwork);
   const example = hostNetwork[0] ? `${hostNetwork[0].namespace}/${hostNetwork[0].name}` : '';
   if (hostNetwork.length > 0 && options.hostNetwork === 'as-pods') {

@@ -39,6 +39,11 @@ export type WorkloadNaming = 'top' | 'direct';
 export interface InventoryOptions {
   /** Default `top`. */
   readonly workloadName?: WorkloadNaming;
+  /**
+   * The cluster's CNI (`calico`, `cilium`, `antrea`, `flannel`, …) when known: only its own
+   * policy kinds are enforced. Unknown: the CNI whose objects are present.
+   */
+  readonly cni?: string;
 }
 
 /**
@@ -160,6 +165,8 @@ export interface Inventory {
   readonly cilium?: CiliumObjects;
   /** Antrea's own policies, tiers and groups, when the input holds any. */
   readonly antrea?: AntreaObjects;
+  /** The cluster's CNI, when known (see {@link InventoryOptions.cni}). */
+  readonly cni?: string;
   /** Every CNI-native object read without issues, as written (what snapshots carry). */
   readonly cniObjects?: readonly CniObject[];
   /** Objects that were understood but deliberately left out, with the reason. */
