@@ -7,7 +7,7 @@ import { PromotionRepository } from './baselines/promotion.repository';
 import { ClusterRepository } from './clusters/cluster.repository';
 import { ComplianceResultRepository } from './compliance/compliance-result.repository';
 import { EvidencePackRepository } from './compliance/evidence-pack.repository';
-import { WaiverRepository } from './compliance/waiver.repository';
+import { WaiverRepository, type WaiverScope } from './compliance/waiver.repository';
 import { CorruptDataError } from './data-access-error';
 import { ConnectivityReferenceRepository } from './drift/connectivity-reference.repository';
 import { DriftAlertRepository } from './drift/drift-alert.repository';
@@ -96,6 +96,20 @@ async function tenant() {
 }
 
 type Tenant = Awaited<ReturnType<typeof tenant>>;
+
+/** A waiver of ZT-1 for a day, requested by {@link actor}. */
+const waiver = (organizationId: string, scope: WaiverScope) =>
+  new WaiverRepository(db).request(
+    organizationId,
+    {
+      controlId: 'ZT-1',
+      scope,
+      justification: 'migrating',
+      ticketUrl: 'https://jira.example.com/SEC-7',
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+    actor,
+  );
 
 /** A JSON column: how to make its two rows, read each back, and what no schema accepts there. */
 interface Column {
@@ -292,25 +306,15 @@ const COLUMNS: Column[] = [
     corrupt: { cluster: ['prod-eu'] },
     detail: /scope \(cluster: /,
     rows: async (t) => {
-      const waivers = new WaiverRepository(db);
-      const request = async (namespace: string) =>
-        (
-          await waivers.request(
-            t.org.id,
-            {
-              controlId: 'ZT-1',
-              scope: { cluster: 'prod-eu', namespace, workloadLabels: { app: 'web' } },
-              justification: 'migrating',
-              ticketUrl: 'https://jira.example.com/SEC-7',
-              expiresAt: new Date(Date.now() + 86_400_000),
-            },
-            actor,
-          )
-        ).id;
+      const scope = (namespace: string) => ({
+        cluster: 'prod-eu',
+        namespace,
+        workloadLabels: { app: 'web' },
+      });
       return {
-        a: await request('legacy'),
-        b: await request('shop'),
-        read: (id) => waivers.get(t.org.id, id),
+        a: (await waiver(t.org.id, scope('legacy'))).id,
+        b: (await waiver(t.org.id, scope('shop'))).id,
+        read: (id) => new WaiverRepository(db).get(t.org.id, id),
       };
     },
   },
@@ -460,21 +464,10 @@ describe('a JSON column off its schema', () => {
 describe('stored documents read back', () => {
   it('keep keys their schema does not name (a read never drops what was written)', async () => {
     const t = await tenant();
-    const waivers = new WaiverRepository(db);
-    const waiver = await waivers.request(
-      t.org.id,
-      {
-        controlId: 'ZT-1',
-        scope: { cluster: 'prod-eu' },
-        justification: 'j',
-        ticketUrl: 'https://jira.example.com/SEC-8',
-        expiresAt: new Date(Date.now() + 86_400_000),
-      },
-      actor,
-    );
+    const requested = await waiver(t.org.id, { cluster: 'prod-eu' });
     const scope = { cluster: 'prod-eu', since: 'v2', workloadLabels: { app: 'web' } };
-    await db.prisma.exception.update({ where: { id: waiver.id }, data: { scope } });
-    expect((await waivers.get(t.org.id, waiver.id))?.scope).toEqual(scope);
+    await db.prisma.exception.update({ where: { id: requested.id }, data: { scope } });
+    expect((await new WaiverRepository(db).get(t.org.id, requested.id))?.scope).toEqual(scope);
     const extended = { ...coverage, pendingPods: 3 };
     await db.prisma.snapshotAnalysis.update({
       where: { snapshotId: t.snapshotA },
