@@ -13,6 +13,7 @@ export * from './snapshots/snapshot-inventory';
 export * from './nest/data-access.module';
 export * from './nest/event-publisher';
 export * from './nest/sealed-webhook-repository';
+export * from './nest/health-checks';
 export * from './api-keys/api-key.repository';
 export * from './agent-tokens/agent-token.repository';
 export * from './audit/audit-event.repository';

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { HealthCheckService, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import { QUEUES } from '@fenceline/contracts';
-import { TerminusModule } from '@nestjs/terminus';
+import { healthChecksProvider } from '@fenceline/data-access';
+import { API_CONFIG } from '../config';
 import { HealthController } from './health.controller';
-import { ApiHealthIndicators } from './health.indicators';
 
 /** `/healthz` and `/readyz` on terminus; needs the global Database and API_CONFIG. */
 @Module({
@@ -13,6 +14,13 @@ import { ApiHealthIndicators } from './health.indicators';
     BullModule.registerQueue({ name: QUEUES.analyze }),
   ],
   controllers: [HealthController],
-  providers: [ApiHealthIndicators],
+  providers: [
+    healthChecksProvider({
+      health: HealthCheckService,
+      indicators: HealthIndicatorService,
+      queue: getQueueToken(QUEUES.analyze),
+      config: API_CONFIG,
+    }),
+  ],
 })
 export class HealthModule {}

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { BullModule } from '@nestjs/bullmq';
-import { TerminusModule } from '@nestjs/terminus';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { HealthCheckService, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import { QUEUES } from '@fenceline/contracts';
+import { healthChecksProvider } from '@fenceline/data-access';
+import { WORKER_CONFIG } from '../config';
 import { JobObserver } from '../jobs/job-observer';
 import { WorkerMetricsController } from '../metrics/metrics.controller';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import { WorkerHealthController } from './health.controller';
-import { WorkerHealthIndicators } from './health.indicators';
+import { processorsCheck } from './processors-check';
 
 /**
  * What the worker answers on its port: `/healthz`, `/readyz` (terminus) and `/metrics`
@@ -25,7 +27,13 @@ import { WorkerHealthIndicators } from './health.indicators';
   providers: [
     { provide: WorkerMetrics, useFactory: () => new WorkerMetrics() },
     JobObserver,
-    WorkerHealthIndicators,
+    healthChecksProvider({
+      health: HealthCheckService,
+      indicators: HealthIndicatorService,
+      queue: getQueueToken(QUEUES.analyze),
+      config: WORKER_CONFIG,
+      checks: { inject: JobObserver, build: (jobs: JobObserver) => [processorsCheck(jobs)] },
+    }),
   ],
   exports: [WorkerMetrics, JobObserver],
 })
