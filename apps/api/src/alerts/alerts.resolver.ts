@@ -2,7 +2,6 @@ import { Inject, UseGuards } from '@nestjs/common';
 import {
   Args,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Parent,
@@ -14,6 +13,7 @@ import type { AlertSeverity, AlertStatus, Principal } from '@fenceline/data-acce
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { presentArgs, validate } from '../errors/validate';
+import { pageArgs } from '../pagination/page.args';
 import { Connection, toConnection, type ConnectionShape } from '../pagination/connection';
 import { pageRequest } from '../pagination/page-query';
 import { AlertsService } from './alerts.service';
@@ -22,7 +22,7 @@ import {
   acknowledgeAlertSchema,
   listAlertsSchema,
 } from './dto/alert.dto';
-import { AlertFilterInput } from './dto/alert.input';
+import { AlertFilterInput, AlertPageArgs } from './dto/alert.input';
 import {
   AcceptedReferenceModel,
   AlertModel,
@@ -49,25 +49,23 @@ export class AlertsResolver {
   @RequireRole('viewer')
   async alerts(
     @CurrentPrincipal() actor: Principal,
+    @Args() page: AlertPageArgs,
     @Args('filter', { type: () => AlertFilterInput, nullable: true }) filter?: AlertFilterInput,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
-    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
   ): Promise<AlertModel[]> {
-    return (await this.page(actor, { ...filter, limit, cursor })).nodes;
+    return (await this.page(actor, { ...filter, ...pageArgs(page) })).nodes;
   }
 
   @Query(() => AlertConnection, { description: 'alerts page by page, filtered with enums' })
   @RequireRole('viewer')
   alertConnection(
     @CurrentPrincipal() actor: Principal,
+    @Args() page: AlertPageArgs,
     @Args('clusterId', { type: () => ID, nullable: true }) clusterId?: string | null,
     @Args('environment', { type: () => String, nullable: true }) environment?: string | null,
     @Args('severity', { type: () => AlertSeverityEnum, nullable: true })
     severity?: AlertSeverity | null,
     @Args('status', { type: () => AlertStatusEnum, nullable: true }) status?: AlertStatus | null,
     @Args('baselineId', { type: () => ID, nullable: true }) baselineId?: string | null,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
-    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
   ): Promise<ConnectionShape<AlertModel>> {
     return this.page(actor, {
       clusterId,
@@ -75,8 +73,7 @@ export class AlertsResolver {
       severity,
       status,
       baselineId,
-      limit,
-      cursor,
+      ...pageArgs(page),
     });
   }
 

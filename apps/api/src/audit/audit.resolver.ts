@@ -1,9 +1,11 @@
 import { Inject, UseGuards } from '@nestjs/common';
-import { Args, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { presentArgs, validate } from '../errors/validate';
+import { pageArgs } from '../pagination/page.args';
+import { AuditPageArgs } from './dto/audit.input';
 import { Connection, toConnection, type ConnectionShape } from '../pagination/connection';
 import { pageRequest } from '../pagination/page-query';
 import { AuditService } from './audit.service';
@@ -23,28 +25,26 @@ export class AuditResolver {
   @RequireRole('viewer')
   async auditEvents(
     @CurrentPrincipal() actor: Principal,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
+    @Args() page: AuditPageArgs,
     @Args('since', { type: () => String, nullable: true }) since?: string | null,
-    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
   ): Promise<AuditEventModel[]> {
-    return (await this.auditEventConnection(actor, limit, since, cursor)).nodes;
+    return (await this.auditEventConnection(actor, page, since)).nodes;
   }
 
   @Query(() => AuditEventConnection, { description: 'events oldest first, page by page' })
   @RequireRole('viewer')
   async auditEventConnection(
     @CurrentPrincipal() actor: Principal,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
+    @Args() page: AuditPageArgs,
     @Args('since', { type: () => String, nullable: true }) since?: string | null,
-    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
   ): Promise<ConnectionShape<AuditEventModel>> {
     const query = validate(
       listAuditEventsSchema,
-      presentArgs({ limit, since, cursor }),
+      presentArgs({ since, ...pageArgs(page) }),
       'arguments',
     );
-    const page = await this.service.list(actor, { since: query.since }, pageRequest(query));
-    return toConnection(page, (e) => e);
+    const found = await this.service.list(actor, { since: query.since }, pageRequest(query));
+    return toConnection(found, (e) => e);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'JSON' })

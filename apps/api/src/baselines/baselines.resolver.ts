@@ -5,6 +5,7 @@ import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { presentArgs, validate } from '../errors/validate';
+import { PageArgs, pageArgs } from '../pagination/page.args';
 import { Connection, toConnection, type ConnectionShape } from '../pagination/connection';
 import { pageOnlySchema, pageRequest } from '../pagination/page-query';
 import { BaselinesService } from './baselines.service';
@@ -36,47 +37,44 @@ export class BaselinesResolver {
   @RequireRole('viewer')
   async baselines(
     @CurrentPrincipal() actor: Principal,
+    @Args() page: PageArgs,
     @Args('name', { type: () => String, nullable: true }) name?: string | null,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
-    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
   ): Promise<BaselineModel[]> {
-    return (await this.baselineConnection(actor, name, limit, cursor)).nodes;
+    return (await this.baselineConnection(actor, page, name)).nodes;
   }
 
   @Query(() => BaselineConnection, { description: 'baselines by name, page by page' })
   @RequireRole('viewer')
   async baselineConnection(
     @CurrentPrincipal() actor: Principal,
+    @Args() page: PageArgs,
     @Args('name', { type: () => String, nullable: true }) name?: string | null,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
-    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
   ): Promise<ConnectionShape<BaselineModel>> {
-    const query = validate(listBaselinesSchema, presentArgs({ name, limit, cursor }), 'arguments');
-    const page = await this.service.list(actor, { name: query.name }, pageRequest(query));
-    return toConnection(page, (b) => b);
+    const query = validate(
+      listBaselinesSchema,
+      presentArgs({ name, ...pageArgs(page) }),
+      'arguments',
+    );
+    const found = await this.service.list(actor, { name: query.name }, pageRequest(query));
+    return toConnection(found, (b) => b);
   }
 
   @Query(() => [BaselineVersionModel], { description: 'a baseline’s versions, oldest first' })
   @RequireRole('viewer')
   async baselineVersions(
     @CurrentPrincipal() actor: Principal,
+    @Args() page: PageArgs,
     @Args('baselineId', { type: () => ID }) baselineId: string,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
-    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
   ): Promise<BaselineVersionModel[]> {
-    const query = validate(pageOnlySchema, presentArgs({ limit, cursor }), 'arguments');
-    const page = await this.service.versions(actor, baselineId, pageRequest(query));
-    return page.items.map(toVersionModel);
+    const query = validate(pageOnlySchema, presentArgs(pageArgs(page)), 'arguments');
+    const found = await this.service.versions(actor, baselineId, pageRequest(query));
+    return found.items.map(toVersionModel);
   }
 
   @Query(() => [PinModel], { description: 'every pin, by environment order then baseline name' })
   @RequireRole('viewer')
-  async pins(
-    @CurrentPrincipal() actor: Principal,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
-    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
-  ): Promise<PinModel[]> {
-    const query = validate(pageOnlySchema, presentArgs({ limit, cursor }), 'arguments');
+  async pins(@CurrentPrincipal() actor: Principal, @Args() page: PageArgs): Promise<PinModel[]> {
+    const query = validate(pageOnlySchema, presentArgs(pageArgs(page)), 'arguments');
     return (await this.service.pinsPage(actor, pageRequest(query))).items.map(toPinModel);
   }
 

@@ -3,7 +3,6 @@ import {
   Args,
   Context,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Parent,
@@ -16,6 +15,7 @@ import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { presentArgs, validate } from '../errors/validate';
 import { Connection, toConnection, type ConnectionShape } from '../pagination/connection';
+import { PageArgs, pageArgs } from '../pagination/page.args';
 import { pageRequest } from '../pagination/page-query';
 import { ClusterAnalysisLoader } from './cluster-analysis.loader';
 import { ClustersService } from './clusters.service';
@@ -45,31 +45,29 @@ export class ClustersResolver {
   @Query(() => [ClusterModel], { description: 'the first page of clusters by name' })
   async clusters(
     @CurrentPrincipal() actor: Principal,
+    @Args() page: PageArgs,
     @Args('environment', { type: () => String, nullable: true }) environment?: string | null,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
-    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
   ): Promise<ClusterModel[]> {
-    return (await this.clusterConnection(actor, environment, limit, cursor)).nodes;
+    return (await this.clusterConnection(actor, page, environment)).nodes;
   }
 
   @Query(() => ClusterConnection, { description: 'clusters by name, page by page' })
   async clusterConnection(
     @CurrentPrincipal() actor: Principal,
+    @Args() page: PageArgs,
     @Args('environment', { type: () => String, nullable: true }) environment?: string | null,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
-    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
   ): Promise<ConnectionShape<ClusterModel>> {
     const query = validate(
       listClustersSchema,
-      presentArgs({ environment, limit, cursor }),
+      presentArgs({ environment, ...pageArgs(page) }),
       'arguments',
     );
-    const page = await this.service.list(
+    const found = await this.service.list(
       actor,
       { environment: query.environment },
       pageRequest(query),
     );
-    return toConnection(page, (c) => c);
+    return toConnection(found, (c) => c);
   }
 
   @Query(() => ClusterModel)

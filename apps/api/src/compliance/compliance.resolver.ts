@@ -1,10 +1,11 @@
 import { Inject, UseGuards } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@fenceline/contracts';
 import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { presentArgs, validate } from '../errors/validate';
+import { PageArgs, pageArgs } from '../pagination/page.args';
 import { pageOnlySchema, pageRequest } from '../pagination/page-query';
 import { ComplianceService } from './compliance.service';
 import { asOfQuerySchema, summaryQuerySchema } from './dto/compliance.dto';
@@ -80,10 +81,9 @@ export class ComplianceResolver {
   @RequireRole('viewer')
   async waivers(
     @CurrentPrincipal() actor: Principal,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
-    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
+    @Args() page: PageArgs,
   ): Promise<WaiverModel[]> {
-    const q = validate(pageOnlySchema, presentArgs({ limit, cursor }), 'arguments');
+    const q = validate(pageOnlySchema, presentArgs(pageArgs(page)), 'arguments');
     return (await this.waiverService.list(actor, pageRequest(q))).items;
   }
 

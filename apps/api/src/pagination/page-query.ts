@@ -6,12 +6,18 @@ export const DEFAULT_PAGE_SIZE = 500;
 /** The largest page a list serves (a few lists allow more, as they did before paging). */
 export const MAX_PAGE_SIZE = 1000;
 
+/** A list's page sizes: without `limit` (default {@link DEFAULT_PAGE_SIZE}) and at most. */
+export interface PageSizes {
+  readonly defaultLimit?: number;
+  readonly maxLimit?: number;
+}
+
 /**
  * The `limit` and `cursor` query parameters of a list, to spread into its strict query schema.
  *
  * @example z.strictObject({ environment: z.string().optional(), ...pageQuery() })
  */
-export function pageQuery(options: { defaultLimit?: number; maxLimit?: number } = {}) {
+export function pageQuery(options: PageSizes = {}) {
   return {
     limit: z.coerce
       .number()

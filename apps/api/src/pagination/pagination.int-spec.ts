@@ -78,6 +78,45 @@ describe('lists for dashboards', () => {
     });
   });
 
+  it('gives every GraphQL list the same limit and cursor arguments, limit defaulting to its page size', async () => {
+    const { apiKey } = await newTenant(env.db);
+    const res = await http().post('/graphql').set(auth(apiKey)).send({
+      query:
+        '{ __type(name: "Query") { fields { name args { name defaultValue type { name } } } } }',
+    });
+    type Arg = { name: string; defaultValue: string | null; type: { name: string | null } };
+    const fields = res.body.data.__type.fields as Array<{ name: string; args: Arg[] }>;
+    const paged = Object.fromEntries(
+      fields
+        .filter((f) => f.args.some((a) => a.name === 'limit' || a.name === 'cursor'))
+        .map((f) => [
+          f.name,
+          f.args
+            .filter((a) => a.name === 'limit' || a.name === 'cursor')
+            .map((a) => `${a.name}: ${a.type.name ?? '?'} = ${a.defaultValue}`)
+            .sort(),
+        ]),
+    );
+    // The REST defaults (README): 500 rows a page, audit events 1,000.
+    const page = (size: number) => ['cursor: String = null', `limit: Int = ${size}`];
+    expect(paged).toEqual({
+      alerts: page(500),
+      alertConnection: page(500),
+      auditEvents: page(1000),
+      auditEventConnection: page(1000),
+      baselines: page(500),
+      baselineConnection: page(500),
+      baselineVersions: page(500),
+      pins: page(500),
+      clusters: page(500),
+      clusterConnection: page(500),
+      promotions: page(500),
+      promotionConnection: page(500),
+      waivers: page(500),
+      webhooks: page(500),
+    });
+  });
+
   it('compresses large answers with gzip or br as the client accepts', async () => {
     const { apiKey } = await newTenant(env.db);
     for (let i = 0; i < 20; i++)

@@ -2,7 +2,6 @@ import { Inject, UseGuards } from '@nestjs/common';
 import {
   Args,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Parent,
@@ -14,6 +13,7 @@ import type { Principal, PromotionStatus } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { presentArgs, validate } from '../errors/validate';
+import { PageArgs, pageArgs } from '../pagination/page.args';
 import { Connection, toConnection, type ConnectionShape } from '../pagination/connection';
 import { pageRequest } from '../pagination/page-query';
 import {
@@ -39,27 +39,25 @@ export class PromotionsResolver {
   @RequireRole('viewer')
   async promotions(
     @CurrentPrincipal() actor: Principal,
+    @Args() page: PageArgs,
     @Args('status', { type: () => String, nullable: true }) status?: string | null,
     @Args('environment', { type: () => String, nullable: true }) environment?: string | null,
     @Args('baselineId', { type: () => ID, nullable: true }) baselineId?: string | null,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
-    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
   ): Promise<PromotionModel[]> {
-    return (await this.page(actor, { status, environment, baselineId, limit, cursor })).nodes;
+    return (await this.page(actor, { status, environment, baselineId, ...pageArgs(page) })).nodes;
   }
 
   @Query(() => PromotionConnection, { description: 'promotions newest first, page by page' })
   @RequireRole('viewer')
   promotionConnection(
     @CurrentPrincipal() actor: Principal,
+    @Args() page: PageArgs,
     @Args('status', { type: () => PromotionStatusEnum, nullable: true })
     status?: PromotionStatus | null,
     @Args('environment', { type: () => String, nullable: true }) environment?: string | null,
     @Args('baselineId', { type: () => ID, nullable: true }) baselineId?: string | null,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
-    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
   ): Promise<ConnectionShape<PromotionModel>> {
-    return this.page(actor, { status, environment, baselineId, limit, cursor });
+    return this.page(actor, { status, environment, baselineId, ...pageArgs(page) });
   }
 
   @Query(() => PromotionModel)

@@ -1,10 +1,11 @@
 import { Inject, UseGuards } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { presentArgs, validate } from '../errors/validate';
+import { PageArgs, pageArgs } from '../pagination/page.args';
 import { ZodBody } from '../errors/zod-body.pipe';
 import { pageOnlySchema, pageRequest } from '../pagination/page-query';
 import { createWebhookSchema } from './dto/create-webhook.dto';
@@ -29,10 +30,9 @@ export class WebhooksResolver {
   @Query(() => [WebhookModel], { description: 'the first page of webhooks, oldest first' })
   async webhooks(
     @CurrentPrincipal() actor: Principal,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
-    @Args('cursor', { type: () => String, nullable: true }) cursor?: string | null,
+    @Args() page: PageArgs,
   ): Promise<WebhookModel[]> {
-    const query = validate(pageOnlySchema, presentArgs({ limit, cursor }), 'arguments');
+    const query = validate(pageOnlySchema, presentArgs(pageArgs(page)), 'arguments');
     return (await this.service.list(actor, pageRequest(query))).items;
   }
 

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { pageQuery } from '../../pagination/page-query';
+import { pageQuery, type PageSizes } from '../../pagination/page-query';
 
 export const ALERT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+
+/** The page size (`limit`) allowed up to 5,000 before lists were paged: it still does. */
+export const ALERT_PAGE_SIZES: PageSizes = { maxLimit: 5000 };
 
 /** `GET /v1/alerts` query and GraphQL `alerts(filter)` / `alertConnection(...)`. */
 export const listAlertsSchema = z.strictObject({
@@ -11,8 +14,7 @@ export const listAlertsSchema = z.strictObject({
   severity: z.enum(ALERT_SEVERITIES).optional(),
   status: z.enum(ALERT_STATUSES).optional(),
   baselineId: z.uuid().optional(),
-  // The page size (`limit`) allowed up to 5,000 before lists were paged: it still does.
-  ...pageQuery({ maxLimit: 5000 }),
+  ...pageQuery(ALERT_PAGE_SIZES),
 });
 export type ListAlertsDto = z.infer<typeof listAlertsSchema>;
 

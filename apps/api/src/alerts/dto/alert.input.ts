@@ -1,4 +1,6 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { PageArgsOf } from '../../pagination/page.args';
+import { ALERT_PAGE_SIZES } from './alert.dto';
 
 /** GraphQL `alerts(filter)`: the REST query's filters (strings, as documented), validated alike. */
 @InputType('AlertFilterInput')
@@ -9,3 +11,7 @@ export class AlertFilterInput {
   @Field(() => String, { nullable: true }) status?: string | null;
   @Field(() => ID, { nullable: true }) baselineId?: string | null;
 }
+
+/** The page arguments of `alerts` and `alertConnection` (up to 5,000 per page). */
+@ArgsType()
+export class AlertPageArgs extends PageArgsOf(ALERT_PAGE_SIZES) {}
