@@ -8,6 +8,7 @@ import {
   parseSnapshot,
   QUEUES,
   snapshotContentHash,
+  snapshotInventoryOptions,
   snapshotToObjects,
   type AnalyzeJob,
   type DriftJob,
@@ -38,7 +39,10 @@ export class IngestService {
         parsed.issues,
       );
     }
-    const inventory = buildInventory(snapshotToObjects(parsed.snapshot));
+    const inventory = buildInventory(
+      snapshotToObjects(parsed.snapshot),
+      snapshotInventoryOptions(parsed.snapshot),
+    );
     if (inventory.issues.length > 0) {
       throw new DomainError(
         'INVALID_OBJECTS',

@@ -8,7 +8,11 @@ import {
   type InventoryOptions,
   type ValidationIssue,
 } from '@fenceline/netpol';
-import { expandSnapshotDocuments, type InventorySnapshot } from '@fenceline/contracts';
+import {
+  expandSnapshotDocuments,
+  snapshotInventoryOptions,
+  type InventorySnapshot,
+} from '@fenceline/contracts';
 
 /** An inventory ready to analyse, with every problem met on the way. */
 export interface LoadedInput {
@@ -42,10 +46,12 @@ export function loadInput(
   }
   const objects = expanded.objects;
   // The agent's detection, unless --cni says otherwise.
-  const detected = expanded.snapshots.find((s) => s.snapshot.source.cni)?.snapshot.source.cni?.name;
+  const detected = expanded.snapshots
+    .map((s) => snapshotInventoryOptions(s.snapshot).detectedCni)
+    .find((name) => name !== undefined);
   const inventory = buildInventory(objects, {
     ...inventoryOptions,
-    ...(inventoryOptions.cni === undefined && detected !== undefined ? { cni: detected } : {}),
+    ...(detected !== undefined ? { detectedCni: detected } : {}),
   });
   issues.push(...inventory.issues);
   warnings.push(...inventoryWarnings(inventory, options));

@@ -1,4 +1,5 @@
 import {
+  type InventoryOptions,
   METADATA_ONLY_ANNOTATION,
   TEMPLATE_ANNOTATION,
   type SourcedObject,
@@ -218,4 +219,15 @@ function ingressBackend({ service, port }: Pick<SnapshotExposure, 'service' | 'p
       port: typeof port.value === 'number' ? { number: port.value } : { name: port.value },
     },
   };
+}
+
+/**
+ * How a snapshot's inventory is built: with the cluster's CNI as the agent detected it, so that
+ * only that CNI's own policy kinds are enforced (see `InventoryOptions.cni`).
+ *
+ * @example buildInventory(snapshotToObjects(s), snapshotInventoryOptions(s))
+ */
+export function snapshotInventoryOptions(snapshot: InventorySnapshot): InventoryOptions {
+  const detectedCni = snapshot.source.cni?.name;
+  return detectedCni === undefined ? {} : { detectedCni };
 }

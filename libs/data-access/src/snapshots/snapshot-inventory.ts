@@ -1,4 +1,9 @@
-import { parseSnapshot, snapshotToObjects, type InventorySnapshot } from '@fenceline/contracts';
+import {
+  parseSnapshot,
+  snapshotInventoryOptions,
+  snapshotToObjects,
+  type InventorySnapshot,
+} from '@fenceline/contracts';
 import { buildInventory, type Inventory } from '@fenceline/netpol';
 import { CorruptDataError, DataAccessError } from '../data-access-error';
 
@@ -28,7 +33,10 @@ export function snapshotInventory(snapshotId: string, payload: unknown): Snapsho
   return {
     snapshotId,
     snapshot: parsed.snapshot,
-    inventory: buildInventory(snapshotToObjects(parsed.snapshot)),
+    inventory: buildInventory(
+      snapshotToObjects(parsed.snapshot),
+      snapshotInventoryOptions(parsed.snapshot),
+    ),
   };
 }
 

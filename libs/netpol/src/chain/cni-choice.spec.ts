@@ -23,10 +23,13 @@ const objects = [
     spec: { selector: 'all()', types: ['Ingress'] },
   },
 ];
-const build = (cni?: string) =>
+const build = (cni?: string, detectedCni?: string) =>
   buildInventory(
     objects.map((object) => ({ object })),
-    cni === undefined ? {} : { cni },
+    {
+      ...(cni === undefined ? {} : { cni }),
+      ...(detectedCni === undefined ? {} : { detectedCni }),
+    },
   );
 const xToY = (cni?: string) => {
   const inv = build(cni);
@@ -39,7 +42,7 @@ const xToY = (cni?: string) => {
   }).allowed;
 };
 
-describe('which CNI decides (--cni)', () => {
+describe('which CNI decides (--cni, or the agent’s detection)', () => {
   it('unknown CNI: the Calico objects present are evaluated, and the output says so', () => {
     expect(chosenCni(build())).toBe('calico');
     expect(xToY()).toBe(false);
@@ -48,12 +51,13 @@ describe('which CNI decides (--cni)', () => {
     ]);
   });
 
-  it('--cni calico: evaluated, no warning', () => {
+  it('--cni calico (or canal): evaluated, no warning', () => {
     expect(xToY('calico')).toBe(false);
+    expect(xToY('canal')).toBe(false);
     expect(cniWarnings(build('calico'))).toEqual([]);
   });
 
-  it('another CNI (cilium, flannel): the Calico objects are present but not enforced', () => {
+  it('--cni another CNI (cilium, flannel): the Calico objects are present but not enforced', () => {
     for (const cni of ['cilium', 'flannel']) {
       expect(chosenCni(build(cni))).toBeUndefined();
       expect(xToY(cni)).toBe(true);
@@ -61,5 +65,18 @@ describe('which CNI decides (--cni)', () => {
         `1 Calico object(s) are present but not enforced: the cluster runs ${cni}`,
       ]);
     }
+  });
+
+  it('detected by the agent: cilium excludes the Calico objects; canal or a cloud CNI do not', () => {
+    expect(chosenCni(build(undefined, 'cilium'))).toBeUndefined();
+    expect(cniWarnings(build(undefined, 'cilium'))).toEqual([
+      '1 Calico object(s) are present but not enforced: the cluster runs cilium',
+    ]);
+    expect(chosenCni(build(undefined, 'canal'))).toBe('calico');
+    expect(cniWarnings(build(undefined, 'canal'))).toEqual([]);
+    expect(chosenCni(build(undefined, 'aws-vpc-cni'))).toBe('calico');
+    expect(cniWarnings(build(undefined, 'aws-vpc-cni'))).toEqual([
+      "the cluster's CNI is detected as aws-vpc-cni: the Calico objects present are evaluated as Calico enforces them (--cni says which CNI runs)",
+    ]);
   });
 });

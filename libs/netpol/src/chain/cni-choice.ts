@@ -26,18 +26,30 @@ export function cniObjectCounts(inventory: Inventory): Map<EvaluatedCni, number>
   return counts;
 }
 
+/** Other names of the evaluated CNIs: Canal is flannel networking with Calico's policy engine. */
+const ALIASES: Readonly<Record<string, EvaluatedCni>> = { canal: 'calico' };
+
+function evaluated(name: string | undefined): EvaluatedCni | undefined {
+  const lower = name?.toLowerCase();
+  if (lower === undefined) return undefined;
+  return ALIASES[lower] ?? EVALUATED_CNIS.find((c) => c === lower);
+}
+
 /**
- * Whose policies decide: the cluster's CNI when it is known (`--cni`, or the agent's detection
- * in the snapshot) — only its own kinds are enforced; when it is unknown, the one CNI whose
- * objects are present (the first of Calico, Cilium, Antrea when several are).
+ * Whose policies decide: the CNI the user states (`--cni`) — only its own kinds are enforced;
+ * else the agent's detection when it is Calico, Cilium or Antrea; else the CNI whose objects
+ * are present (the first of Calico, Cilium, Antrea when several are), since its CRDs mean its
+ * policy engine is installed (Calico runs policy-only beside flannel or a cloud CNI).
  */
 export function chosenCni(inventory: Inventory): EvaluatedCni | undefined {
-  const present = (c: EvaluatedCni): boolean => inventory[c] !== undefined;
-  const declared = inventory.cni?.toLowerCase();
-  if (declared !== undefined) {
-    const cni = EVALUATED_CNIS.find((c) => c === declared);
-    return cni && present(cni) ? cni : undefined;
+  const present = (c: EvaluatedCni | undefined): boolean =>
+    c !== undefined && inventory[c] !== undefined;
+  if (inventory.cni !== undefined) {
+    const cni = evaluated(inventory.cni);
+    return present(cni) ? cni : undefined;
   }
+  const detected = evaluated(inventory.detectedCni);
+  if (detected) return present(detected) ? detected : undefined;
   return EVALUATED_CNIS.find(present);
 }
 
@@ -52,17 +64,20 @@ export function cniWarnings(inventory: Inventory): string[] {
   if (counts.size === 0) return [];
   const chosen = chosenCni(inventory);
   const warnings: string[] = [];
-  if (inventory.cni === undefined && chosen) {
+  const stated =
+    inventory.cni ?? (evaluated(inventory.detectedCni) ? inventory.detectedCni : undefined);
+  if (stated === undefined && chosen) {
+    const known = inventory.detectedCni ? `detected as ${inventory.detectedCni}` : 'not known';
     warnings.push(
-      `the cluster's CNI is not known: the ${NAMES[chosen]} objects present are evaluated as ${NAMES[chosen]} enforces them (--cni says which CNI runs)`,
+      `the cluster's CNI is ${known}: the ${NAMES[chosen]} objects present are evaluated as ${NAMES[chosen]} enforces them (--cni says which CNI runs)`,
     );
   }
   for (const [cni, count] of counts) {
     if (cni === chosen) continue;
     const why =
-      inventory.cni === undefined
+      stated === undefined
         ? `${NAMES[chosen ?? cni]} was chosen (--cni says which CNI runs)`
-        : `the cluster runs ${inventory.cni}`;
+        : `the cluster runs ${stated}`;
     warnings.push(`${count} ${NAMES[cni]} object(s) are present but not enforced: ${why}`);
   }
   return warnings;

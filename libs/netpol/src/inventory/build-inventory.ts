@@ -239,6 +239,7 @@ export function buildInventory(
     issues,
     ...cniResult.fields,
     ...(options.cni !== undefined ? { cni: options.cni } : {}),
+    ...(options.detectedCni !== undefined ? { detectedCni: options.detectedCni } : {}),
   };
 }
 

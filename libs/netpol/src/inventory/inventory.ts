@@ -40,10 +40,16 @@ export interface InventoryOptions {
   /** Default `top`. */
   readonly workloadName?: WorkloadNaming;
   /**
-   * The cluster's CNI (`calico`, `cilium`, `antrea`, `flannel`, …) when known: only its own
-   * policy kinds are enforced. Unknown: the CNI whose objects are present.
+   * The cluster's CNI as the user states it (`--cni calico|cilium|antrea|flannel|…`): only its
+   * own policy kinds are enforced (`canal` is Calico's).
    */
   readonly cni?: string;
+  /**
+   * The CNI the agent detected: decides like `cni` when it is one whose policies the engine
+   * evaluates; another (flannel, aws-vpc-cni) does not exclude a policy engine installed beside
+   * it (Calico in policy-only mode), so the objects present are then evaluated.
+   */
+  readonly detectedCni?: string;
 }
 
 /**
@@ -165,8 +171,10 @@ export interface Inventory {
   readonly cilium?: CiliumObjects;
   /** Antrea's own policies, tiers and groups, when the input holds any. */
   readonly antrea?: AntreaObjects;
-  /** The cluster's CNI, when known (see {@link InventoryOptions.cni}). */
+  /** The cluster's CNI, when stated (see {@link InventoryOptions.cni}). */
   readonly cni?: string;
+  /** The CNI the agent detected (see {@link InventoryOptions.detectedCni}). */
+  readonly detectedCni?: string;
   /** Every CNI-native object read without issues, as written (what snapshots carry). */
   readonly cniObjects?: readonly CniObject[];
   /** Objects that were understood but deliberately left out, with the reason. */
