@@ -72,3 +72,14 @@ export type {
 } from './cni/calico/calico-objects';
 export { isCniObjectKind, type CniObject } from './cni/cni-collectors';
 export { chosenCni, cniWarnings, EVALUATED_CNIS, type EvaluatedCni } from './chain/cni-choice';
+export type {
+  CiliumObjects,
+  CiliumPolicy,
+  CiliumPolicySpec,
+  CiliumRule,
+  CiliumPeer,
+  CiliumPortRule,
+  CiliumCidrGroup,
+  CiliumEntity,
+} from './cni/cilium/cilium-objects';
+export { CILIUM_TIERS } from './cni/cilium/cilium-tiers';

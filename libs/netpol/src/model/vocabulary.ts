@@ -3,6 +3,7 @@ import type { Inventory } from '../inventory/inventory';
 import type { PolicyVocabulary } from '../policy/network-policy';
 import type { Protocol } from '../ports/protocol';
 import { CALICO_LABEL_VOCABULARY, calicoCidrRanges } from '../cni/calico/calico-vocabulary';
+import { ciliumAddressRanges } from '../cni/cilium/cilium-vocabulary';
 
 /**
  * What the policies of one or more inventories can tell apart: the pod label keys any selector
@@ -55,6 +56,13 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
       const ranges = calicoCidrRanges(inventory.calico);
       if (ranges.length > 0) networksMatchPods = true;
       cidrs.push(...ranges);
+    }
+    if (inventory.cilium) {
+      // Cilium selects by service account too; its CIDRs match no pod, node selectors do.
+      serviceAccounts = true;
+      const addresses = ciliumAddressRanges(inventory);
+      if (addresses.matchPods) networksMatchPods = true;
+      cidrs.push(...addresses.ranges);
     }
     for (const policy of inventory.clusterPolicies) {
       if (policy.vocabulary.cidrs.length > 0) networksMatchPods = true;
@@ -114,5 +122,6 @@ function policyVocabularies(inventory: Inventory): PolicyVocabulary[] {
   for (const p of inventory.clusterPolicies) out.push(p.vocabulary);
   for (const p of inventory.calico?.policies ?? []) out.push(p.vocabulary);
   if (inventory.calico) out.push(CALICO_LABEL_VOCABULARY);
+  for (const p of inventory.cilium?.policies ?? []) out.push(p.vocabulary);
   return out;
 }
