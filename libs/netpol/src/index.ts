@@ -73,6 +73,16 @@ export type {
 export { isCniObjectKind, type CniObject } from './cni/cni-collectors';
 export { chosenCni, cniWarnings, EVALUATED_CNIS, type EvaluatedCni } from './chain/cni-choice';
 export type {
+  AntreaObjects,
+  AntreaPolicy,
+  AntreaRule,
+  AntreaTier,
+  AntreaGroup,
+  AntreaSelection,
+  AntreaNote,
+} from './cni/antrea/antrea-objects';
+export { ANTREA_STATIC_TIERS } from './cni/antrea/antrea-tiers';
+export type {
   CiliumObjects,
   CiliumPolicy,
   CiliumPolicySpec,

@@ -7,9 +7,11 @@ import type { Endpoint } from '../reference/traffic';
 /**
  * What a rule does to the connections it matches. `Allow` and `Deny` are final; `Pass` leaves
  * the tier (the next tier that applies decides); `Log` records and goes on with the next rule.
+ * Antrea's `Drop` and `Reject` deny as `Deny` does (a `Reject` answers the client instead of
+ * letting it time out), kept apart for explain.
  * See https://docs.tigera.io/calico/latest/reference/resources/networkpolicy#rule
  */
-export type ChainAction = 'Allow' | 'Deny' | 'Pass' | 'Log';
+export type ChainAction = 'Allow' | 'Deny' | 'Drop' | 'Reject' | 'Pass' | 'Log';
 
 /**
  * One tier of an ordered chain. A tier applies to an endpoint (in one direction) when one of its
@@ -64,6 +66,11 @@ export interface ChainPolicy {
   readonly tier: string;
   /** Lower first; undefined is last. */
   readonly order: number | undefined;
+  /**
+   * Orders before `order` within the chain tier, lower first (default 0): Antrea's one chain
+   * tier for all its tiers ranks each policy by its Antrea tier's priority.
+   */
+  readonly rank?: number;
   /** Orders policies of equal order (code-point order). */
   readonly tieKey: string;
   /** Whether the policy applies to the pod in this direction (selects it and has the type). */
@@ -83,8 +90,11 @@ export interface PolicyChain {
   readonly policies: readonly ChainPolicy[];
 }
 
-/** Evaluation order within a tier: order ascending (none last), then `tieKey`. */
+/** Evaluation order within a tier: rank, then order ascending (none last), then `tieKey`. */
 export function compareChainPolicies(a: ChainPolicy, b: ChainPolicy): number {
+  const ra = a.rank ?? 0;
+  const rb = b.rank ?? 0;
+  if (ra !== rb) return ra < rb ? -1 : 1;
   const oa = a.order ?? Number.POSITIVE_INFINITY;
   const ob = b.order ?? Number.POSITIVE_INFINITY;
   if (oa !== ob) return oa < ob ? -1 : 1;

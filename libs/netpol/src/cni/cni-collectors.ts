@@ -49,7 +49,7 @@ export class CniCollectors {
     let issues: ValidationIssue[] | undefined;
     if (isCalicoKind(kind, apiVersion)) issues = this.calico.add(object, kind, source);
     else if (isCiliumKind(kind, apiVersion)) issues = this.cilium.add(object, source);
-    else if (isAntreaKind(kind, apiVersion)) issues = this.antrea.add(object, source);
+    else if (isAntreaKind(kind, apiVersion)) issues = this.antrea.add(object, kind, source);
     if (issues?.length === 0) this.objects.push(cniObject(object, kind, apiVersion ?? ''));
     return issues;
   }

@@ -4,6 +4,7 @@ import type { ClusterPolicy } from '../cluster/cluster-policy';
 import type { NetworkPolicy } from '../policy/network-policy';
 import { calicoCidrRanges } from '../cni/calico/calico-vocabulary';
 import { ciliumAddressRanges } from '../cni/cilium/cilium-vocabulary';
+import { antreaCidrRanges } from '../cni/antrea/antrea-vocabulary';
 import type { Inventory } from '../inventory/inventory';
 
 /** Every CIDR (and `except`) the policies name, as ranges (cluster policies' `networks` too). */
@@ -16,15 +17,20 @@ export function policyCidrRanges(
 
 /**
  * Every CIDR an inventory's policies name: NetworkPolicies, cluster policies and the CNI's own
- * (Calico rules' nets and network sets; Cilium rules' CIDRs, CIDR groups and node addresses).
+ * (Calico rules' nets and network sets; Cilium rules' CIDRs, CIDR groups and node addresses;
+ * Antrea's ipBlocks and node addresses).
  */
 export function inventoryCidrRanges(
-  inventory: Pick<Inventory, 'policies' | 'clusterPolicies' | 'calico' | 'cilium' | 'nodes'>,
+  inventory: Pick<
+    Inventory,
+    'policies' | 'clusterPolicies' | 'calico' | 'cilium' | 'antrea' | 'nodes'
+  >,
 ): IpRange[] {
   return [
     ...policyCidrRanges(inventory.policies, inventory.clusterPolicies),
     ...(inventory.calico ? calicoCidrRanges(inventory.calico) : []),
     ...(inventory.cilium ? ciliumAddressRanges(inventory).ranges : []),
+    ...antreaCidrRanges(inventory),
   ];
 }
 

@@ -4,6 +4,7 @@ import type { PolicyVocabulary } from '../policy/network-policy';
 import type { Protocol } from '../ports/protocol';
 import { CALICO_LABEL_VOCABULARY, calicoCidrRanges } from '../cni/calico/calico-vocabulary';
 import { ciliumAddressRanges } from '../cni/cilium/cilium-vocabulary';
+import { antreaMatchesPodAddresses, antreaVocabulary } from '../cni/antrea/antrea-vocabulary';
 
 /**
  * What the policies of one or more inventories can tell apart: the pod label keys any selector
@@ -67,6 +68,10 @@ export function vocabularyOf(inventories: readonly Inventory[]): Vocabulary {
     for (const policy of inventory.clusterPolicies) {
       if (policy.vocabulary.cidrs.length > 0) networksMatchPods = true;
     }
+    if (inventory.antrea) {
+      serviceAccounts = true;
+      if (antreaMatchesPodAddresses(inventory)) networksMatchPods = true;
+    }
     for (const v of policyVocabularies(inventory)) {
       for (const key of v.podKeys) podKeys.add(key);
       for (const r of v.portRanges) cut(r.protocol, r.from, r.to);
@@ -123,5 +128,6 @@ function policyVocabularies(inventory: Inventory): PolicyVocabulary[] {
   for (const p of inventory.calico?.policies ?? []) out.push(p.vocabulary);
   if (inventory.calico) out.push(CALICO_LABEL_VOCABULARY);
   for (const p of inventory.cilium?.policies ?? []) out.push(p.vocabulary);
+  if (inventory.antrea) out.push(antreaVocabulary(inventory));
   return out;
 }
