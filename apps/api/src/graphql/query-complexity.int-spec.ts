@@ -49,6 +49,22 @@ describe('GraphQL query complexity', () => {
     }
   });
 
+  it("counts a list without limit at its own page size: audit events' 1,000, not the common 500", async () => {
+    const { apiKey } = await newTenant(env.db);
+    // 1 + 1,000 × 1: over the limit although 1 + 500 × 1 would not be.
+    const refused = await gql(apiKey, '{ auditEvents { id } }');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        message: `query complexity 1001 exceeds the limit of ${MAX}`,
+        extensions: { code: QUERY_TOO_COMPLEX, complexity: 1001, maxComplexity: MAX },
+      }),
+    ]);
+    const answered = await gql(apiKey, '{ auditEvents(limit: 999) { id } }');
+    expect([answered.status, answered.body.errors]).toEqual([200, undefined]);
+    expect(Array.isArray(answered.body.data.auditEvents)).toBe(true);
+  });
+
   it('keeps the field-count rule, which answers first (as a validation failure)', async () => {
     const { apiKey } = await newTenant(env.db);
     const aliases = Array.from({ length: 501 }, (_, i) => `a${i}: id`).join(' ');

@@ -3,7 +3,7 @@ import { LARGEST_PAGE_SIZE, queryComplexity } from './query-complexity';
 
 const schema = buildSchema(`
   type Item { id: ID!, name: String!, tags: [String!]!, children(limit: Int): [Item!]! }
-  type Query { items(limit: Int): [Item!]!, item(id: ID!): Item }
+  type Query { items(limit: Int): [Item!]!, item(id: ID!): Item, big(limit: Int = 40): [Item!]! }
 `);
 
 const cost = (query: string, variables?: Record<string, unknown>, defaultPageSize = 50) =>
@@ -26,6 +26,13 @@ describe('queryComplexity (list fan-out)', () => {
   it('uses the default page size when a paged field names no limit', () => {
     expect(cost('{ items { id } }', undefined, 50)).toBe(1 + 50 * 1);
     expect(cost('{ items { id } }', undefined, 500)).toBe(1 + 500 * 1);
+  });
+
+  it("counts a paged field without limit at its argument's default (the list's own page size)", () => {
+    expect(cost('{ big { id name } }', undefined, 500)).toBe(1 + 40 * 2);
+    expect(cost('{ big(limit: 3) { id name } }', undefined, 500)).toBe(1 + 3 * 2);
+    // An explicit null is the list's default page too (the resolvers drop nulls).
+    expect(cost('{ big(limit: null) { id } }', undefined, 500)).toBe(1 + 40 * 1);
   });
 
   it('multiplies nested pages', () => {

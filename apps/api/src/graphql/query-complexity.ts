@@ -13,18 +13,24 @@ export const LARGEST_PAGE_SIZE = 10_000;
 
 /**
  * Every field costs 1 plus what it selects; a field that pages (it takes `limit`) costs what it
- * selects once per item it may return: its `limit`, or `defaultPageSize` when the query names
- * none. So `clusters(limit: 100) { coverage { totalPods } }` costs 1 + 100 × 2, and a connection's
- * `pageInfo` is counted per item too (a small over-estimate, on the safe side). Lists that do not
- * page (labels, namespaces) are bounded by their parent and count once. The default page size
- * is the common one (a few lists default larger, e.g. audit events: name `limit` to count them).
+ * selects once per item it may return: the `limit` the query gives, else the argument's default
+ * in the schema — each list's own page size (pagination/page.args.ts: 500, audit events 1,000),
+ * which graphql-query-complexity fills in as execution would — and `defaultPageSize` only for a
+ * paged field without one. So `clusters(limit: 100) { coverage { totalPods } }` costs 1 + 100 × 2
+ * and `auditEvents { id }` 1 + 1,000 × 1; a connection's `pageInfo` is counted per item too (a
+ * small over-estimate, on the safe side). Lists that do not page (labels, namespaces) are
+ * bounded by their parent and count once.
  */
 export function listFanOutEstimator(defaultPageSize: number): ComplexityEstimator {
   return ({ field, args, childComplexity }) => {
-    if (!field.args.some((a) => a.name === 'limit')) return 1 + childComplexity;
+    const limitArg = field.args.find((a) => a.name === 'limit');
+    if (!limitArg) return 1 + childComplexity;
     const limit: unknown = args['limit'];
+    // An explicit `limit: null` is the list's default page too (the resolvers drop nulls).
+    const byDefault =
+      typeof limitArg.defaultValue === 'number' ? limitArg.defaultValue : defaultPageSize;
     const pageSize =
-      typeof limit === 'number' && limit > 0 ? Math.min(limit, LARGEST_PAGE_SIZE) : defaultPageSize;
+      typeof limit === 'number' && limit > 0 ? Math.min(limit, LARGEST_PAGE_SIZE) : byDefault;
     return 1 + childComplexity * pageSize;
   };
 }
