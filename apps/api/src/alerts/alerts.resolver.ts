@@ -12,8 +12,8 @@ import {
 import type { AlertSeverity, AlertStatus, Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
-import { presentArgs, validate } from '../errors/validate';
-import { pageArgs } from '../pagination/page.args';
+import { validate } from '../errors/validate';
+import { listQuery, type PageArgsShape } from '../pagination/page.args';
 import { Connection, toConnection, type ConnectionShape } from '../pagination/connection';
 import { pageRequest } from '../pagination/page-query';
 import { AlertsService } from './alerts.service';
@@ -52,7 +52,7 @@ export class AlertsResolver {
     @Args() page: AlertPageArgs,
     @Args('filter', { type: () => AlertFilterInput, nullable: true }) filter?: AlertFilterInput,
   ): Promise<AlertModel[]> {
-    return (await this.page(actor, { ...filter, ...pageArgs(page) })).nodes;
+    return (await this.page(actor, page, { ...filter })).nodes;
   }
 
   @Query(() => AlertConnection, { description: 'alerts page by page, filtered with enums' })
@@ -67,13 +67,12 @@ export class AlertsResolver {
     @Args('status', { type: () => AlertStatusEnum, nullable: true }) status?: AlertStatus | null,
     @Args('baselineId', { type: () => ID, nullable: true }) baselineId?: string | null,
   ): Promise<ConnectionShape<AlertModel>> {
-    return this.page(actor, {
+    return this.page(actor, page, {
       clusterId,
       environment,
       severity,
       status,
       baselineId,
-      ...pageArgs(page),
     });
   }
 
@@ -129,10 +128,11 @@ export class AlertsResolver {
 
   private async page(
     actor: Principal,
-    args: Record<string, unknown>,
+    page: PageArgsShape,
+    filters: Record<string, unknown>,
   ): Promise<ConnectionShape<AlertModel>> {
-    const { limit, cursor, ...filter } = validate(listAlertsSchema, presentArgs(args), 'arguments');
-    const page = await this.service.list(actor, filter, pageRequest({ limit, cursor }));
-    return toConnection(page, (a) => a);
+    const { limit, cursor, ...filter } = listQuery(listAlertsSchema, page, filters);
+    const found = await this.service.list(actor, filter, pageRequest({ limit, cursor }));
+    return toConnection(found, (a) => a);
   }
 }

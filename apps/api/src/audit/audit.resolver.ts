@@ -3,8 +3,7 @@ import { Args, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs
 import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
-import { presentArgs, validate } from '../errors/validate';
-import { pageArgs } from '../pagination/page.args';
+import { listQuery } from '../pagination/page.args';
 import { AuditPageArgs } from './dto/audit.input';
 import { Connection, toConnection, type ConnectionShape } from '../pagination/connection';
 import { pageRequest } from '../pagination/page-query';
@@ -38,11 +37,7 @@ export class AuditResolver {
     @Args() page: AuditPageArgs,
     @Args('since', { type: () => String, nullable: true }) since?: string | null,
   ): Promise<ConnectionShape<AuditEventModel>> {
-    const query = validate(
-      listAuditEventsSchema,
-      presentArgs({ since, ...pageArgs(page) }),
-      'arguments',
-    );
+    const query = listQuery(listAuditEventsSchema, page, { since });
     const found = await this.service.list(actor, { since: query.since }, pageRequest(query));
     return toConnection(found, (e) => e);
   }

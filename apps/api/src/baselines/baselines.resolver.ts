@@ -5,7 +5,7 @@ import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { presentArgs, validate } from '../errors/validate';
-import { PageArgs, pageArgs } from '../pagination/page.args';
+import { listQuery, PageArgs } from '../pagination/page.args';
 import { Connection, toConnection, type ConnectionShape } from '../pagination/connection';
 import { pageOnlySchema, pageRequest } from '../pagination/page-query';
 import { BaselinesService } from './baselines.service';
@@ -50,11 +50,7 @@ export class BaselinesResolver {
     @Args() page: PageArgs,
     @Args('name', { type: () => String, nullable: true }) name?: string | null,
   ): Promise<ConnectionShape<BaselineModel>> {
-    const query = validate(
-      listBaselinesSchema,
-      presentArgs({ name, ...pageArgs(page) }),
-      'arguments',
-    );
+    const query = listQuery(listBaselinesSchema, page, { name });
     const found = await this.service.list(actor, { name: query.name }, pageRequest(query));
     return toConnection(found, (b) => b);
   }
@@ -66,7 +62,7 @@ export class BaselinesResolver {
     @Args() page: PageArgs,
     @Args('baselineId', { type: () => ID }) baselineId: string,
   ): Promise<BaselineVersionModel[]> {
-    const query = validate(pageOnlySchema, presentArgs(pageArgs(page)), 'arguments');
+    const query = listQuery(pageOnlySchema, page);
     const found = await this.service.versions(actor, baselineId, pageRequest(query));
     return found.items.map(toVersionModel);
   }
@@ -74,7 +70,7 @@ export class BaselinesResolver {
   @Query(() => [PinModel], { description: 'every pin, by environment order then baseline name' })
   @RequireRole('viewer')
   async pins(@CurrentPrincipal() actor: Principal, @Args() page: PageArgs): Promise<PinModel[]> {
-    const query = validate(pageOnlySchema, presentArgs(pageArgs(page)), 'arguments');
+    const query = listQuery(pageOnlySchema, page);
     return (await this.service.pinsPage(actor, pageRequest(query))).items.map(toPinModel);
   }
 

@@ -13,9 +13,9 @@ import {
 import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
-import { presentArgs, validate } from '../errors/validate';
+import { validate } from '../errors/validate';
 import { Connection, toConnection, type ConnectionShape } from '../pagination/connection';
-import { PageArgs, pageArgs } from '../pagination/page.args';
+import { listQuery, PageArgs } from '../pagination/page.args';
 import { pageRequest } from '../pagination/page-query';
 import { ClusterAnalysisLoader } from './cluster-analysis.loader';
 import { ClustersService } from './clusters.service';
@@ -57,11 +57,7 @@ export class ClustersResolver {
     @Args() page: PageArgs,
     @Args('environment', { type: () => String, nullable: true }) environment?: string | null,
   ): Promise<ConnectionShape<ClusterModel>> {
-    const query = validate(
-      listClustersSchema,
-      presentArgs({ environment, ...pageArgs(page) }),
-      'arguments',
-    );
+    const query = listQuery(listClustersSchema, page, { environment });
     const found = await this.service.list(
       actor,
       { environment: query.environment },

@@ -5,7 +5,7 @@ import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { presentArgs, validate } from '../errors/validate';
-import { PageArgs, pageArgs } from '../pagination/page.args';
+import { listQuery, PageArgs } from '../pagination/page.args';
 import { pageOnlySchema, pageRequest } from '../pagination/page-query';
 import { ComplianceService } from './compliance.service';
 import { asOfQuerySchema, summaryQuerySchema } from './dto/compliance.dto';
@@ -83,7 +83,7 @@ export class ComplianceResolver {
     @CurrentPrincipal() actor: Principal,
     @Args() page: PageArgs,
   ): Promise<WaiverModel[]> {
-    const q = validate(pageOnlySchema, presentArgs(pageArgs(page)), 'arguments');
+    const q = listQuery(pageOnlySchema, page);
     return (await this.waiverService.list(actor, pageRequest(q))).items;
   }
 

@@ -1,5 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { ArgsType, Field, Int } from '@nestjs/graphql';
+import type { z } from 'zod';
+import { presentArgs, validate } from '../errors/validate';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageSizes } from './page-query';
 
 /** The `limit` and `cursor` arguments of a GraphQL list, as its resolver receives them. */
@@ -39,7 +41,21 @@ export function PageArgsOf(sizes: PageSizes = {}): Type<PageArgsShape> {
 @ArgsType()
 export class PageArgs extends PageArgsOf() {}
 
-/** Only the page arguments (`@Args()` hands a resolver every argument of its field). */
-export function pageArgs(args: PageArgsShape): PageArgsShape {
-  return { limit: args.limit, cursor: args.cursor };
+/**
+ * A GraphQL list's arguments parsed with its REST query schema: the filters and the page (only
+ * `limit` and `cursor` of it: `@Args()` hands over every argument of the field), nulls dropped as
+ * a query string would lack them, a refusal the same `INVALID` as REST's.
+ *
+ * @example const query = listQuery(listClustersSchema, page, { environment });
+ */
+export function listQuery<S extends z.ZodType>(
+  schema: S,
+  page: PageArgsShape,
+  filters: Readonly<Record<string, unknown>> = {},
+): z.output<S> {
+  return validate(
+    schema,
+    presentArgs({ ...filters, limit: page.limit, cursor: page.cursor }),
+    'arguments',
+  );
 }

@@ -13,7 +13,7 @@ import type { Principal, PromotionStatus } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { presentArgs, validate } from '../errors/validate';
-import { PageArgs, pageArgs } from '../pagination/page.args';
+import { listQuery, PageArgs, type PageArgsShape } from '../pagination/page.args';
 import { Connection, toConnection, type ConnectionShape } from '../pagination/connection';
 import { pageRequest } from '../pagination/page-query';
 import {
@@ -44,7 +44,7 @@ export class PromotionsResolver {
     @Args('environment', { type: () => String, nullable: true }) environment?: string | null,
     @Args('baselineId', { type: () => ID, nullable: true }) baselineId?: string | null,
   ): Promise<PromotionModel[]> {
-    return (await this.page(actor, { status, environment, baselineId, ...pageArgs(page) })).nodes;
+    return (await this.page(actor, page, { status, environment, baselineId })).nodes;
   }
 
   @Query(() => PromotionConnection, { description: 'promotions newest first, page by page' })
@@ -57,7 +57,7 @@ export class PromotionsResolver {
     @Args('environment', { type: () => String, nullable: true }) environment?: string | null,
     @Args('baselineId', { type: () => ID, nullable: true }) baselineId?: string | null,
   ): Promise<ConnectionShape<PromotionModel>> {
-    return this.page(actor, { status, environment, baselineId, ...pageArgs(page) });
+    return this.page(actor, page, { status, environment, baselineId });
   }
 
   @Query(() => PromotionModel)
@@ -111,14 +111,11 @@ export class PromotionsResolver {
 
   private async page(
     actor: Principal,
-    args: Record<string, unknown>,
+    page: PageArgsShape,
+    filters: Record<string, unknown>,
   ): Promise<ConnectionShape<PromotionModel>> {
-    const { limit, cursor, ...filter } = validate(
-      listPromotionsSchema,
-      presentArgs(args),
-      'arguments',
-    );
-    const page = await this.service.list(actor, filter, pageRequest({ limit, cursor }));
-    return toConnection(page, toPromotionModel);
+    const { limit, cursor, ...filter } = listQuery(listPromotionsSchema, page, filters);
+    const found = await this.service.list(actor, filter, pageRequest({ limit, cursor }));
+    return toConnection(found, toPromotionModel);
   }
 }

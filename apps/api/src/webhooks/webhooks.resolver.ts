@@ -4,8 +4,7 @@ import type { Principal } from '@fenceline/data-access';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentPrincipal, RequireRole } from '../auth/principal';
 import { API_CONFIG, type ApiConfig } from '../config';
-import { presentArgs, validate } from '../errors/validate';
-import { PageArgs, pageArgs } from '../pagination/page.args';
+import { listQuery, PageArgs } from '../pagination/page.args';
 import { ZodBody } from '../errors/zod-body.pipe';
 import { pageOnlySchema, pageRequest } from '../pagination/page-query';
 import { createWebhookSchema } from './dto/create-webhook.dto';
@@ -32,7 +31,7 @@ export class WebhooksResolver {
     @CurrentPrincipal() actor: Principal,
     @Args() page: PageArgs,
   ): Promise<WebhookModel[]> {
-    const query = validate(pageOnlySchema, presentArgs(pageArgs(page)), 'arguments');
+    const query = listQuery(pageOnlySchema, page);
     return (await this.service.list(actor, pageRequest(query))).items;
   }
 
