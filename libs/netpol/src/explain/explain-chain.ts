@@ -1,6 +1,6 @@
 import { chainDirection, type ChainDirection } from '../chain/chain-direction';
 import type { ChainVerdict } from '../chain/evaluate-chain';
-import type { PolicyChain } from '../chain/policy-chain';
+import { applyingPolicies, type PolicyChain } from '../chain/policy-chain';
 import type { Direction } from '../policy/network-policy';
 import type { Protocol } from '../ports/protocol';
 import { decideChain } from '../chain/evaluate-chain';
@@ -40,7 +40,36 @@ export function explainChain(
           `${m.rule.label} ${direction} rule ${m.rule.ruleIndex} also restricts ${m.rule.notEvaluated.join(', ')}: not evaluated offline (the L3/L4 verdict is shown; the connection is restricted at L7 / by name)`,
       ),
   );
+  notEvaluated.push(...unmatchedNotes(chain, direction, src, dst));
   return { walk, verdict, path: verdict ? verdictPath(verdict) : summaryPath(walk), notEvaluated };
+}
+
+/**
+ * Rules of the policies that apply to this end which did not match the pair but name what
+ * cannot be resolved offline (an FQDN, a Service): the reader must know that the traffic they
+ * would admit by name is decided by the rules after them here.
+ */
+function unmatchedNotes(
+  chain: PolicyChain,
+  direction: Direction,
+  src: Endpoint,
+  dst: Endpoint,
+): string[] {
+  const subject = direction === 'egress' ? src : dst;
+  if (subject.kind !== 'pod') return [];
+  const notes: string[] = [];
+  for (const tier of chain.tiers) {
+    for (const policy of applyingPolicies(chain, tier, subject.pod, direction)) {
+      for (const rule of policy[direction]) {
+        if (rule.notEvaluated.length === 0) continue;
+        if (rule.matchesSource(src) && rule.matchesDestination(dst)) continue;
+        notes.push(
+          `${policy.label} ${direction} rule ${rule.index} (${rule.action}) names ${rule.notEvaluated.join(', ')}: not resolved offline, so it decides nothing here; traffic it would match by name is decided by the rules after it`,
+        );
+      }
+    }
+  }
+  return notes;
 }
 
 function verdictPath(verdict: ChainVerdict): string {
