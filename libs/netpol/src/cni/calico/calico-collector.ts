@@ -1,6 +1,6 @@
-import type { ObjectRef } from '../../errors/object-ref';
 import type { ValidationIssue } from '../../errors/validation-issue';
-import { isRawObject, type RawObject } from '../../raw/read-field';
+import type { RawObject } from '../../raw/read-field';
+import { keepParsed, objectRefOf, SeenObjects } from '../object-identity';
 import type {
   CalicoKind,
   CalicoNetworkSet,
@@ -22,47 +22,17 @@ export class CalicoCollector {
   private readonly policies: CalicoPolicy[] = [];
   private readonly tiers: CalicoTier[] = [];
   private readonly networkSets: CalicoNetworkSet[] = [];
-  private readonly seen = new Map<string, ObjectRef>();
+  private readonly seen = new SeenObjects();
 
   /** Parses one object; returns its issues (none when it was kept). */
   add(object: RawObject, kind: CalicoKind, source: string): ValidationIssue[] {
-    const metadata = isRawObject(object['metadata']) ? object['metadata'] : {};
-    const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
-    const namespace =
-      typeof metadata['namespace'] === 'string' && metadata['namespace'] !== ''
-        ? metadata['namespace']
-        : 'default';
-    const ref: ObjectRef = NAMESPACED.has(kind)
-      ? { kind, namespace, name, source }
-      : { kind, name, source };
-    if (name === '')
-      return [
-        { code: 'MISSING_FIELD', object: ref, path: 'metadata.name', message: 'name is required' },
-      ];
-    const key = `${kind}/${ref.namespace ?? ''}/${name}`;
-    const first = this.seen.get(key);
-    if (first)
-      return [
-        {
-          code: 'DUPLICATE_NAME',
-          object: ref,
-          path: 'metadata.name',
-          message: `${kind} ${JSON.stringify(name)} is defined twice (first in ${first.source ?? 'an earlier object'})`,
-        },
-      ];
-    this.seen.set(key, ref);
-    if (kind === 'Tier') return this.keep(parseCalicoTier(object, ref), this.tiers);
+    const ref = objectRefOf(object, kind, source, NAMESPACED.has(kind));
+    const refused = this.seen.admit(ref);
+    if (refused.length > 0) return refused;
+    if (kind === 'Tier') return keepParsed(parseCalicoTier(object, ref), this.tiers);
     if (kind === 'NetworkSet' || kind === 'GlobalNetworkSet')
-      return this.keep(parseCalicoNetworkSet(object, ref, kind), this.networkSets);
-    return this.keep(parseCalicoPolicy(object, ref, kind), this.policies);
-  }
-
-  private keep<T>(
-    parsed: { value: T | undefined; issues: readonly ValidationIssue[] },
-    into: T[],
-  ): ValidationIssue[] {
-    if (parsed.value !== undefined) into.push(parsed.value);
-    return [...parsed.issues];
+      return keepParsed(parseCalicoNetworkSet(object, ref, kind), this.networkSets);
+    return keepParsed(parseCalicoPolicy(object, ref, kind), this.policies);
   }
 
   /** The objects kept (undefined when there were none) and the issues of policies in missing tiers. */
