@@ -1682,6 +1682,7 @@ export interface operations {
                   name: string;
                 };
                 fromTemplate?: boolean;
+                serviceAccount?: string;
               }[];
               policies: {
                 namespace: string;
@@ -1766,6 +1767,7 @@ export interface operations {
                   name: string;
                 };
                 fromTemplate?: boolean;
+                serviceAccount?: string;
               }[];
               policies: {
                 namespace: string;
@@ -1830,6 +1832,18 @@ export interface operations {
                   [key: string]: string;
                 };
                 addresses: string[];
+              }[];
+              cniObjects?: {
+                apiVersion: string;
+                kind: string;
+                namespace?: string;
+                name: string;
+                labels: {
+                  [key: string]: string;
+                };
+                spec: {
+                  [key: string]: unknown;
+                };
               }[];
             };
       };
@@ -4512,7 +4526,9 @@ export interface operations {
               /** @enum {string} */
               status: 'pass' | 'fail' | 'not-applicable' | 'waived';
               score: number;
-              evidence: unknown;
+              evidence: {
+                [key: string]: unknown;
+              }[];
             }[];
           };
         };
