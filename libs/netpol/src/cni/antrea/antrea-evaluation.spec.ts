@@ -7,20 +7,8 @@ import { parseDocuments } from '../../load/parse-documents';
 import { DEFAULT_OPTIONS } from '../../reference/traffic';
 import type { Inventory } from '../../inventory/inventory';
 import { isAllowed } from '../../reference/evaluate';
-import {
-  acnp,
-  allowed,
-  annp,
-  clusterGroup,
-  end,
-  group,
-  inv,
-  knp,
-  ns,
-  pod,
-  sel,
-  tier,
-} from './antrea.test-helpers';
+import { allowed, end, knp, ns, pod } from '../../../test/cni/agreement-helpers';
+import { acnp, annp, clusterGroup, group, inv, sel, tier } from '../../../test/cni/antrea-builders';
 
 // Expected verdicts come from the Antrea documentation's own statements, quoted per case
 // (https://antrea.io/docs/main/docs/antrea-network-policy/ unless another page is named).

@@ -1,7 +1,15 @@
 import { formatIssue } from '../../errors/validation-issue';
 import { buildInventory } from '../../inventory/build-inventory';
 import { inventoryWarnings } from '../../inventory/inventory-warnings';
-import { acnp, annp, BASE, clusterGroup, group, sel, tier } from './antrea.test-helpers';
+import {
+  acnp,
+  annp,
+  BASE,
+  clusterGroup,
+  group,
+  sel,
+  tier,
+} from '../../../test/cni/antrea-builders';
 
 const issuesOf = (...objects: object[]) =>
   buildInventory([...BASE, ...objects].map((object) => ({ object }))).issues.map(

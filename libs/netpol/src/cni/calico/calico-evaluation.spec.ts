@@ -1,35 +1,10 @@
-import { parseIp } from '../../cidr/ip-address';
 import { buildInventory } from '../../inventory/build-inventory';
-import type { Inventory, Pod } from '../../inventory/inventory';
-import { buildModel } from '../../model/reachability-model';
-import { allowedConnections } from '../../reference/allowed-connections';
-import { isAllowed } from '../../reference/evaluate';
+import type { Inventory } from '../../inventory/inventory';
 import { explain } from '../../explain/explain';
-import type { Endpoint } from '../../reference/traffic';
+import { allowed, inventoryOf, knp, ns, pod } from '../../../test/cni/agreement-helpers';
 
 // Expected verdicts come from the Calico reference's own statements, quoted per case.
 const CAL = 'projectcalico.org/v3';
-const ns = (name: string, labels: Record<string, string> = {}) => ({
-  apiVersion: 'v1',
-  kind: 'Namespace',
-  metadata: { name, labels },
-});
-const pod = (
-  namespace: string,
-  name: string,
-  labels: Record<string, string>,
-  ip: string,
-  extra: { sa?: string; ports?: { name: string; containerPort: number }[] } = {},
-) => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  metadata: { namespace, name, labels },
-  spec: {
-    ...(extra.sa ? { serviceAccountName: extra.sa } : {}),
-    containers: [{ name: 'c', ports: extra.ports ?? [] }],
-  },
-  status: { podIP: ip, podIPs: [{ ip }] },
-});
 const gnp = (name: string, spec: object) => ({
   apiVersion: CAL,
   kind: 'GlobalNetworkPolicy',
@@ -38,12 +13,6 @@ const gnp = (name: string, spec: object) => ({
 });
 const cnp = (namespace: string, name: string, spec: object) => ({
   apiVersion: CAL,
-  kind: 'NetworkPolicy',
-  metadata: { namespace, name },
-  spec,
-});
-const knp = (namespace: string, name: string, spec: object) => ({
-  apiVersion: 'networking.k8s.io/v1',
   kind: 'NetworkPolicy',
   metadata: { namespace, name },
   spec,
@@ -66,30 +35,7 @@ const BASE = [
 ];
 
 function inv(...objects: object[]): Inventory {
-  const inventory = buildInventory([...BASE, ...objects].map((object) => ({ object })));
-  expect(inventory.issues).toEqual([]);
-  return inventory;
-}
-function end(inventory: Inventory, id: string): Endpoint {
-  const ip = parseIp(id);
-  if (ip) return { kind: 'external', ip };
-  const p = inventory.pods.find((x) => x.id === id) as Pod;
-  return { kind: 'pod', pod: p };
-}
-/** The reference verdict on one port, checked against the set walk and the fast model. */
-function allowed(
-  inventory: Inventory,
-  src: string,
-  dst: string,
-  port = 80,
-  protocol: 'TCP' | 'UDP' = 'TCP',
-): boolean {
-  const s = end(inventory, src);
-  const d = end(inventory, dst);
-  const verdict = isAllowed(inventory, { src: s, dst: d, protocol, port }).allowed;
-  expect(allowedConnections(inventory, s, d).has(protocol, port)).toBe(verdict);
-  expect(buildModel(inventory).connections(s, d).has(protocol, port)).toBe(verdict);
-  return verdict;
+  return inventoryOf([...BASE, ...objects]);
 }
 
 describe('Calico policies evaluated in tiers (docs.tigera.io/calico/latest/reference/resources/tier)', () => {

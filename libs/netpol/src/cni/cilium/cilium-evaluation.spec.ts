@@ -1,45 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseIp } from '../../cidr/ip-address';
 import { policyChainOf } from '../../chain/chain-of';
 import { explain } from '../../explain/explain';
-import { buildInventory } from '../../inventory/build-inventory';
-import type { Inventory, Pod } from '../../inventory/inventory';
+import type { Inventory } from '../../inventory/inventory';
 import { parseDocuments } from '../../load/parse-documents';
-import { buildModel } from '../../model/reachability-model';
-import { allowedConnections } from '../../reference/allowed-connections';
-import { isAllowed } from '../../reference/evaluate';
-import { DEFAULT_OPTIONS, type Endpoint } from '../../reference/traffic';
+import { DEFAULT_OPTIONS } from '../../reference/traffic';
+import { allowed, inventoryOf, knp, ns, pod } from '../../../test/cni/agreement-helpers';
 
 // Expected verdicts come from the Cilium documentation's own statements, quoted per case
 // (docs.cilium.io/en/latest/security/policy/…), not from this engine's output.
 const CIL = 'cilium.io/v2';
-const ns = (name: string, labels: Record<string, string> = {}) => ({
-  apiVersion: 'v1',
-  kind: 'Namespace',
-  metadata: { name, labels },
-});
-const pod = (
-  namespace: string,
-  name: string,
-  labels: Record<string, string>,
-  ip: string,
-  extra: {
-    sa?: string;
-    hostNetwork?: boolean;
-    ports?: { name: string; containerPort: number; protocol?: string }[];
-  } = {},
-) => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  metadata: { namespace, name, labels },
-  spec: {
-    ...(extra.sa ? { serviceAccountName: extra.sa } : {}),
-    ...(extra.hostNetwork ? { hostNetwork: true } : {}),
-    containers: [{ name: 'c', ports: extra.ports ?? [] }],
-  },
-  status: { podIP: ip, podIPs: [{ ip }] },
-});
 const cnp = (namespace: string, name: string, spec: object) => ({
   apiVersion: CIL,
   kind: 'CiliumNetworkPolicy',
@@ -50,12 +20,6 @@ const ccnp = (name: string, spec: object) => ({
   apiVersion: CIL,
   kind: 'CiliumClusterwideNetworkPolicy',
   metadata: { name },
-  spec,
-});
-const knp = (namespace: string, name: string, spec: object) => ({
-  apiVersion: 'networking.k8s.io/v1',
-  kind: 'NetworkPolicy',
-  metadata: { namespace, name },
   spec,
 });
 const node = (name: string, ip: string, labels: Record<string, string> = {}) => ({
@@ -88,31 +52,7 @@ const BASE = [
 ];
 
 function inv(...objects: object[]): Inventory {
-  const inventory = buildInventory([...BASE, ...objects].map((object) => ({ object })));
-  expect(inventory.issues).toEqual([]);
-  return inventory;
-}
-function end(inventory: Inventory, id: string): Endpoint {
-  const ip = parseIp(id);
-  if (ip) return { kind: 'external', ip };
-  const p = inventory.pods.find((x) => x.id === id) as Pod;
-  expect(p).toBeDefined();
-  return { kind: 'pod', pod: p };
-}
-/** The reference verdict on one port, checked against the set walk and the fast model. */
-function allowed(
-  inventory: Inventory,
-  src: string,
-  dst: string,
-  port = 80,
-  protocol: 'TCP' | 'UDP' | 'SCTP' = 'TCP',
-): boolean {
-  const s = end(inventory, src);
-  const d = end(inventory, dst);
-  const verdict = isAllowed(inventory, { src: s, dst: d, protocol, port }).allowed;
-  expect(allowedConnections(inventory, s, d).has(protocol, port)).toBe(verdict);
-  expect(buildModel(inventory).connections(s, d).has(protocol, port)).toBe(verdict);
-  return verdict;
+  return inventoryOf([...BASE, ...objects]);
 }
 /** The not-evaluated notes of every chain rule of a policy's spec. */
 function notesOf(inventory: Inventory, label: string): string[] {
