@@ -1,21 +1,15 @@
 import fc from 'fast-check';
-import { evaluationOptionsArbitrary, tupleOf } from '@fenceline/netpol-arbitraries';
-import { parseIp } from '../../cidr/ip-address';
-import { buildInventory } from '../../inventory/build-inventory';
-import type { Inventory } from '../../inventory/inventory';
-import { buildModel } from '../../model/reachability-model';
-import { allowedConnections } from '../../reference/allowed-connections';
-import { referenceConnlist } from '../../connlist/connlist';
-import { isAllowed } from '../../reference/evaluate';
-import type { Endpoint } from '../../reference/traffic';
+import { tupleOf } from '@fenceline/netpol-arbitraries';
+import { buildInventory, type Inventory } from '../../src/index';
 import {
-  clusterArbitrary,
-  externalIpArbitrary,
-  portArbitrary,
-  protocolArbitrary,
-} from '../../../test/property/cluster-arbitrary';
-
-const RUNS = Number(process.env['FENCELINE_PROPERTY_RUNS'] ?? 300);
+  assertOverTraffic,
+  expectAgreement,
+  expectChainAgreement,
+  expectConnlistAgreement,
+  RUNS,
+  trafficPickArbitrary,
+} from './agreement';
+import { clusterArbitrary } from './cluster-arbitrary';
 
 // Random Cilium objects over cluster-arbitrary's vocabulary (namespaces ns-a..c, keys
 // app/tier/env, values web/db/x, ports http/dns/metrics, the 10.x and 192.168 CIDRs, node
@@ -155,35 +149,18 @@ const ciliumObjectsArbitrary = fc
   .chain((n) => tupleOf(n, ciliumPolicy))
   .map((policies) => [...GROUPS, ...policies]);
 
-function pick(inventory: Inventory, srcPick: number, dstPick: number, externalIp: string) {
-  const endpoints: Endpoint[] = [
-    ...inventory.pods.map((pod): Endpoint => ({ kind: 'pod', pod })),
-    { kind: 'external', ip: parseIp(externalIp)! },
-  ];
-  return [endpoints[srcPick % endpoints.length]!, endpoints[dstPick % endpoints.length]!] as const;
-}
-
 describe('Cilium: model = reference over random mixes of Cilium, NetworkPolicy and ClusterNetworkPolicy', () => {
   it('isAllowed, allowedConnections and the model agree on every pair', () => {
     fc.assert(
       fc.property(
         clusterArbitrary,
         ciliumObjectsArbitrary,
-        fc.nat(),
-        fc.nat(),
-        externalIpArbitrary,
-        protocolArbitrary,
-        portArbitrary,
-        (objects, cilium, srcPick, dstPick, externalIp, protocol, port) => {
+        trafficPickArbitrary,
+        (objects, cilium, pick) => {
           const inventory = buildInventory([...objects, ...cilium].map((object) => ({ object })));
           expect(inventory.issues).toEqual([]);
           expect(inventory.cilium?.policies.length).toBeGreaterThan(0);
-          const [src, dst] = pick(inventory, srcPick, dstPick, externalIp);
-          if (src.kind === 'external' && dst.kind === 'external') return;
-          const verdict = isAllowed(inventory, { src, dst, protocol, port });
-          const symbolic = allowedConnections(inventory, src, dst);
-          expect(symbolic.has(protocol, port)).toBe(verdict.allowed);
-          expect(buildModel(inventory).connections(src, dst).equals(symbolic)).toBe(true);
+          expectAgreement(inventory, pick);
         },
       ),
       { numRuns: RUNS },
@@ -191,12 +168,10 @@ describe('Cilium: model = reference over random mixes of Cilium, NetworkPolicy a
   });
 
   it('the model connlist equals the reference connlist (external ranges cut at Cilium CIDRs and node addresses)', () => {
-    const text = (rows: ReturnType<typeof referenceConnlist>) =>
-      rows.map((r) => `${r.src} => ${r.dst} : ${r.conn.toString()}`);
     fc.assert(
       fc.property(clusterArbitrary, ciliumObjectsArbitrary, (objects, cilium) => {
         const inventory = buildInventory([...objects, ...cilium].map((object) => ({ object })));
-        expect(text(buildModel(inventory).connlist())).toEqual(text(referenceConnlist(inventory)));
+        expectConnlistAgreement(inventory);
       }),
       { numRuns: Math.ceil(RUNS / 3) },
     );
@@ -219,30 +194,10 @@ describe('the Cilium chain agrees with the Kubernetes tiers on NetworkPolicy + C
           const obj = o as { kind?: string; spec?: Record<string, unknown> };
           return obj.kind === 'Pod' ? { ...obj, spec: { ...obj.spec, hostNetwork: false } } : obj;
         });
-    fc.assert(
-      fc.property(
-        clusterArbitrary.map(withoutHosts),
-        evaluationOptionsArbitrary,
-        fc.nat(),
-        fc.nat(),
-        externalIpArbitrary,
-        protocolArbitrary,
-        portArbitrary,
-        (objects, options, srcPick, dstPick, externalIp, protocol, port) => {
-          const standard = buildInventory(objects.map((object) => ({ object })));
-          const chained: Inventory = { ...standard, cilium: { policies: [], cidrGroups: [] } };
-          const [src, dst] = pick(standard, srcPick, dstPick, externalIp);
-          if (src.kind === 'external' && dst.kind === 'external') return;
-          const traffic = { src, dst, protocol, port };
-          expect(isAllowed(chained, traffic, options).allowed).toBe(
-            isAllowed(standard, traffic, options).allowed,
-          );
-          const expected = allowedConnections(standard, src, dst, options);
-          expect(allowedConnections(chained, src, dst, options).equals(expected)).toBe(true);
-          expect(buildModel(chained, options).connections(src, dst).equals(expected)).toBe(true);
-        },
-      ),
-      { numRuns: RUNS },
-    );
+    assertOverTraffic((objects, options, pick) => {
+      const standard = buildInventory(objects.map((object) => ({ object })));
+      const chained: Inventory = { ...standard, cilium: { policies: [], cidrGroups: [] } };
+      expectChainAgreement(standard, chained, pick, options);
+    }, clusterArbitrary.map(withoutHosts));
   });
 });

@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { selectorArbitrary, tupleOf } from '@fenceline/netpol-arbitraries';
-import { parseIp } from '../../cidr/ip-address';
-import { referenceConnlist } from '../../connlist/connlist';
-import { buildInventory } from '../../inventory/build-inventory';
-import { buildModel } from '../../model/reachability-model';
-import { allowedConnections } from '../../reference/allowed-connections';
-import { isAllowed } from '../../reference/evaluate';
-import type { Endpoint } from '../../reference/traffic';
-import {
-  clusterArbitrary,
-  externalIpArbitrary,
-  portArbitrary,
-  protocolArbitrary,
-} from '../../../test/property/cluster-arbitrary';
+import { buildInventory } from '../../src/index';
+import { expectAgreement, expectConnlistAgreement, RUNS, trafficPickArbitrary } from './agreement';
+import { clusterArbitrary } from './cluster-arbitrary';
 
 /**
  * Random Antrea objects over cluster-arbitrary's vocabulary (namespaces ns-a..c, keys
@@ -22,7 +12,6 @@ import {
  * groups, service accounts, node selectors, FQDN, toServices), ports with ranges, named ports,
  * source ports and ICMP, logging; ClusterGroups with children (too deep, missing) and Groups.
  */
-const RUNS = Number(process.env['FENCELINE_PROPERTY_RUNS'] ?? 300);
 const A = 'crd.antrea.io/v1beta1';
 const NAMESPACES = ['ns-a', 'ns-b', 'ns-c'];
 const selector = selectorArbitrary(
@@ -218,29 +207,12 @@ describe('Antrea: model = reference over random mixes of Antrea, NetworkPolicy a
       fc.property(
         clusterArbitrary,
         antreaArbitrary,
-        fc.nat(),
-        fc.nat(),
-        externalIpArbitrary,
-        protocolArbitrary,
-        portArbitrary,
-        (objects, antrea, srcPick, dstPick, externalIp, protocol, port) => {
+        trafficPickArbitrary,
+        (objects, antrea, pick) => {
           const inventory = buildInventory([...objects, ...antrea].map((object) => ({ object })));
           expect(inventory.issues).toEqual([]);
           expect(inventory.antrea).toBeDefined();
-          const endpoints: Endpoint[] = [
-            ...inventory.pods.map((pod): Endpoint => ({ kind: 'pod', pod })),
-            {
-              kind: 'external',
-              ip: parseIp(externalIp) as NonNullable<ReturnType<typeof parseIp>>,
-            },
-          ];
-          const src = endpoints[srcPick % endpoints.length] as Endpoint;
-          const dst = endpoints[dstPick % endpoints.length] as Endpoint;
-          if (src.kind === 'external' && dst.kind === 'external') return;
-          const verdict = isAllowed(inventory, { src, dst, protocol, port });
-          const symbolic = allowedConnections(inventory, src, dst);
-          expect(symbolic.has(protocol, port)).toBe(verdict.allowed);
-          expect(buildModel(inventory).connections(src, dst).equals(symbolic)).toBe(true);
+          expectAgreement(inventory, pick);
         },
       ),
       { numRuns: RUNS },
@@ -248,12 +220,10 @@ describe('Antrea: model = reference over random mixes of Antrea, NetworkPolicy a
   });
 
   it('the model connlist equals the reference connlist', () => {
-    const text = (rows: ReturnType<typeof referenceConnlist>) =>
-      rows.map((r) => `${r.src} => ${r.dst} : ${r.conn.toString()}`);
     fc.assert(
       fc.property(clusterArbitrary, antreaArbitrary, (objects, antrea) => {
         const inventory = buildInventory([...objects, ...antrea].map((object) => ({ object })));
-        expect(text(buildModel(inventory).connlist())).toEqual(text(referenceConnlist(inventory)));
+        expectConnlistAgreement(inventory);
       }),
       { numRuns: Math.ceil(RUNS / 3) },
     );
