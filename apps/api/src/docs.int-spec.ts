@@ -120,4 +120,16 @@ describe('the OpenAPI document', () => {
       content: { 'application/json': { schema: { required: ['name', 'environment'] } } },
     });
   });
+
+  it('documents the next-page headers (Link, X-Next-Cursor) on every paginated list', () => {
+    const lists = operationsOf(document).filter(([, op]) =>
+      (op.parameters ?? []).some((p) => 'name' in p && p.name === 'cursor'),
+    );
+    expect(lists.length).toBeGreaterThan(5);
+    for (const [id, op] of lists) {
+      const ok = op.responses['200'];
+      const headers = ok && 'headers' in ok ? Object.keys(ok.headers ?? {}) : [];
+      expect([id, headers]).toEqual([id, expect.arrayContaining(['Link', 'X-Next-Cursor'])]);
+    }
+  });
 });

@@ -6,7 +6,7 @@ type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 
 /**
  * Sets an operation's 2xx answer from its zod schema (the JSON Schema of what the route
- * returns), keeping the description its controller wrote.
+ * returns), keeping the description and the headers its controller wrote.
  */
 export function documentResponse(operation: Operation, doc: ResponseDoc): void {
   const key = String(doc.status);
@@ -17,8 +17,11 @@ export function documentResponse(operation: Operation, doc: ResponseDoc): void {
       : doc.schema
         ? 'OK'
         : 'no content';
+  // Headers a route declares (a list's Link and X-Next-Cursor) stay documented.
+  const headers =
+    existing && 'headers' in existing && existing.headers ? { headers: existing.headers } : {};
   if (!doc.schema) {
-    operation.responses[key] = { description };
+    operation.responses[key] = { description, ...headers };
     return;
   }
   const content: Record<string, { schema: Record<string, unknown> }> = {
@@ -26,5 +29,5 @@ export function documentResponse(operation: Operation, doc: ResponseDoc): void {
   };
   for (const [mediaType, schema] of Object.entries(doc.alternatives ?? {}))
     content[mediaType] = { schema: jsonSchemaOf(schema, 'output') };
-  operation.responses[key] = { description, content };
+  operation.responses[key] = { description, ...headers, content };
 }

@@ -894,6 +894,10 @@ export interface operations {
       /** @description one page, as a JSON array; a next page is announced in Link and X-Next-Cursor */
       200: {
         headers: {
+          /** @description <…&cursor=…>; rel="next" (RFC 8288), when a next page exists */
+          Link?: unknown;
+          /** @description the cursor of the next page, when one exists */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {
@@ -1107,6 +1111,10 @@ export interface operations {
       /** @description one page, as a JSON array; a next page is announced in Link and X-Next-Cursor */
       200: {
         headers: {
+          /** @description <…&cursor=…>; rel="next" (RFC 8288), when a next page exists */
+          Link?: unknown;
+          /** @description the cursor of the next page, when one exists */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {
@@ -1384,6 +1392,10 @@ export interface operations {
       /** @description one page, as a JSON array; a next page is announced in Link and X-Next-Cursor */
       200: {
         headers: {
+          /** @description <…&cursor=…>; rel="next" (RFC 8288), when a next page exists */
+          Link?: unknown;
+          /** @description the cursor of the next page, when one exists */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {
@@ -1941,6 +1953,10 @@ export interface operations {
        */
       200: {
         headers: {
+          /** @description <…&cursor=…>; rel="next" (RFC 8288), when a next page exists */
+          Link?: unknown;
+          /** @description the cursor of the next page, when one exists */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {
@@ -2241,6 +2257,10 @@ export interface operations {
        */
       200: {
         headers: {
+          /** @description <…&cursor=…>; rel="next" (RFC 8288), when a next page exists */
+          Link?: unknown;
+          /** @description the cursor of the next page, when one exists */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {
@@ -2397,6 +2417,10 @@ export interface operations {
       /** @description one page, as a JSON array; a next page is announced in Link and X-Next-Cursor */
       200: {
         headers: {
+          /** @description <…&cursor=…>; rel="next" (RFC 8288), when a next page exists */
+          Link?: unknown;
+          /** @description the cursor of the next page, when one exists */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {
@@ -2550,6 +2574,10 @@ export interface operations {
       /** @description one page, as a JSON array; a next page is announced in Link and X-Next-Cursor */
       200: {
         headers: {
+          /** @description <…&cursor=…>; rel="next" (RFC 8288), when a next page exists */
+          Link?: unknown;
+          /** @description the cursor of the next page, when one exists */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {
@@ -2698,6 +2726,10 @@ export interface operations {
       /** @description one page, as a JSON array; a next page is announced in Link and X-Next-Cursor */
       200: {
         headers: {
+          /** @description <…&cursor=…>; rel="next" (RFC 8288), when a next page exists */
+          Link?: unknown;
+          /** @description the cursor of the next page, when one exists */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {
@@ -3133,6 +3165,10 @@ export interface operations {
       /** @description one page, as a JSON array; a next page is announced in Link and X-Next-Cursor */
       200: {
         headers: {
+          /** @description <…&cursor=…>; rel="next" (RFC 8288), when a next page exists */
+          Link?: unknown;
+          /** @description the cursor of the next page, when one exists */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {
@@ -3706,6 +3742,10 @@ export interface operations {
       /** @description one page, as a JSON array; a next page is announced in Link and X-Next-Cursor */
       200: {
         headers: {
+          /** @description <…&cursor=…>; rel="next" (RFC 8288), when a next page exists */
+          Link?: unknown;
+          /** @description the cursor of the next page, when one exists */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {
@@ -4086,6 +4126,10 @@ export interface operations {
       /** @description one page, as a JSON array; a next page is announced in Link and X-Next-Cursor */
       200: {
         headers: {
+          /** @description <…&cursor=…>; rel="next" (RFC 8288), when a next page exists */
+          Link?: unknown;
+          /** @description the cursor of the next page, when one exists */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {
@@ -5083,6 +5127,10 @@ export interface operations {
       /** @description one page, as a JSON array; a next page is announced in Link and X-Next-Cursor */
       200: {
         headers: {
+          /** @description <…&cursor=…>; rel="next" (RFC 8288), when a next page exists */
+          Link?: unknown;
+          /** @description the cursor of the next page, when one exists */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {
@@ -5501,6 +5549,10 @@ export interface operations {
       /** @description one page, as a JSON array; a next page is announced in Link and X-Next-Cursor */
       200: {
         headers: {
+          /** @description <…&cursor=…>; rel="next" (RFC 8288), when a next page exists */
+          Link?: unknown;
+          /** @description the cursor of the next page, when one exists */
+          'X-Next-Cursor'?: unknown;
           [name: string]: unknown;
         };
         content: {
