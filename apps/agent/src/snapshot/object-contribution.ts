@@ -78,6 +78,7 @@ export function contributionOf(object: Raw, source: string): ObjectContribution 
   add('exposures', snapshot.exposures, SNAPSHOT_SORT_KEYS.exposures);
   add('clusterPolicies', snapshot.clusterPolicies, SNAPSHOT_SORT_KEYS.clusterPolicies);
   add('nodes', snapshot.nodes ?? [], SNAPSHOT_SORT_KEYS.nodes);
+  add('cniObjects', snapshot.cniObjects ?? [], SNAPSHOT_SORT_KEYS.cniObjects);
   // createSnapshot writes only the links some pod reaches (alone, this one reaches none): the
   // assembler picks them, so each link is kept here.
   add(

@@ -40,6 +40,7 @@ export async function assembleSnapshot(
     controllers: [],
     clusterPolicies: [],
     nodes: [],
+    cniObjects: [],
   };
   const ignored = new Map<string, number>();
   const issues: ValidationIssue[] = [];
@@ -62,6 +63,10 @@ export async function assembleSnapshot(
       ? [['cluster', canonicalJson({ name: header.clusterName })] as [string, string]]
       : []),
     ['clusterPolicies', list('clusterPolicies')],
+    // createSnapshot writes `cniObjects` only when there are some.
+    ...(sections.cniObjects.length > 0
+      ? [['cniObjects', list('cniObjects')] as [string, { section: SnapshotSection }]]
+      : []),
     ['collectedAt', JSON.stringify(collectedAt)],
     ['controllers', list('controllers')],
     ['exposures', list('exposures')],
