@@ -10,8 +10,8 @@ import { fleetObjects } from './fake-fleet-cluster';
 /**
  * `npm run bench:agent`: the built agent's footprint on a fake cluster of 20,000 pods and 2,000
  * policies served over the real list/watch protocol. Measures peak RSS of the agent process
- * (the kernel's VmHWM, and the agent's own getrusage maxRSS in --once), and the pushed snapshot's
- * size raw and gzip. Targets (issue 5): RSS ≤ 150 MB, gzip snapshot ≤ 2 MB.
+ * (the kernel's VmHWM, and the agent's own getrusage maxRSS in --once), its CPU time (user +
+ * system, from /proc), and the pushed snapshot's size raw and gzip. Targets (issue 5): RSS ≤ 150 MB, gzip snapshot ≤ 2 MB.
  */
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -40,9 +40,22 @@ function peakRss(pid: number): number | undefined {
   }
 }
 
+/** User + system CPU time of a process so far, from /proc (clock ticks of 10 ms); undefined once it exited. */
+function cpuMs(pid: number): number | undefined {
+  try {
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 interface AgentRun {
   readonly exitCode: number | null;
   readonly peakRssBytes: number;
+  /** CPU time at the last poll before exit (within 10 ms of the total). */
+  readonly cpuMs: number;
   readonly selfMaxRssBytes?: number;
   readonly ms: number;
 }
@@ -55,8 +68,12 @@ function runAgent(argv: string[], until?: (stop: () => void) => Promise<void>): 
       env: { ...process.env, FENCELINE_LOG_LEVEL: 'info' },
     });
     let peak = 0;
+    let cpu = 0;
     let stderr = '';
-    const poll = setInterval(() => (peak = Math.max(peak, peakRss(child.pid as number) ?? 0)), 10);
+    const poll = setInterval(() => {
+      peak = Math.max(peak, peakRss(child.pid as number) ?? 0);
+      cpu = Math.max(cpu, cpuMs(child.pid as number) ?? 0);
+    }, 10);
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('exit', (exitCode) => {
@@ -70,6 +87,7 @@ function runAgent(argv: string[], until?: (stop: () => void) => Promise<void>): 
       resolve({
         exitCode,
         peakRssBytes: peak,
+        cpuMs: cpu,
         ...(done?.maxRssBytes ? { selfMaxRssBytes: done.maxRssBytes } : {}),
         ms: Date.now() - started,
       });
@@ -114,7 +132,7 @@ async function main(): Promise<void> {
     throw new Error(`the --once run failed (exit ${once.exitCode})`);
   const rawBytes = Buffer.byteLength(JSON.stringify(pushed.snapshot));
   log(
-    `--once: ${once.ms} ms, peak RSS ${(once.peakRssBytes / MB).toFixed(1)} MB (getrusage ${((once.selfMaxRssBytes ?? 0) / MB).toFixed(1)} MB); snapshot ${(rawBytes / MB).toFixed(2)} MB raw, ${(pushed.gzipBytes / MB).toFixed(3)} MB gzip`,
+    `--once: ${once.ms} ms (CPU ${once.cpuMs} ms), peak RSS ${(once.peakRssBytes / MB).toFixed(1)} MB (getrusage ${((once.selfMaxRssBytes ?? 0) / MB).toFixed(1)} MB); snapshot ${(rawBytes / MB).toFixed(2)} MB raw, ${(pushed.gzipBytes / MB).toFixed(3)} MB gzip`,
   );
 
   // 2. Watching: initial sync and push, then 1,000 pod relabels in bursts, then SIGTERM.
@@ -148,7 +166,7 @@ async function main(): Promise<void> {
     stop();
   });
   log(
-    `watch: initial push after ${initialPushMs} ms, ${relabels} relabels pushed ${changeToPushMs} ms after the last one, peak RSS ${(watch.peakRssBytes / MB).toFixed(1)} MB, exit ${watch.exitCode}`,
+    `watch: initial push after ${initialPushMs} ms, ${relabels} relabels pushed ${changeToPushMs} ms after the last one, peak RSS ${(watch.peakRssBytes / MB).toFixed(1)} MB, CPU ${watch.cpuMs} ms, exit ${watch.exitCode}`,
   );
 
   await kube.stop();
@@ -159,6 +177,7 @@ async function main(): Promise<void> {
     nodeFlags,
     once: {
       ms: once.ms,
+      cpuMs: once.cpuMs,
       peakRssBytes: once.peakRssBytes,
       selfMaxRssBytes: once.selfMaxRssBytes ?? null,
     },
@@ -167,6 +186,7 @@ async function main(): Promise<void> {
       relabels,
       changeToPushMs,
       peakRssBytes: watch.peakRssBytes,
+      cpuMs: watch.cpuMs,
       exitCode: watch.exitCode,
     },
     snapshot: { rawBytes, gzipBytes: pushed.gzipBytes },
