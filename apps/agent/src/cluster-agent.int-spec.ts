@@ -3,7 +3,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSnapshot, snapshotToObjects, type InventorySnapshot } from '@fenceline/contracts';
-import { buildInventory, loadPaths, workloadName } from '@fenceline/netpol';
+import {
+  buildInventory,
+  loadPaths,
+  METADATA_ONLY_ANNOTATION,
+  workloadName,
+} from '@fenceline/netpol';
 import { stringify } from 'yaml';
 import { parseAgentConfig, type AgentConfig } from './config/agent-config';
 import { AgentMetrics } from './health/agent-metrics';
@@ -36,7 +41,7 @@ function cliSnapshotOf(objects: readonly Raw[]): InventorySnapshot {
   });
 }
 
-/** The agent reads namespaces, pods, services, policies, ingresses and counts policy CRDs; workloads only feed CNI detection. */
+/** The agent reads namespaces, pods, services, policies (the CNIs' own too) and ingresses; workloads only feed CNI detection. */
 const agentReadable = (objects: readonly Raw[]) => objects.filter((o) => o['kind'] !== 'DaemonSet');
 
 function freePort(): Promise<number> {
@@ -134,7 +139,7 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
   /** Every change the agent has seen is built (and delivered unless unchanged). */
   const changesBuilt = async () => (await metric(CHANGES_PENDING)) === 0;
 
-  it('pushes what `fenceline snapshot` makes of the same objects, with the CNI and the uncounted policy kinds', async () => {
+  it('pushes what `fenceline snapshot` makes of the same objects, with the CNI and its own policy objects', async () => {
     await start(['--cluster-name', 'prod-eu']);
     const [first] = await ingest.waitForPushes(1);
     expect(first!.token).toBe('agent-token');
@@ -157,10 +162,15 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
       'shop/web-7d4b9c-q9z7m',
       'shop/web-7d4b9c-x2k8p',
     ]);
-    expect(first!.snapshot.ignoredKinds).toEqual({
-      'crd.projectcalico.org/v1/GlobalNetworkPolicy': 1,
-      'crd.projectcalico.org/v1/NetworkPolicy': 1,
-    });
+    // The fixture's Calico policies are carried as written (cniObjects), no longer only counted.
+    expect(first!.snapshot.ignoredKinds).toEqual({});
+    const cniObjects = first!.snapshot.schemaVersion === 2 ? first!.snapshot.cniObjects : [];
+    expect(
+      cniObjects?.map((o) => `${o.apiVersion} ${o.kind} ${o.namespace ?? ''}/${o.name}`),
+    ).toEqual([
+      'crd.projectcalico.org/v1 GlobalNetworkPolicy /default.deny-egress',
+      'crd.projectcalico.org/v1 NetworkPolicy shop/default.allow-dns',
+    ]);
     // The AdminNetworkPolicy is evaluated now: carried whole, no longer only counted.
     const pushed = first!.snapshot;
     expect(pushed.schemaVersion === 2 && pushed.clusterPolicies.map((p) => p.name)).toEqual([
@@ -262,6 +272,130 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     expect(second.schemaVersion === 2 && second.nodes?.map((n) => n.addresses)).toEqual([
       ['10.0.0.10', '203.0.113.10'],
       ['10.0.0.12'],
+    ]);
+  });
+
+  it('pushes all that `fenceline snapshot` makes of ReplicaSets, Jobs, Nodes and cluster policies together, listed and then watched', async () => {
+    kube.addResource(CLUSTER_NETWORK_POLICY_CRD);
+    const baseline = {
+      apiVersion: 'policy.networking.k8s.io/v1alpha1',
+      kind: 'BaselineAdminNetworkPolicy',
+      metadata: { name: 'default' },
+      spec: {
+        subject: { namespaces: {} },
+        ingress: [{ name: 'deny-other', action: 'Deny', from: [{ namespaces: {} }] }],
+      },
+    };
+    for (const object of [
+      ...ownerChainObjects(),
+      ...clusterNodes(),
+      clusterNetworkPolicy(),
+      baseline,
+    ])
+      kube.apply(object);
+    // ReplicaSets and Jobs as the README says the agent keeps them: metadata only (namespace,
+    // name, controller owner), marked so that the CLI reads them as links, not templates.
+    const asLink = (o: Raw): Raw => {
+      if (o['kind'] !== 'ReplicaSet' && o['kind'] !== 'Job') return o;
+      const { name, namespace, ownerReferences } = o['metadata'] as Raw;
+      const owner = (ownerReferences as Raw[] | undefined)?.find((r) => r['controller'] === true);
+      return {
+        apiVersion: o['apiVersion'],
+        kind: o['kind'],
+        metadata: {
+          name,
+          namespace,
+          annotations: { [METADATA_ONLY_ANNOTATION]: 'true' },
+          ...(owner
+            ? { ownerReferences: [{ kind: owner['kind'], name: owner['name'], controller: true }] }
+            : {}),
+        },
+      };
+    };
+    const cli = () => ({
+      ...cliSnapshotOf(agentReadable(kube.allObjects()).map(asLink)),
+      cluster: { name: 'prod-eu' },
+    });
+    await start(['--cluster-name', 'prod-eu']);
+    const [first] = await ingest.waitForPushes(1);
+    // Whole but for collectedAt and source (the CLI's says `manifests`; the agent's is below).
+    expect(comparable(first!.snapshot)).toEqual(comparable(cli()));
+    expect(first!.snapshot.source).toEqual({
+      type: 'cluster',
+      agentVersion: '0.1.0',
+      cni: { name: 'calico', enforcesNetworkPolicy: true },
+    });
+    // The equality covers every kind at once (hand-checked against the fixtures).
+    const v2 = first!.snapshot.schemaVersion === 2 ? first!.snapshot : undefined;
+    expect(v2?.controllers.map((c) => `${c.kind}/${c.name}`)).toEqual([
+      'Job/report-29000000',
+      'ReplicaSet/checkout-6f8d9b',
+    ]);
+    expect(v2?.nodes?.map((n) => n.name)).toEqual(['cp-1', 'worker-1']);
+    expect(v2?.clusterPolicies.map((p) => `${p.kind}/${p.name}`)).toEqual([
+      'AdminNetworkPolicy/pci-isolation',
+      'BaselineAdminNetworkPolicy/default',
+      'ClusterNetworkPolicy/payments-walls',
+    ]);
+
+    // One change to each of them through its watch: a rollout (new ReplicaSet, its pod, the
+    // old pods gone), the Job finished and removed, a node relabelled, a cluster policy edited.
+    const changes = async (resource: string) => {
+      let sum = 0;
+      for (const type of ['ADDED', 'MODIFIED', 'DELETED'])
+        sum += await metric(EVENTS, { resource, type });
+      return sum;
+    };
+    const watched = {
+      'apps/replicasets': 1,
+      'batch/jobs': 1,
+      'core/nodes': 1,
+      'policy.networking.k8s.io/clusternetworkpolicies': 1,
+      'core/pods': 3,
+    };
+    const events = () => Promise.all(Object.keys(watched).map(changes));
+    const before = await events();
+    kube.apply({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name: 'checkout-7a7a7a',
+        namespace: 'shop',
+        ownerReferences: [
+          { apiVersion: 'apps/v1', kind: 'Deployment', name: 'checkout', controller: true },
+        ],
+      },
+      spec: { replicas: 1, selector: { matchLabels: { app: 'checkout' } } },
+    });
+    kube.apply(
+      pod(
+        'shop',
+        'checkout-7a7a7a-n3w00',
+        { app: 'checkout', 'pod-template-hash': '7a7a7a' },
+        { ip: '10.0.1.32', owner: ['ReplicaSet', 'checkout-7a7a7a'] },
+      ),
+    );
+    for (const name of ['checkout-6f8d9b-a1b2c', 'checkout-6f8d9b-d3e4f'])
+      kube.remove('v1', 'Pod', 'shop', name);
+    kube.remove('batch/v1', 'Job', 'shop', 'report-29000000');
+    kube.apply(clusterNode('worker-1', { zone: 'b' }, [['InternalIP', '10.0.0.11']]));
+    kube.apply({
+      ...clusterNetworkPolicy(),
+      spec: { ...(clusterNetworkPolicy()['spec'] as Raw), priority: 6 },
+    });
+    const after = Object.values(watched).map((n, i) => n + before[i]!);
+    await untilAsync('an event from each watch', async () =>
+      (await events()).every((n, i) => n >= after[i]!),
+    );
+    await untilAsync(
+      'the changes built and pushed',
+      async () =>
+        (await changesBuilt()) && (await metric('fenceline_agent_pending_snapshot')) === 0,
+    );
+    const last = lastPush();
+    expect(comparable(last)).toEqual(comparable(cli()));
+    expect(last.schemaVersion === 2 && last.controllers.map((c) => c.name)).toEqual([
+      'checkout-7a7a7a',
     ]);
   });
 
@@ -498,8 +632,16 @@ describe('the agent against a Kubernetes API server (list and watch protocol)', 
     });
     await ingest.waitForPushes(2, 25_000);
     await until(
-      'the CiliumNetworkPolicy count',
-      () => lastPush().ignoredKinds['cilium.io/v2/CiliumNetworkPolicy'] === 1,
+      'the CiliumNetworkPolicy',
+      () => {
+        const pushed = lastPush();
+        return (
+          pushed.schemaVersion === 2 &&
+          (pushed.cniObjects ?? []).some(
+            (o) => o.kind === 'CiliumNetworkPolicy' && o.namespace === 'shop' && o.name === 'l7',
+          )
+        );
+      },
       15_000,
     );
   }, 45_000);

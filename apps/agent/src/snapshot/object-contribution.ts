@@ -12,6 +12,12 @@ type Raw = Record<string, unknown>;
 export type SnapshotSection = keyof typeof SNAPSHOT_SORT_KEYS;
 
 /**
+ * Every list section of a snapshot, taken from `createSnapshot`'s own sort keys: a section the
+ * snapshot gains is carried by the agent without a list here to keep in step.
+ */
+export const SNAPSHOT_SECTIONS = Object.keys(SNAPSHOT_SORT_KEYS) as SnapshotSection[];
+
+/**
  * One list entry of a snapshot, kept as canonical JSON text with the key it sorts by: the sort
  * keys joined with NUL, which orders exactly as comparing them element by element (NUL sorts
  * before every character a name or label can hold).
@@ -56,9 +62,9 @@ export function contributionOf(object: Raw, source: string): ObjectContribution 
   const add = <T>(
     section: SnapshotSection,
     items: readonly T[],
-    keys: (item: T) => readonly string[],
     up?: (item: T) => string | undefined,
   ): void => {
+    const keys = SNAPSHOT_SORT_KEYS[section] as unknown as (item: T) => readonly string[];
     for (const item of items) {
       const next = up?.(item);
       entries.push({
@@ -69,24 +75,17 @@ export function contributionOf(object: Raw, source: string): ObjectContribution 
       });
     }
   };
-  add('namespaces', snapshot.namespaces, SNAPSHOT_SORT_KEYS.namespaces);
-  add('pods', snapshot.pods, SNAPSHOT_SORT_KEYS.pods, (p) =>
+  add('pods', snapshot.pods, (p) =>
     p.owner ? chainKey(p.owner.kind, p.namespace, p.owner.name) : undefined,
   );
-  add('policies', snapshot.policies, SNAPSHOT_SORT_KEYS.policies);
-  add('services', snapshot.services, SNAPSHOT_SORT_KEYS.services);
-  add('exposures', snapshot.exposures, SNAPSHOT_SORT_KEYS.exposures);
-  add('clusterPolicies', snapshot.clusterPolicies, SNAPSHOT_SORT_KEYS.clusterPolicies);
-  add('nodes', snapshot.nodes ?? [], SNAPSHOT_SORT_KEYS.nodes);
-  add('cniObjects', snapshot.cniObjects ?? [], SNAPSHOT_SORT_KEYS.cniObjects);
   // createSnapshot writes only the links some pod reaches (alone, this one reaches none): the
   // assembler picks them, so each link is kept here.
-  add(
-    'controllers',
-    inventory.controllers.map(snapshotController),
-    SNAPSHOT_SORT_KEYS.controllers,
-    (c) => chainKey(c.owner.kind, c.namespace, c.owner.name),
+  add('controllers', inventory.controllers.map(snapshotController), (c) =>
+    chainKey(c.owner.kind, c.namespace, c.owner.name),
   );
+  for (const section of SNAPSHOT_SECTIONS)
+    if (section !== 'pods' && section !== 'controllers')
+      add(section, (snapshot[section] ?? []) as readonly unknown[]);
   const ignoredKind = Object.keys(snapshot.ignoredKinds)[0];
   const issues = inventory.issues.length > 0 ? inventory.issues : NO_ISSUES;
   const only =

@@ -102,6 +102,13 @@ describe('assembleSnapshot', () => {
     expect(prepared.rawBytes).toBe(Buffer.byteLength(text));
   });
 
+  it('writes the lists createSnapshot writes even empty, and leaves out nodes when none are known', async () => {
+    const { text, prepared } = await assembled([]);
+    expect(JSON.parse(text)).toEqual(whole([]));
+    expect(Object.keys(JSON.parse(text) as Raw)).not.toContain('nodes');
+    expect(prepared.contentHash).toBe(snapshotContentHash(whole([])));
+  });
+
   it('reports the issues of invalid objects and leaves them out, as the CLI does', async () => {
     const invalid = {
       apiVersion: 'networking.k8s.io/v1',

@@ -2,13 +2,19 @@ import { createHash } from 'node:crypto';
 import { createGzip } from 'node:zlib';
 import {
   canonicalJson,
+  createSnapshot,
   SNAPSHOT_API_VERSION,
   SNAPSHOT_KIND,
   SNAPSHOT_SCHEMA_VERSION,
   type SnapshotSource,
 } from '@fenceline/contracts';
-import type { ValidationIssue } from '@fenceline/netpol';
-import type { ObjectContribution, SnapshotEntry, SnapshotSection } from './object-contribution';
+import { buildInventory, type ValidationIssue } from '@fenceline/netpol';
+import {
+  SNAPSHOT_SECTIONS,
+  type ObjectContribution,
+  type SnapshotEntry,
+  type SnapshotSection,
+} from './object-contribution';
 import type { PreparedSnapshot } from './prepared-snapshot';
 
 export interface SnapshotHeader {
@@ -31,17 +37,10 @@ export async function assembleSnapshot(
   contributions: Iterable<ObjectContribution>,
   header: SnapshotHeader,
 ): Promise<{ prepared: PreparedSnapshot; issues: readonly ValidationIssue[] }> {
-  const sections: Record<SnapshotSection, SnapshotEntry[]> = {
-    namespaces: [],
-    pods: [],
-    policies: [],
-    services: [],
-    exposures: [],
-    controllers: [],
-    clusterPolicies: [],
-    nodes: [],
-    cniObjects: [],
-  };
+  const sections = Object.fromEntries(SNAPSHOT_SECTIONS.map((s) => [s, []])) as unknown as Record<
+    SnapshotSection,
+    SnapshotEntry[]
+  >;
   const ignored = new Map<string, number>();
   const issues: ValidationIssue[] = [];
   for (const c of contributions) {
@@ -55,34 +54,22 @@ export async function assembleSnapshot(
     entries.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
 
   const collectedAt = header.collectedAt.toISOString();
-  const list = (section: SnapshotSection) => ({ section });
-  // Members in code-unit order of their keys, as canonical JSON has them.
-  const members: [string, string | { section: SnapshotSection }][] = [
+  const scalars: [string, string][] = [
     ['apiVersion', JSON.stringify(SNAPSHOT_API_VERSION)],
     ...(header.clusterName !== undefined
       ? [['cluster', canonicalJson({ name: header.clusterName })] as [string, string]]
       : []),
-    ['clusterPolicies', list('clusterPolicies')],
-    // createSnapshot writes `cniObjects` only when there are some.
-    ...(sections.cniObjects.length > 0
-      ? [['cniObjects', list('cniObjects')] as [string, { section: SnapshotSection }]]
-      : []),
     ['collectedAt', JSON.stringify(collectedAt)],
-    ['controllers', list('controllers')],
-    ['exposures', list('exposures')],
     ['ignoredKinds', canonicalJson(Object.fromEntries(ignored))],
     ['kind', JSON.stringify(SNAPSHOT_KIND)],
-    ['namespaces', list('namespaces')],
-    // createSnapshot writes `nodes` only when there are some (nodes unknown: no member).
-    ...(sections.nodes.length > 0
-      ? [['nodes', list('nodes')] as [string, { section: SnapshotSection }]]
-      : []),
-    ['pods', list('pods')],
-    ['policies', list('policies')],
     ['schemaVersion', JSON.stringify(SNAPSHOT_SCHEMA_VERSION)],
-    ['services', list('services')],
     ['source', canonicalJson(header.source)],
   ];
+  const lists = SNAPSHOT_SECTIONS.filter(
+    (section) => alwaysWritten().has(section) || sections[section].length > 0,
+  ).map((section): [string, { section: SnapshotSection }] => [section, { section }]);
+  // Members in code-unit order of their keys, as canonical JSON has them.
+  const members = [...scalars, ...lists].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
   const gzip = createGzip();
   const compressed: Buffer[] = [];
@@ -149,6 +136,24 @@ export async function assembleSnapshot(
       },
     },
   };
+}
+
+let always: ReadonlySet<string> | undefined;
+
+/**
+ * The sections `createSnapshot` writes even empty (pods, policies…); the others (`nodes`: written
+ * only when some are known) appear only with entries, as they do in `createSnapshot`'s output.
+ */
+function alwaysWritten(): ReadonlySet<string> {
+  always ??= new Set(
+    Object.keys(
+      createSnapshot(buildInventory([]), {
+        collectedAt: '1970-01-01T00:00:00Z',
+        source: { type: 'cluster' },
+      }),
+    ),
+  );
+  return always;
 }
 
 /**
