@@ -1,9 +1,10 @@
 import { formatObjectRef, type ValidationIssue } from '@fenceline/netpol';
-import { cniWorkloadOf, detectCni, type CniDetection } from './cni/detect-cni';
+import { CniLookup } from './cni/cni-lookup';
 import type { AgentMetrics } from './health/agent-metrics';
 import type { HealthStatus } from './health/health-server';
 import { discoverResources } from './kube/discovery';
 import { KubeApiError, type KubeClient } from './kube/kube-client';
+import { ListGate } from './kube/list-gate';
 import { ObjectStore } from './kube/object-store';
 import { describeError, Reflector } from './kube/reflector';
 import { RESOURCES, type ResourceDef, type ServedResource } from './kube/resources';
@@ -11,7 +12,7 @@ import type { Logger } from './log/logger';
 import { MemoryGuard } from './memory';
 import { shortHash, type PreparedSnapshot } from './snapshot/prepared-snapshot';
 import type { ObjectContribution } from './snapshot/object-contribution';
-import { toContribution, toDaemonSet, type DaemonSetValue } from './snapshot/object-converters';
+import { toContribution } from './snapshot/object-converters';
 import { assembleSnapshot } from './snapshot/snapshot-assembler';
 import { AGENT_VERSION } from './version';
 import { debounceDelay } from './debounce';
@@ -41,10 +42,9 @@ export interface ClusterAgentOptions {
  */
 export class ClusterAgent {
   private readonly store = new ObjectStore<ObjectContribution>();
-  private readonly daemonSets = new ObjectStore<DaemonSetValue>();
   private readonly reflectors = new Map<string, Reflector<ObjectContribution>>();
+  private readonly listGate = new ListGate();
   private cniResources: ServedResource[] = [];
-  private cni: CniDetection | undefined;
   private started = false;
   private stopped = false;
   private synced = false;
@@ -57,8 +57,11 @@ export class ClusterAgent {
   private unsubscribe: (() => void) | undefined;
   private readonly memory = new MemoryGuard();
   private publishing: Promise<void> = Promise.resolve();
+  private readonly cni: CniLookup;
 
-  constructor(private readonly options: ClusterAgentOptions) {}
+  constructor(private readonly options: ClusterAgentOptions) {
+    this.cni = new CniLookup({ ...options, listGate: this.listGate });
+  }
 
   /** `--once`: list everything a single time and build the snapshot. */
   async collectOnce(): Promise<{ prepared: PreparedSnapshot; issueCount: number }> {
@@ -71,7 +74,7 @@ export class ClusterAgent {
       if (resource.role === 'cni') this.cniResources.push(resource);
       else await this.listOptionally(resource);
     }
-    await this.detectCni();
+    await this.cni.lookUp(this.cniResources);
     const prepared = await this.build();
     return { prepared, issueCount: this.lastIssueCount };
   }
@@ -87,7 +90,7 @@ export class ClusterAgent {
       delay(this.options.optionalSyncTimeoutMs ?? 30_000),
     ]);
     if (this.stopped) return;
-    await this.detectCni();
+    await this.cni.lookUp(this.cniResources);
     this.synced = true;
     this.started = true;
     this.unsubscribe = this.store.onChange(() => this.changed());
@@ -110,7 +113,7 @@ export class ClusterAgent {
       details: {
         synced: this.synced,
         resources: [...this.reflectors.keys()].sort(),
-        cni: this.cni?.name ?? null,
+        cni: this.cni.detected?.name ?? null,
       },
     };
   }
@@ -160,6 +163,8 @@ export class ClusterAgent {
     const reflector = new Reflector(this.options.client, resource, this.store, {
       convert: toContribution,
       afterPage: () => this.memory.relieve(),
+      afterEvent: () => this.memory.relieve(),
+      listGate: this.listGate,
       pageSize: this.options.pageSize,
       maxBackoffMs: this.options.maxBackoffMs,
       log: this.options.log,
@@ -167,59 +172,6 @@ export class ClusterAgent {
     });
     this.reflectors.set(resource.id, reflector);
     return reflector;
-  }
-
-  /** Lists DaemonSets (list only: the CNI changes rarely, and is read again at every resync). */
-  private async detectCni(): Promise<void> {
-    try {
-      const workloads = [];
-      for (const resource of this.cniResources) {
-        const lister = new Reflector(this.options.client, resource, this.daemonSets, {
-          convert: toDaemonSet,
-          pageSize: this.options.pageSize,
-          maxBackoffMs: this.options.maxBackoffMs,
-          log: this.options.log,
-          metrics: this.options.metrics,
-        });
-        await lister.listOnce();
-        for (const { object } of this.daemonSets.values([resource.id])) {
-          // A CNI DaemonSet scheduled on no node enforces nothing (a leftover, a paused rollout).
-          if (
-            (object['status'] as { desiredNumberScheduled?: unknown } | undefined)
-              ?.desiredNumberScheduled === 0
-          )
-            continue;
-          const workload = cniWorkloadOf(
-            object,
-            resource.kind === 'Deployment' ? 'Deployment' : 'DaemonSet',
-          );
-          if (workload) workloads.push(workload);
-        }
-      }
-      const detected = detectCni(workloads);
-      if (
-        detected.name !== this.cni?.name ||
-        detected.enforcesNetworkPolicy !== this.cni.enforcesNetworkPolicy
-      ) {
-        const enforcement =
-          detected.enforcesNetworkPolicy === null
-            ? 'cannot tell whether it enforces'
-            : detected.enforcesNetworkPolicy
-              ? 'enforces'
-              : 'does NOT enforce';
-        this.options.log[detected.enforcesNetworkPolicy === false ? 'warn' : 'info'](
-          { cni: detected },
-          `CNI: ${detected.name}, ${enforcement} NetworkPolicies`,
-        );
-      }
-      this.cni = detected;
-    } catch (error) {
-      this.options.log.warn(
-        { err: describeError(error) },
-        `CNI detection failed: ${describeError(error)}; the snapshot says the CNI is unknown`,
-      );
-      this.cni = { name: 'unknown', enforcesNetworkPolicy: null, evidence: [] };
-    }
   }
 
   private changed(): void {
@@ -256,7 +208,7 @@ export class ClusterAgent {
         `discovery failed at resync: ${describeError(error)}; keeping the current resources`,
       );
     }
-    await this.detectCni();
+    await this.cni.lookUp(this.cniResources);
     if (!this.stopped) await this.publish(true);
   }
 
@@ -295,11 +247,11 @@ export class ClusterAgent {
       source: {
         type: 'cluster',
         agentVersion: AGENT_VERSION,
-        ...(this.cni
+        ...(this.cni.detected
           ? {
               cni: {
-                name: this.cni.name.slice(0, 64),
-                enforcesNetworkPolicy: this.cni.enforcesNetworkPolicy,
+                name: this.cni.detected.name.slice(0, 64),
+                enforcesNetworkPolicy: this.cni.detected.enforcesNetworkPolicy,
               },
             }
           : {}),

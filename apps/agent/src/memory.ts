@@ -39,3 +39,14 @@ function exposeGc(): (() => void) | undefined {
   }
   return gcFunction;
 }
+
+/**
+ * The same text, as one flat string. V8 keeps `a + b` and template literals as concatenation
+ * nodes pointing at their parts (`canonicalJson`'s output is `{` + members + `}`: two nodes and
+ * three strings) until something reads the text whole; text the agent keeps for every object
+ * (a snapshot entry lives as long as its object) is stored flat instead. A JSON round trip is
+ * the one portable copy that always yields a new sequential string, whatever the characters.
+ */
+export function flatString(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}

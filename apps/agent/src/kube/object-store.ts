@@ -85,8 +85,12 @@ export class ObjectStore<V extends Fingerprinted> {
   }
 }
 
-/** The store key of a raw object: `namespace/name` (`/name` for cluster-scoped objects). */
+/**
+ * The store key of a raw object: `namespace/name` (`/name` for cluster-scoped objects), joined
+ * into one flat string: a template literal would keep a concatenation node and its own copy of
+ * `namespace/` for as long as the object is stored.
+ */
 export function objectKey(object: Record<string, unknown>): string {
   const metadata = (object['metadata'] ?? {}) as Record<string, unknown>;
-  return `${String(metadata['namespace'] ?? '')}/${String(metadata['name'] ?? '')}`;
+  return [String(metadata['namespace'] ?? ''), String(metadata['name'] ?? '')].join('/');
 }

@@ -2,6 +2,7 @@ import type { Logger } from '../log/logger';
 import type { AgentMetrics } from '../health/agent-metrics';
 import { Backoff, sleep } from '../push/backoff';
 import { KubeApiError, type KubeClient, type WatchEventType } from './kube-client';
+import type { ListGate } from './list-gate';
 import { objectKey, type Fingerprinted, type ObjectStore } from './object-store';
 import type { ServedResource } from './resources';
 
@@ -21,6 +22,10 @@ export interface ReflectorOptions<V> {
   readonly random?: () => number;
   /** Called after each list page, where most garbage is made. */
   readonly afterPage?: () => void;
+  /** Called after each watch event the store took (a rollout's burst of them adds up too). */
+  readonly afterEvent?: () => void;
+  /** Shared by the agent's reflectors so their lists (not their watches) run one at a time. */
+  readonly listGate?: ListGate;
 }
 
 /** Outcome of one watch stream. */
@@ -127,8 +132,14 @@ export class Reflector<V extends Fingerprinted> {
     }
   }
 
-  /** A full, paginated list; an expired continue token restarts it (as client-go does). */
-  private async list(reason: 'initial' | 'expired' | 'resync'): Promise<void> {
+  /** A full, paginated list, after the lists of other reflectors ahead of it in the gate. */
+  private list(reason: 'initial' | 'expired' | 'resync'): Promise<void> {
+    const gate = this.options.listGate;
+    return gate ? gate.run(() => this.listPages(reason)) : this.listPages(reason);
+  }
+
+  /** An expired continue token restarts the list (as client-go does). */
+  private async listPages(reason: 'initial' | 'expired' | 'resync'): Promise<void> {
     this.options.metrics.relists.inc({ resource: this.resource.id, reason });
     for (let restart = 0; ; restart++) {
       const items: [string, V][] = [];
@@ -192,6 +203,7 @@ export class Reflector<V extends Fingerprinted> {
           metrics.objects.set({ resource: this.resource.id }, this.store.count(this.resource.id));
         // Counted once the store holds the event (a change it makes is already scheduled).
         metrics.watchEvents.inc({ resource: this.resource.id, type });
+        if (type !== 'BOOKMARK') this.options.afterEvent?.();
       };
       const onDone = (error: unknown): void => {
         this.activeWatch = undefined;

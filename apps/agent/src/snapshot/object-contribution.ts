@@ -6,6 +6,7 @@ import {
   SNAPSHOT_SORT_KEYS,
 } from '@fenceline/contracts';
 import { buildInventory, type ValidationIssue } from '@fenceline/netpol';
+import { flatString } from '../memory';
 
 type Raw = Record<string, unknown>;
 
@@ -70,7 +71,7 @@ export function contributionOf(object: Raw, source: string): ObjectContribution 
       entries.push({
         section,
         sortKey: keys(item).join('\u0000'),
-        json: canonicalJson(item),
+        json: flatString(canonicalJson(item)),
         ...(next !== undefined ? { up: next } : {}),
       });
     }
@@ -93,7 +94,8 @@ export function contributionOf(object: Raw, source: string): ObjectContribution 
       ? entries[0]
       : undefined;
   return {
-    entries,
+    // Exactly as long as it is: `push` leaves room for 17 (128 bytes more per object).
+    entries: entries.slice(),
     ...(ignoredKind !== undefined ? { ignoredKind } : {}),
     issues,
     // The common case (one entry) reuses the entry's text: no second copy per pod.
@@ -101,8 +103,9 @@ export function contributionOf(object: Raw, source: string): ObjectContribution 
   };
 }
 
+/** `Kind/namespace/name`, joined into one flat string (a template literal keeps three links). */
 function chainKey(kind: string, namespace: string, name: string): string {
-  return `${kind}/${namespace}/${name}`;
+  return [kind, namespace, name].join('/');
 }
 
 function fingerprintOf(

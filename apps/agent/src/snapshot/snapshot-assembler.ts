@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import {
   canonicalJson,
@@ -31,7 +32,10 @@ const CHUNK = 64 * 1024;
  * lists in `createSnapshot` order): the same snapshot `createSnapshot` builds from all the
  * objects, and its SHA-256 without `collectedAt` is exactly `snapshotContentHash`. The text is
  * streamed into gzip and the hash piece by piece, never held whole: on a 20,000-pod cluster it
- * is 7 MB that would otherwise exist three times over at the peak.
+ * is 7 MB that would otherwise exist three times over at the peak. Writes wait for gzip to
+ * drain: queued unread, every chunk would be alive at once as a Buffer outside the heap, and
+ * promoted before gzip reads it, kept until the next full collection (two builds during a
+ * rollout held 15 MB of them; `npm run bench:agent`).
  */
 export async function assembleSnapshot(
   contributions: Iterable<ObjectContribution>,
@@ -82,22 +86,24 @@ export async function assembleSnapshot(
   let rawBytes = 0;
   let pending: string[] = [];
   let pendingLength = 0;
-  const flush = (): void => {
+  const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
-    gzip.write(pending.join(''));
+    const more = gzip.write(pending.join(''));
     pending = [];
     pendingLength = 0;
+    if (!more) await once(gzip, 'drain');
   };
-  const emit = (piece: string, hashed: boolean): void => {
+  /** Adds a piece; true when a chunk is full and should be flushed. */
+  const emit = (piece: string, hashed: boolean): boolean => {
     rawBytes += Buffer.byteLength(piece);
     if (hashed) hash.update(piece);
     pending.push(piece);
     pendingLength += piece.length;
-    if (pendingLength >= CHUNK) flush();
+    return pendingLength >= CHUNK;
   };
 
   let hashOpen = false;
-  members.forEach(([key, value], i) => {
+  for (const [i, [key, value]] of members.entries()) {
     const hashed = key !== 'collectedAt';
     const head = `${JSON.stringify(key)}:`;
     emit(`${i === 0 ? '{' : ','}${head}`, false);
@@ -106,17 +112,20 @@ export async function assembleSnapshot(
       hash.update(`${hashOpen ? ',' : '{'}${head}`);
       hashOpen = true;
     }
-    if (typeof value === 'string') emit(value, hashed);
-    else {
+    if (typeof value === 'string') {
+      if (emit(value, hashed)) await flush();
+    } else {
       emit('[', true);
-      sections[value.section].forEach((entry, i) =>
-        emit(i === 0 ? entry.json : `,${entry.json}`, true),
-      );
+      for (const [j, entry] of sections[value.section].entries()) {
+        // Separate pieces: `,${json}` would copy every entry's text once more per build.
+        if (j > 0) emit(',', true);
+        if (emit(entry.json, true)) await flush();
+      }
       emit(']', true);
     }
-  });
+  }
   emit('}', true);
-  flush();
+  await flush();
   gzip.end();
   await finished;
   const body = Buffer.concat(compressed);
