@@ -23,7 +23,10 @@ export function inventoryWarnings(
   for (const { object, reason } of inventory.skipped)
     warnings.push(`${formatObjectRef(object)} left out: ${reason}`);
   warnings.push(...cniWarnings(inventory));
-  for (const { object, message } of inventory.antrea?.notes ?? [])
+  for (const { object, message } of [
+    ...(inventory.calico?.notes ?? []),
+    ...(inventory.antrea?.notes ?? []),
+  ])
     warnings.push(`${formatObjectRef(object)}: ${message}`);
   const hostNetwork = inventory.pods.filter((p) => p.hostNetwork);
   const example = hostNetwork[0] ? `${hostNetwork[0].namespace}/${hostNetwork[0].name}` : '';

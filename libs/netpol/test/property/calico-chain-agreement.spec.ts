@@ -12,7 +12,7 @@ describe('the Calico chain agrees with the Kubernetes tiers on NetworkPolicy + C
       const standard = buildInventory(objects.map((object) => ({ object })));
       const chained: Inventory = {
         ...standard,
-        calico: { policies: [], tiers: [], networkSets: [] },
+        calico: { policies: [], tiers: [], networkSets: [], notes: [] },
       };
       expectChainAgreement(standard, chained, pick, options);
     });

@@ -35,21 +35,24 @@ export class CalicoCollector {
     return keepParsed(parseCalicoPolicy(object, ref, kind), this.policies);
   }
 
-  /** The objects kept (undefined when there were none) and the issues of policies in missing tiers. */
+  /**
+   * The objects kept (undefined when there were none). A policy whose tier the input does not
+   * define is left out and noted (not an input error: a snapshot may lack the Tier objects, and
+   * refusing it would lose the rest of the cluster).
+   */
   result(): { objects: CalicoObjects | undefined; issues: ValidationIssue[] } {
     if (this.seen.size === 0) return { objects: undefined, issues: [] };
     const known = new Set([...CALICO_BUILTIN_TIER_NAMES, ...this.tiers.map((t) => t.name)]);
-    const issues: ValidationIssue[] = [];
+    const notes: CalicoObjects['notes'][number][] = [];
     const policies = this.policies.filter((p) => {
       if (known.has(p.tier)) return true;
-      issues.push({
-        code: 'INVALID_TIER',
+      notes.push({
         object: p.ref,
-        path: 'spec.tier',
-        message: `tier ${JSON.stringify(p.tier)} is not defined (no Tier object of that name): the policy is not evaluated`,
+        message: `spec.tier: tier ${JSON.stringify(p.tier)} is not in the input (no Tier object of that name): the policy is NOT evaluated, so what it denies may be shown open [INVALID_TIER]`,
       });
       return false;
     });
-    return { objects: { policies, tiers: this.tiers, networkSets: this.networkSets }, issues };
+    const objects = { policies, tiers: this.tiers, networkSets: this.networkSets, notes };
+    return { objects, issues: [] };
   }
 }

@@ -1,4 +1,5 @@
 import { buildInventory } from '../../inventory/build-inventory';
+import { inventoryWarnings } from '../../inventory/inventory-warnings';
 import type { Inventory } from '../../inventory/inventory';
 import { explain } from '../../explain/explain';
 import { allowed, inventoryOf, knp, ns, pod } from '../../../test/cni/agreement-helpers';
@@ -425,9 +426,17 @@ describe('Calico validation', () => {
     expect(issue?.message).toContain('column 8');
   });
 
-  it('a policy in a tier that does not exist is reported and not evaluated', () => {
-    const [issue] = issues(gnp('orphan', { tier: 'nope', selector: 'all()', types: ['Ingress'] }));
-    expect(issue).toMatchObject({ code: 'INVALID_TIER', path: 'spec.tier' });
+  it('a policy in a tier the input does not define is left out with a warning, not an input error (a snapshot may lack Tier objects)', () => {
+    const objects = [
+      ...BASE,
+      gnp('orphan', { tier: 'nope', selector: 'all()', types: ['Ingress'] }),
+    ];
+    const inventory = buildInventory(objects.map((object) => ({ object })));
+    expect(inventory.issues).toEqual([]);
+    expect(inventory.calico?.policies).toEqual([]);
+    const warning = inventoryWarnings(inventory).find((w) => w.includes('INVALID_TIER'));
+    expect(warning).toContain('GlobalNetworkPolicy orphan');
+    expect(warning).toContain('NOT evaluated');
   });
 
   it('rules: unknown action, ports without protocol, bad ranges', () => {

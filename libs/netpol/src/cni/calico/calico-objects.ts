@@ -117,4 +117,6 @@ export interface CalicoObjects {
   readonly policies: readonly CalicoPolicy[];
   readonly tiers: readonly CalicoTier[];
   readonly networkSets: readonly CalicoNetworkSet[];
+  /** Policies left out, with why (a tier the input does not define). */
+  readonly notes: readonly { readonly object: ObjectRef; readonly message: string }[];
 }
