@@ -243,7 +243,10 @@ export function shopCluster(): Raw[] {
       apiVersion: 'crd.projectcalico.org/v1',
       kind: 'GlobalNetworkPolicy',
       metadata: { name: 'default.deny-egress' },
-      spec: { selector: 'all()', types: ['Egress'] },
+      // Evaluated since Calico policies are: it fences the CNI's own namespace only, so the
+      // fixture's application traffic (what the tests change and watch) stays decided by the
+      // Kubernetes policies.
+      spec: { selector: "projectcalico.org/namespace == 'calico-system'", types: ['Egress'] },
     },
     {
       apiVersion: 'crd.projectcalico.org/v1',
