@@ -153,10 +153,8 @@ function explainDirection(
     : undefined;
   return {
     direction,
-    subject: subject.kind === 'pod' ? `${subject.pod.namespace}/${subject.pod.name}` : undefined,
+    ...sideOf(subject, options),
     isolated,
-    hostNetworkExempt:
-      subject.kind === 'pod' && subject.pod.hostNetwork && options.hostNetwork === 'unrestricted',
     isolatingPolicies: np.isolating.map((p) => p.ref),
     matchingRules: np.rules.map(({ policy, rule, connections }) => ({
       policy: policy.ref,
@@ -208,10 +206,8 @@ function chainSide(
     );
   return {
     direction,
-    subject: subject.kind === 'pod' ? `${subject.pod.namespace}/${subject.pod.name}` : undefined,
+    ...sideOf(subject, options),
     isolated: explained.walk.tiers.length > 0,
-    hostNetworkExempt:
-      subject.kind === 'pod' && subject.pod.hostNetwork && options.hostNetwork === 'unrestricted',
     isolatingPolicies:
       subject.kind === 'pod'
         ? isolatingPolicies(inventory, subject.pod, direction, options).map((p) => p.ref)
@@ -227,5 +223,17 @@ function chainSide(
       : {}),
     conflicts: [],
     chain: explained,
+  };
+}
+
+/** The pod a side is about, and whether `--host-network unrestricted` exempts it. */
+function sideOf(
+  subject: Endpoint,
+  options: EvaluationOptions,
+): Pick<DirectionExplanation, 'subject' | 'hostNetworkExempt'> {
+  if (subject.kind !== 'pod') return { subject: undefined, hostNetworkExempt: false };
+  return {
+    subject: `${subject.pod.namespace}/${subject.pod.name}`,
+    hostNetworkExempt: subject.pod.hostNetwork && options.hostNetwork === 'unrestricted',
   };
 }
