@@ -2,7 +2,7 @@ import type { IpRange } from '../cidr/ip-set';
 import type { Inventory } from '../inventory/inventory';
 import type { PolicyVocabulary } from '../policy/network-policy';
 import type { Protocol } from '../ports/protocol';
-import { CALICO_LABEL_VOCABULARY, calicoCidrRanges } from '../cni/calico/calico-vocabulary';
+import { calicoCidrRanges } from '../cni/calico/calico-vocabulary';
 import { ciliumAddressRanges } from '../cni/cilium/cilium-vocabulary';
 import { antreaMatchesPodAddresses, antreaVocabulary } from '../cni/antrea/antrea-vocabulary';
 
@@ -126,7 +126,6 @@ function policyVocabularies(inventory: Inventory): PolicyVocabulary[] {
   for (const p of inventory.policies) out.push(p.vocabulary);
   for (const p of inventory.clusterPolicies) out.push(p.vocabulary);
   for (const p of inventory.calico?.policies ?? []) out.push(p.vocabulary);
-  if (inventory.calico) out.push(CALICO_LABEL_VOCABULARY);
   for (const p of inventory.cilium?.policies ?? []) out.push(p.vocabulary);
   if (inventory.antrea) out.push(antreaVocabulary(inventory));
   return out;

@@ -1,18 +1,5 @@
 import type { IpRange } from '../../cidr/ip-set';
-import type { PolicyVocabulary } from '../../policy/network-policy';
 import type { CalicoEntity, CalicoObjects } from './calico-objects';
-
-/**
- * Pods' labels the fast model must tell apart under Calico: none beyond the pod's own (the
- * labels Calico adds are the namespace, constant `k8s`, and the service account, which classes
- * split by already).
- */
-export const CALICO_LABEL_VOCABULARY: PolicyVocabulary = Object.freeze({
-  podKeys: [],
-  portRanges: [],
-  namedPorts: [],
-  cidrs: [],
-});
 
 /** Every address range Calico objects name: rules' `nets`/`notNets` and network sets' `nets`. */
 export function calicoCidrRanges(calico: CalicoObjects): IpRange[] {
